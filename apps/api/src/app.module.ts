@@ -1,0 +1,61 @@
+import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
+import { DynamicModule, Module, RequestMethod } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { GraphQLModule } from '@nestjs/graphql';
+import { LoggerModule } from 'nestjs-pino';
+import { Logger } from 'pino';
+import { AppConfig } from '@rampart/config';
+import { GraphContext, GraphModule } from '@rampart/graph';
+import { OutputMapper } from '@rampart/output';
+import { AssetResolver } from './asset/asset.resolver';
+import { DomainExceptionFilter } from './common/domain-exception.filter';
+import { HealthController } from './health/health.controller';
+import { requestId } from './logging';
+import { OrganizationController } from './organization/organization.controller';
+import { OrganizationResolver } from './organization/organization.resolver';
+
+export interface AppModuleOptions {
+  config: AppConfig;
+  graph: GraphContext;
+  logger: Logger;
+}
+
+@Module({})
+export class AppModule {
+  /** Config and the connected graph come in from main: validated and connected once, at boot. */
+  static forRoot({ config, graph, logger }: AppModuleOptions): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        LoggerModule.forRoot({
+          forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
+          pinoHttp: {
+            logger,
+            genReqId: requestId,
+            customLogLevel: (_req, res, err) =>
+              err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
+            autoLogging: { ignore: (req) => req.url === '/health' },
+          },
+        }),
+        GraphModule.forRoot(graph),
+        GraphQLModule.forRoot<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          path: '/graphql',
+          autoSchemaFile: true,
+          sortSchema: true,
+          introspection: config.env !== 'production',
+          includeStacktraceInErrorResponses: false,
+          // Field resolvers (Organization.assets) go through the same error filter as queries.
+          fieldResolverEnhancers: ['filters'],
+        }),
+      ],
+      controllers: [HealthController, OrganizationController],
+      providers: [
+        OutputMapper,
+        OrganizationResolver,
+        AssetResolver,
+        { provide: APP_FILTER, useClass: DomainExceptionFilter },
+      ],
+    };
+  }
+}

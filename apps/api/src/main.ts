@@ -1,0 +1,73 @@
+import 'reflect-metadata';
+import { INestApplication } from '@nestjs/common';
+import { ConfigError, loadConfig } from '@rampart/config';
+import {
+  GraphContext,
+  LauncherError,
+  Neo4jConnectionError,
+  ResolvedNeo4j,
+  createGraphContext,
+  resolveNeo4j,
+} from '@rampart/graph';
+import { loadDemoIfEmpty } from '@rampart/import';
+import { createApp } from './bootstrap';
+import { createLogger } from './logging';
+
+/** Start-up failures a user can fix get one clear line, not a stack trace. */
+const EXPECTED = [ConfigError, Neo4jConnectionError, LauncherError];
+
+async function main(argv: string[]): Promise<void> {
+  const config = loadConfig();
+  const logger = createLogger(config);
+  const log = (msg: string) => logger.info(msg);
+  let neo4j: ResolvedNeo4j | undefined;
+  let graph: GraphContext | undefined;
+  let app: INestApplication | undefined;
+  let stopping = false;
+  const shutdown = async (reason: string, code: number) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info(`Stopping (${reason})...`);
+    // app.close() closes the driver through GraphModule; a graph without an app is closed here.
+    await (app ? app.close() : graph?.close())?.catch((e: Error) => logger.error(e));
+    await neo4j?.stop().catch((e: Error) => logger.error(e));
+    logger.info('Stopped.');
+    process.exit(code);
+  };
+  process.once('SIGTERM', () => void shutdown('SIGTERM', 0));
+  process.once('SIGINT', () => void shutdown('SIGINT', 0));
+
+  try {
+    neo4j = await resolveNeo4j(config.neo4j, log);
+    log(`Using ${neo4j.description}.`);
+    graph = await createGraphContext({
+      connection: neo4j.connection,
+      cypherDir: config.cypherDir,
+      txTimeoutMs: config.neo4j.txTimeoutMs,
+    });
+    const schema = await graph.schema.apply();
+    log(`Schema version ${schema.applied} applied.`);
+    if (argv.includes('--demo')) {
+      const demo = await loadDemoIfEmpty(graph, config.demoFile);
+      log(
+        demo.loaded
+          ? `Loaded the demo organisation: ${demo.nodes} entities, ${demo.relationships} relationships.`
+          : 'Graph not empty: demo not loaded.',
+      );
+    }
+    app = await createApp({ config, graph, logger });
+    await app.listen(config.port, config.host);
+    const base = `http://${config.host}:${config.port}`;
+    log(`Rampart is up: GraphQL ${base}/graphql, REST ${base}/api, readiness ${base}/health/ready`);
+  } catch (e) {
+    if (EXPECTED.some((k) => e instanceof k)) process.stderr.write(`rampart: ${(e as Error).message}\n`);
+    else logger.error(e);
+    await shutdown('start-up failed', 1);
+  }
+}
+
+main(process.argv.slice(2)).catch((e: unknown) => {
+  if (e instanceof ConfigError) process.stderr.write(`rampart: ${e.message}\n`);
+  else process.stderr.write(`rampart: ${e instanceof Error ? e.stack : String(e)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,6 @@
+// name: organization/get
+// purpose: One organisation by id.
+// params: $id string
+// returns: one row {organization: map of its properties}, or no row
+MATCH (o:Entity:Organization {id: $id})
+RETURN o {.*} AS organization

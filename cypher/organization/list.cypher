@@ -1,0 +1,7 @@
+// name: organization/list
+// purpose: Every organisation (tenant) in the graph, in id order.
+// params: none
+// returns: rows {organization: map of its properties}
+MATCH (o:Organization)
+RETURN o {.*} AS organization
+ORDER BY o.id

@@ -1,0 +1,45 @@
+import * as path from 'node:path';
+
+/** How to reach Neo4j when it is already running somewhere (NEO4J_URI, Docker or the launcher). */
+export interface Neo4jConnection {
+  uri: string;
+  user: string;
+  password: string;
+  database: string;
+}
+
+export interface LocalLauncherConfig {
+  host: string;
+  port: number;
+  dataDir: string;
+  heapMb: number;
+  pageCacheMb: number;
+  startTimeoutMs: number;
+  /** tools/neo4j-local: the Maven project of the launcher. */
+  projectDir: string;
+}
+
+export interface Neo4jConfig {
+  /** Set only when NEO4J_URI is: resolution then stops at step 1. */
+  uri?: string;
+  user: string;
+  password: string;
+  database: string;
+  txTimeoutMs: number;
+  docker: { enabled: boolean; image: string };
+  local: LocalLauncherConfig;
+}
+
+export interface AppConfig {
+  env: 'development' | 'production' | 'test';
+  host: string;
+  port: number;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  rootDir: string;
+  cypherDir: string;
+  demoFile: string;
+  neo4j: Neo4jConfig;
+}
+
+export const resolveFromRoot = (rootDir: string, p: string): string =>
+  path.isAbsolute(p) ? p : path.join(rootDir, p);

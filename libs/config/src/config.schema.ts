@@ -1,0 +1,49 @@
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'expected true or false' })
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const port = z.coerce
+  .number({ message: 'expected a port number' })
+  .int('expected a whole number')
+  .min(1, 'expected a port from 1 to 65535')
+  .max(65535, 'expected a port from 1 to 65535');
+
+const positiveInt = z.coerce
+  .number({ message: 'expected a number' })
+  .int('expected a whole number')
+  .positive();
+
+/**
+ * Every environment variable Rampart reads, with its default. README's table is generated from
+ * the descriptions here by hand: keep the two in step.
+ */
+export const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: port.default(3000),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  NEO4J_URI: z
+    .string()
+    .regex(/^(neo4j|neo4j\+s|neo4j\+ssc|bolt|bolt\+s|bolt\+ssc):\/\/.+/, {
+      message: 'expected a Neo4j URI such as bolt://host:7687 or neo4j://host:7687',
+    })
+    .optional(),
+  NEO4J_USER: z.string().min(1).default('neo4j'),
+  NEO4J_PASSWORD: z.string().min(8, 'Neo4j requires at least 8 characters').default('rampart-local'),
+  NEO4J_DATABASE: z.string().min(1).default('neo4j'),
+  NEO4J_TX_TIMEOUT_MS: positiveInt.default(30_000),
+  NEO4J_DOCKER: bool.default(true),
+  NEO4J_DOCKER_IMAGE: z.string().min(1).default('neo4j:5.26-community'),
+  NEO4J_LOCAL_HOST: z.string().min(1).default('127.0.0.1'),
+  NEO4J_LOCAL_PORT: port.default(7687),
+  NEO4J_LOCAL_DATA_DIR: z.string().min(1).default('.data/neo4j'),
+  NEO4J_LOCAL_HEAP_MB: positiveInt.default(4096),
+  NEO4J_LOCAL_PAGECACHE_MB: positiveInt.default(4096),
+  NEO4J_LOCAL_START_TIMEOUT_MS: positiveInt.default(300_000),
+  RAMPART_CYPHER_DIR: z.string().min(1).optional(),
+  RAMPART_DEMO_FILE: z.string().min(1).optional(),
+});
+
+export type Env = z.infer<typeof envSchema>;

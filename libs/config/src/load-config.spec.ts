@@ -1,0 +1,46 @@
+import * as path from 'node:path';
+import { ConfigError, loadConfig } from './load-config';
+
+const root = path.resolve(__dirname, '../../..');
+
+describe('loadConfig', () => {
+  it('applies defaults when nothing is set', () => {
+    const c = loadConfig({}, root);
+    expect(c.port).toBe(3000);
+    expect(c.neo4j.uri).toBeUndefined();
+    expect(c.neo4j.database).toBe('neo4j');
+    expect(c.neo4j.local.port).toBe(7687);
+    expect(c.neo4j.local.dataDir).toBe(path.join(root, '.data/neo4j'));
+    expect(c.cypherDir).toBe(path.join(root, 'cypher'));
+  });
+
+  it('treats empty strings as unset', () => {
+    expect(loadConfig({ NEO4J_URI: '', PORT: '' }, root).neo4j.uri).toBeUndefined();
+  });
+
+  it('accepts routing and TLS URIs', () => {
+    for (const uri of ['neo4j://cluster:7687', 'neo4j+s://x.example', 'bolt+ssc://h:1']) {
+      expect(loadConfig({ NEO4J_URI: uri }, root).neo4j.uri).toBe(uri);
+    }
+  });
+
+  it('reports every bad variable at once, each naming the variable, its value and why', () => {
+    let error: unknown;
+    try {
+      loadConfig({ PORT: '99999', NEO4J_URI: 'http://x', LOG_LEVEL: 'loud', NEO4J_DOCKER: 'maybe' }, root);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const problems = (error as ConfigError).problems;
+    expect(problems).toHaveLength(4);
+    expect(problems.find((p) => p.startsWith('PORT="99999"'))).toMatch(/1 to 65535/);
+    expect(problems.find((p) => p.startsWith('NEO4J_URI="http://x"'))).toMatch(/bolt:\/\//);
+    expect(problems.find((p) => p.startsWith('LOG_LEVEL="loud"'))).toBeDefined();
+    expect(problems.find((p) => p.startsWith('NEO4J_DOCKER="maybe"'))).toMatch(/true or false/);
+  });
+
+  it('rejects a Neo4j password shorter than Neo4j allows', () => {
+    expect(() => loadConfig({ NEO4J_PASSWORD: 'short' }, root)).toThrow(/NEO4J_PASSWORD.*8 characters/);
+  });
+});

@@ -1,0 +1,68 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { AppConfig, resolveFromRoot } from './app-config';
+import { envSchema } from './config.schema';
+
+/** Raised once at boot with one line per bad variable; main prints it and exits. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** The project root: the nearest folder above `from` holding Rampart's package.json. */
+export function findProjectRoot(from: string = __dirname): string {
+  let dir = from;
+  for (;;) {
+    const pkg = path.join(dir, 'package.json');
+    if (fs.existsSync(pkg) && fs.existsSync(path.join(dir, 'cypher'))) return dir;
+    const parent = path.dirname(dir);
+    if (parent === dir) throw new ConfigError([`cannot find the Rampart project root above ${from}`]);
+    dir = parent;
+  }
+}
+
+/**
+ * Validates the environment once, at boot. Empty strings count as unset so that
+ * `NEO4J_URI= npm start` means "no external server".
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, rootDir = findProjectRoot()): AppConfig {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = envSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((i) => {
+        const name = i.path.join('.');
+        return `${name}=${JSON.stringify(env[name] ?? '')}: ${i.message}`;
+      }),
+    );
+  }
+  const e = parsed.data;
+  return {
+    env: e.NODE_ENV,
+    host: e.HOST,
+    port: e.PORT,
+    logLevel: e.LOG_LEVEL,
+    rootDir,
+    cypherDir: resolveFromRoot(rootDir, e.RAMPART_CYPHER_DIR ?? 'cypher'),
+    demoFile: resolveFromRoot(rootDir, e.RAMPART_DEMO_FILE ?? 'examples/demo-org.yaml'),
+    neo4j: {
+      uri: e.NEO4J_URI,
+      user: e.NEO4J_USER,
+      password: e.NEO4J_PASSWORD,
+      database: e.NEO4J_DATABASE,
+      txTimeoutMs: e.NEO4J_TX_TIMEOUT_MS,
+      docker: { enabled: e.NEO4J_DOCKER, image: e.NEO4J_DOCKER_IMAGE },
+      local: {
+        host: e.NEO4J_LOCAL_HOST,
+        port: e.NEO4J_LOCAL_PORT,
+        dataDir: resolveFromRoot(rootDir, e.NEO4J_LOCAL_DATA_DIR),
+        heapMb: e.NEO4J_LOCAL_HEAP_MB,
+        pageCacheMb: e.NEO4J_LOCAL_PAGECACHE_MB,
+        startTimeoutMs: e.NEO4J_LOCAL_START_TIMEOUT_MS,
+        projectDir: path.join(rootDir, 'tools', 'neo4j-local'),
+      },
+    },
+  };
+}

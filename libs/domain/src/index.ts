@@ -1,0 +1,5 @@
+export * from './domain-error';
+export * from './entities';
+export * from './labels';
+export * from './pagination';
+export * from './graph-rows';

@@ -1,0 +1,49 @@
+import { Driver } from 'neo4j-driver';
+import { Neo4jConnection } from '@rampart/config';
+import { connect } from './driver.factory';
+import { QueryExecutor } from './query-executor';
+import { Q } from './query-names';
+import { QueryRegistry } from './query-registry';
+import { AssetRepository } from './repositories/asset.repository';
+import { GraphHealthRepository } from './repositories/graph-health.repository';
+import { OrganizationRepository } from './repositories/organization.repository';
+import { SeedRepository } from './repositories/seed.repository';
+import { SchemaService } from './schema.service';
+
+export interface GraphOptions {
+  connection: Neo4jConnection;
+  cypherDir: string;
+  txTimeoutMs: number;
+}
+
+/** Everything built on one driver. The Nest module and the CLI/tests both use this. */
+export interface GraphContext {
+  driver: Driver;
+  registry: QueryRegistry;
+  executor: QueryExecutor;
+  schema: SchemaService;
+  health: GraphHealthRepository;
+  organizations: OrganizationRepository;
+  assets: AssetRepository;
+  seed: SeedRepository;
+  close(): Promise<void>;
+}
+
+export async function createGraphContext(options: GraphOptions): Promise<GraphContext> {
+  // Load and check the queries before connecting: a missing file is a build defect.
+  const registry = new QueryRegistry(options.cypherDir).requireAll(Object.values(Q));
+  const driver = await connect(options.connection);
+  const executor = new QueryExecutor(driver, registry, options.connection.database, options.txTimeoutMs);
+  const schema = new SchemaService(executor, registry);
+  return {
+    driver,
+    registry,
+    executor,
+    schema,
+    health: new GraphHealthRepository(executor, schema),
+    organizations: new OrganizationRepository(executor),
+    assets: new AssetRepository(executor),
+    seed: new SeedRepository(executor),
+    close: () => driver.close(),
+  };
+}

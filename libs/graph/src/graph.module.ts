@@ -1,0 +1,33 @@
+import { DynamicModule, Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
+import { GraphContext } from './graph-context';
+import { AssetRepository } from './repositories/asset.repository';
+import { GraphHealthRepository } from './repositories/graph-health.repository';
+import { OrganizationRepository } from './repositories/organization.repository';
+
+export const GRAPH_CONTEXT = Symbol('GRAPH_CONTEXT');
+
+/** Exposes an already connected GraphContext to Nest; closes its driver when the app closes. */
+@Global()
+@Module({})
+export class GraphModule implements OnApplicationShutdown {
+  constructor(@Inject(GRAPH_CONTEXT) private readonly graph: GraphContext) {}
+
+  static forRoot(graph: GraphContext): DynamicModule {
+    const from = <T>(token: new (...args: never[]) => T, pick: (g: GraphContext) => T) => ({
+      provide: token,
+      useFactory: pick,
+      inject: [GRAPH_CONTEXT],
+    });
+    const providers = [
+      { provide: GRAPH_CONTEXT, useValue: graph },
+      from(GraphHealthRepository, (g) => g.health),
+      from(OrganizationRepository, (g) => g.organizations),
+      from(AssetRepository, (g) => g.assets),
+    ];
+    return { module: GraphModule, providers, exports: providers.map((p) => p.provide) };
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.graph.close();
+  }
+}

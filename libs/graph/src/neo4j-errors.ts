@@ -1,0 +1,35 @@
+import { DomainError, ErrorCode } from '@rampart/domain';
+
+/** Neo4j status codes (error.code) that mean something to a caller; everything else is INTERNAL. */
+const BY_CODE: Record<string, ErrorCode> = {
+  ServiceUnavailable: 'DATABASE_UNAVAILABLE',
+  SessionExpired: 'DATABASE_UNAVAILABLE',
+  'Neo.TransientError.General.DatabaseUnavailable': 'DATABASE_UNAVAILABLE',
+  'Neo.ClientError.Database.DatabaseNotFound': 'DATABASE_UNAVAILABLE',
+  'Neo.ClientError.Security.Unauthorized': 'DATABASE_AUTH_FAILED',
+  'Neo.ClientError.Security.AuthenticationRateLimit': 'DATABASE_AUTH_FAILED',
+  'Neo.ClientError.Schema.ConstraintValidationFailed': 'CONFLICT',
+  'Neo.ClientError.Transaction.TransactionTimedOut': 'QUERY_TIMEOUT',
+  'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration': 'QUERY_TIMEOUT',
+};
+
+const MESSAGES: Partial<Record<ErrorCode, string>> = {
+  DATABASE_UNAVAILABLE: 'The graph database is not reachable right now.',
+  DATABASE_AUTH_FAILED: 'The graph database refused the configured credentials.',
+  QUERY_TIMEOUT: 'The query took longer than the transaction timeout (NEO4J_TX_TIMEOUT_MS).',
+  CONFLICT: 'The change conflicts with an existing entity (duplicate id).',
+};
+
+export function neo4jErrorCode(e: unknown): string | undefined {
+  return typeof e === 'object' && e !== null && 'code' in e
+    ? String((e as { code: unknown }).code)
+    : undefined;
+}
+
+/** Maps a driver error to a DomainError by its `code`, keeping the original as `cause`. */
+export function mapNeo4jError(e: unknown, queryName: string): DomainError {
+  if (e instanceof DomainError) return e;
+  const code = BY_CODE[neo4jErrorCode(e) ?? ''] ?? 'INTERNAL';
+  const message = MESSAGES[code] ?? `Query ${queryName} failed.`;
+  return new DomainError(code, message, { query: queryName, neo4jCode: neo4jErrorCode(e) }, { cause: e });
+}

@@ -1,0 +1,19 @@
+/**
+ * Every query the code runs, by name (= path below cypher/). The registry checks at startup that
+ * each has its file, so a missing file stops the boot instead of failing a request later.
+ */
+export const Q = {
+  ping: 'health/ping',
+  schemaVersionGet: 'meta/schema-version-get',
+  schemaVersionSet: 'meta/schema-version-set',
+  graphIsEmpty: 'graph/is-empty',
+  graphDeleteAll: 'graph/delete-all',
+  organizationGet: 'organization/get',
+  organizationList: 'organization/list',
+  assetPage: 'asset/page',
+  assetCount: 'asset/count',
+  demoMergeNodes: 'seed/merge-nodes',
+  demoMergeRelationships: 'seed/merge-relationships',
+} as const;
+
+export type QueryName = (typeof Q)[keyof typeof Q];

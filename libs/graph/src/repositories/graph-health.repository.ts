@@ -1,0 +1,44 @@
+import { QueryExecutor } from '../query-executor';
+import { Q } from '../query-names';
+import { SchemaService, SchemaStatus } from '../schema.service';
+
+export interface Readiness {
+  database: 'up' | 'down';
+  schema: SchemaStatus | null;
+  ready: boolean;
+  error?: string;
+}
+
+export class GraphHealthRepository {
+  constructor(
+    private readonly executor: QueryExecutor,
+    private readonly schema: SchemaService,
+  ) {}
+
+  /** Ready = the database answers a read and the schema version matches this build. */
+  async readiness(): Promise<Readiness> {
+    try {
+      await this.executor.executeRead(Q.ping);
+      const schema = await this.schema.status();
+      return { database: 'up', schema, ready: schema.upToDate };
+    } catch (e) {
+      return {
+        database: 'down',
+        schema: null,
+        ready: false,
+        error: e instanceof Error ? e.message : String(e),
+      };
+    }
+  }
+
+  async isEmpty(): Promise<boolean> {
+    const [row] = await this.executor.executeRead(Q.graphIsEmpty);
+    return row.empty === true;
+  }
+
+  /** Deletes every entity (tests, explicit resets). */
+  async deleteAll(): Promise<number> {
+    const [row] = await this.executor.executeWrite(Q.graphDeleteAll);
+    return row.deleted as number;
+  }
+}

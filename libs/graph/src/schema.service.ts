@@ -1,0 +1,38 @@
+import { QueryExecutor } from './query-executor';
+import { Q } from './query-names';
+import { QueryRegistry } from './query-registry';
+
+export interface SchemaStatus {
+  expected: number;
+  applied: number | null;
+  upToDate: boolean;
+}
+
+/** The schema version is the number prefix of the last file in cypher/schema/. */
+export function expectedSchemaVersion(registry: QueryRegistry): number {
+  const versions = registry.schema().map((q) => Number(/schema\/(\d+)-/.exec(q.name)?.[1]));
+  if (versions.some((v) => !Number.isInteger(v)))
+    throw new Error('every cypher/schema file needs a NNN- prefix');
+  return versions.length ? Math.max(...versions) : 0;
+}
+
+/** Applies constraints and indexes idempotently (IF NOT EXISTS) and records the version. */
+export class SchemaService {
+  constructor(
+    private readonly executor: QueryExecutor,
+    private readonly registry: QueryRegistry,
+  ) {}
+
+  async apply(): Promise<SchemaStatus> {
+    for (const q of this.registry.schema()) await this.executor.runSchemaStatement(q.text, q.name);
+    await this.executor.executeWrite(Q.schemaVersionSet, { version: expectedSchemaVersion(this.registry) });
+    return this.status();
+  }
+
+  async status(): Promise<SchemaStatus> {
+    const rows = await this.executor.executeRead(Q.schemaVersionGet);
+    const applied = rows.length ? (rows[0].version as number) : null;
+    const expected = expectedSchemaVersion(this.registry);
+    return { expected, applied, upToDate: applied === expected };
+  }
+}

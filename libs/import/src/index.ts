@@ -1,0 +1,2 @@
+export * from './native-to-rows';
+export * from './demo-loader';

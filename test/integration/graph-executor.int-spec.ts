@@ -1,0 +1,89 @@
+import { DomainError } from '@rampart/domain';
+import { GraphContext, Neo4jConnectionError, Q, QueryExecutor, connect } from '@rampart/graph';
+import { driverSession } from '../support/raw-session';
+import { connectionOf, freshGraph, openGraph, testConfig } from '../support/test-graph';
+
+describe('graph access on a real Neo4j', () => {
+  const config = testConfig();
+  let graph: GraphContext;
+
+  beforeAll(async () => {
+    graph = await openGraph(config);
+    await freshGraph(graph);
+  });
+  afterAll(() => graph.close());
+
+  it('enforces unique entity ids through the schema, reported as CONFLICT by its Neo4j code', async () => {
+    await graph.seed.write([{ id: 'dup', labels: ['Asset'], props: { name: 'one' } }], []);
+    // MERGE never collides, so collide through the constraint directly.
+    await driverSession(config, async (s) => {
+      const e = await s.run("CREATE (:Entity {id: 'dup'})").catch((x: unknown) => x);
+      expect((e as { code: string }).code).toBe('Neo.ClientError.Schema.ConstraintValidationFailed');
+    });
+  });
+
+  it('writes all or nothing: a failing batch leaves the graph unchanged', async () => {
+    await freshGraph(graph);
+    const before = await graph.health.isEmpty();
+    await expect(
+      graph.seed.write(
+        [{ id: 'a', labels: ['Asset'], props: { name: 'A' } }],
+        [{ type: 'OWNS', from: 'a', to: 'a', props: { bad: { nested: 'maps are not storable' } } }],
+      ),
+    ).rejects.toBeInstanceOf(DomainError);
+    expect(before).toBe(true);
+    expect(await graph.health.isEmpty()).toBe(true);
+  });
+
+  it('is idempotent: writing the same rows twice leaves one copy', async () => {
+    await freshGraph(graph);
+    const rows = [
+      { id: 'sys-a', labels: ['System', 'Asset'], props: { name: 'A', organizationId: 'o' } },
+      { id: 'sys-b', labels: ['System', 'Asset'], props: { name: 'B', organizationId: 'o' } },
+    ];
+    const rels = [{ type: 'CONNECTS_TO' as const, from: 'sys-a', to: 'sys-b', props: {} }];
+    await graph.seed.write(rows, rels);
+    await graph.seed.write(rows, rels);
+    const page = await graph.assets.page({}, { first: 10 });
+    expect(page.totalCount).toBe(2);
+    expect(page.items.map((i) => i.node.kind)).toEqual(['SYSTEM', 'SYSTEM']);
+  });
+
+  it('refuses labels and relationship types outside the whitelist before touching the database', async () => {
+    await expect(graph.seed.write([{ id: 'x', labels: ['Admin'], props: {} }], [])).rejects.toThrow(
+      /not one of/,
+    );
+    await expect(
+      graph.seed.write([], [{ type: 'KNOWS' as never, from: 'a', to: 'b', props: {} }]),
+    ).rejects.toThrow(/not allowed/);
+  });
+
+  it('maps a transaction timeout to QUERY_TIMEOUT', async () => {
+    const slow = new QueryExecutor(graph.driver, graph.registry, config.neo4j.database, 1);
+    const rows = Array.from({ length: 20000 }, (_, i) => ({ id: `t${i}`, props: { name: `T${i}` } }));
+    const e = await slow.executeWrite(Q.demoMergeNodes, { labels: ['Asset'], rows }).catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(DomainError);
+    expect((e as DomainError).code).toBe('QUERY_TIMEOUT');
+    const page = await graph.assets.page({}, { first: 10 });
+    expect(page.items.map((i) => i.node.id)).toEqual(['sys-a', 'sys-b']); // the timed-out write left nothing
+  });
+
+  it('explains a wrong password and an unreachable URI in one actionable line', async () => {
+    const conn = connectionOf(config);
+    const wrongPassword = await connect({ ...conn, password: 'definitely-wrong' }).catch((e: unknown) => e);
+    expect(wrongPassword).toBeInstanceOf(Neo4jConnectionError);
+    expect((wrongPassword as Error).message).toBe(
+      `Neo4j at ${conn.uri} refused user "${conn.user}": check NEO4J_USER and NEO4J_PASSWORD.`,
+    );
+    const unreachable = await connect({ ...conn, uri: 'bolt://127.0.0.1:1' }).catch((e: unknown) => e);
+    expect((unreachable as Error).message).toMatch(
+      /^Cannot reach Neo4j at bolt:\/\/127\.0\.0\.1:1 \(.+\): is it running\? Check NEO4J_URI/,
+    );
+    expect((unreachable as Error).message).not.toContain('\n');
+  });
+
+  it('reports readiness: database up and schema current', async () => {
+    const r = await graph.health.readiness();
+    expect(r).toMatchObject({ database: 'up', ready: true, schema: { upToDate: true } });
+  });
+});

@@ -1,0 +1,33 @@
+import { AppConfig, loadConfig } from '@rampart/config';
+import { GraphContext, createGraphContext } from '@rampart/graph';
+import { loadDemoIfEmpty } from '@rampart/import';
+
+/** The config the global setup left in the environment (the resolved test Neo4j). */
+export function testConfig(): AppConfig {
+  return loadConfig(process.env);
+}
+
+export function openGraph(config = testConfig()): Promise<GraphContext> {
+  return createGraphContext({
+    connection: connectionOf(config),
+    cypherDir: config.cypherDir,
+    txTimeoutMs: config.neo4j.txTimeoutMs,
+  });
+}
+
+export function connectionOf(config: AppConfig) {
+  const { uri, user, password, database } = config.neo4j;
+  if (!uri) throw new Error('global setup did not set NEO4J_URI');
+  return { uri, user, password, database };
+}
+
+/** An empty graph with the schema applied. */
+export async function freshGraph(graph: GraphContext): Promise<void> {
+  await graph.health.deleteAll();
+  await graph.schema.apply();
+}
+
+export async function freshDemo(graph: GraphContext, config = testConfig()): Promise<void> {
+  await freshGraph(graph);
+  await loadDemoIfEmpty(graph, config.demoFile);
+}

@@ -1,18 +1,8 @@
 // Two projects: colocated unit specs, and integration specs in test/ against a real Neo4j that
 // the global setup resolves once per run (NEO4J_URI -> Docker -> local launcher).
-// SWC only transpiles (fast, decorator metadata on); `npm run typecheck` does the type checking.
-const swc = [
-  '@swc/jest',
-  {
-    jsc: {
-      parser: { syntax: 'typescript', decorators: true },
-      transform: { legacyDecorator: true, decoratorMetadata: true },
-      target: 'es2022',
-      keepClassNames: true,
-    },
-    module: { type: 'commonjs' },
-  },
-];
+// ts-jest only transpiles (tsconfig's isolatedModules: fast, decorator metadata kept); `npm run typecheck`
+// does the type checking.
+const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }] };
 
 const moduleNameMapper = { '^@rampart/(config|domain|graph|import|output)$': '<rootDir>/libs/$1/src' };
 
@@ -24,7 +14,7 @@ module.exports = {
       displayName: 'unit',
       rootDir: __dirname,
       testMatch: ['<rootDir>/apps/**/*.spec.ts', '<rootDir>/libs/**/*.spec.ts'],
-      transform: { '^.+\\.ts$': swc },
+      transform,
       moduleNameMapper,
       testEnvironment: 'node',
     },
@@ -32,7 +22,7 @@ module.exports = {
       displayName: 'integration',
       rootDir: __dirname,
       testMatch: ['<rootDir>/test/**/*.int-spec.ts'],
-      transform: { '^.+\\.ts$': swc },
+      transform,
       moduleNameMapper,
       testEnvironment: 'node',
       globalSetup: '<rootDir>/test/setup/global-setup.ts',

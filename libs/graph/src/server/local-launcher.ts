@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as path from 'node:path';
-import { LocalLauncherConfig, Neo4jConfig } from '@rampart/config';
+import { LocalLauncherConfig, Neo4jConfig, Neo4jConnection } from '@rampart/config';
 import { connect } from '../driver.factory';
 import { LauncherError, Log, ResolvedNeo4j } from './resolved-neo4j';
 
@@ -128,6 +128,32 @@ export function stopChild(child: ChildProcess, graceMs = STOP_GRACE_MS): Promise
 }
 
 /**
+ * A launcher that is still starting opens Bolt a moment before it sets its password, so a refusal
+ * is retried for a while before the port is declared taken by something else.
+ */
+async function connectToRunning(
+  connection: Neo4jConnection,
+  port: number,
+  attempts = 15,
+  pauseMs = 2000,
+): Promise<void> {
+  for (let i = 1; ; i++) {
+    try {
+      const driver = await connect(connection);
+      await driver.close();
+      return;
+    } catch (e) {
+      if (i >= attempts) {
+        throw new LauncherError(
+          `Port ${port} is taken by something that is not a usable Neo4j (${(e as Error).message}) Set NEO4J_LOCAL_PORT to a free port.`,
+        );
+      }
+      await new Promise((r) => setTimeout(r, pauseMs));
+    }
+  }
+}
+
+/**
  * Step 3: the project's own launcher (embedded Neo4j 5.26 Community, Bolt on loopback). A launcher
  * already listening on the port (say from `npm run neo4j`) is reused rather than started twice.
  */
@@ -136,12 +162,7 @@ export async function startLocalNeo4j(cfg: Neo4jConfig, log: Log): Promise<Resol
   const uri = `bolt://${c.host}:${c.port}`;
   const connection = { uri, user: cfg.user, password: cfg.password, database: cfg.database };
   if (await portAnswers(c.host, c.port)) {
-    const driver = await connect(connection).catch((e: Error) => {
-      throw new LauncherError(
-        `Port ${c.port} is taken by something that is not a usable Neo4j (${e.message}) Set NEO4J_LOCAL_PORT to a free port.`,
-      );
-    });
-    await driver.close();
+    await connectToRunning(connection, c.port);
     return {
       connection,
       source: 'local-reused',

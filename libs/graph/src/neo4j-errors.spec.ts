@@ -1,0 +1,31 @@
+import { Neo4jError } from 'neo4j-driver';
+import { DomainError } from '@rampart/domain';
+import { mapNeo4jError } from './neo4j-errors';
+
+const neo4jError = (code: string) => new Neo4jError('raw driver text', code, 'gql', 'desc');
+
+describe('mapNeo4jError', () => {
+  it.each([
+    ['ServiceUnavailable', 'DATABASE_UNAVAILABLE'],
+    ['SessionExpired', 'DATABASE_UNAVAILABLE'],
+    ['Neo.ClientError.Security.Unauthorized', 'DATABASE_AUTH_FAILED'],
+    ['Neo.ClientError.Schema.ConstraintValidationFailed', 'CONFLICT'],
+    ['Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration', 'QUERY_TIMEOUT'],
+    ['Neo.ClientError.Statement.SyntaxError', 'INTERNAL'],
+  ])('maps %s to %s by its code, keeping the cause', (code, expected) => {
+    const e = mapNeo4jError(neo4jError(code), 'asset/page');
+    expect(e.code).toBe(expected);
+    expect(e.details).toMatchObject({ query: 'asset/page', neo4jCode: code });
+    expect((e.cause as Error).message).toBe('raw driver text');
+    expect(e.message).not.toContain('raw driver text');
+  });
+
+  it('passes domain errors through unchanged', () => {
+    const original = new DomainError('BAD_CURSOR', 'x');
+    expect(mapNeo4jError(original, 'q')).toBe(original);
+  });
+
+  it('treats a plain error without a code as internal', () => {
+    expect(mapNeo4jError(new Error('boom'), 'q').code).toBe('INTERNAL');
+  });
+});

@@ -82,18 +82,10 @@ describe('the app as a process', () => {
       fs.rmSync(dataDir, { recursive: true, force: true });
     });
 
-    it('starts Neo4j, loads the demo, answers, and leaves no Neo4j behind after SIGTERM', async () => {
-      dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rampart-app-test-'));
-      const port = await freePort();
-      const env = baseEnv({
-        PORT: String(port),
-        NEO4J_LOCAL_PORT: String(await freePort()),
-        NEO4J_LOCAL_DATA_DIR: dataDir,
-        NEO4J_LOCAL_HEAP_MB: '1024',
-        NEO4J_LOCAL_PAGECACHE_MB: '256',
-      });
-      child = spawn(process.execPath, [MAIN, '--demo'], { env, cwd: ROOT });
-      const proc = child;
+    /** Starts the built app with --demo; resolves once it says it is up. */
+    async function startApp(env: NodeJS.ProcessEnv): Promise<{ proc: ChildProcess; out: () => string }> {
+      const proc = spawn(process.execPath, [MAIN, '--demo'], { env, cwd: ROOT });
+      child = proc;
       let out = '';
       await new Promise<void>((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`app did not start:\n${out}`)), 120_000);
@@ -107,7 +99,39 @@ describe('the app as a process', () => {
         proc.stderr!.on('data', (d) => (out += d));
         proc.once('exit', () => reject(new Error(`app exited during start:\n${out}`)));
       });
-      expect(out).toContain('Loaded the demo organisation');
+      return { proc, out: () => out };
+    }
+
+    /** SIGTERM; the app must exit 0 and its Neo4j JVM must be gone. */
+    async function stopApp(proc: ChildProcess): Promise<void> {
+      const javaPids = execFileSync('ps', ['-o', 'pid=', '--ppid', String(proc.pid)], { encoding: 'utf8' })
+        .trim()
+        .split('\n')
+        .map(Number)
+        .filter(Boolean);
+      expect(javaPids).toHaveLength(1);
+      const exited = new Promise<number | null>((resolve) => proc.once('exit', resolve));
+      proc.kill('SIGTERM');
+      expect(await exited).toBe(0);
+      expect(alive(javaPids[0])).toBe(false);
+      child = undefined;
+    }
+
+    it('starts Neo4j, loads the demo, answers, leaves no Neo4j behind after SIGTERM, and restarts on the same data', async () => {
+      dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rampart-app-test-'));
+      const port = await freePort();
+      const env = baseEnv({
+        PORT: String(port),
+        NEO4J_PASSWORD: 'app-test-password',
+        NEO4J_LOCAL_PORT: String(await freePort()),
+        NEO4J_LOCAL_DATA_DIR: dataDir,
+        NEO4J_LOCAL_HEAP_MB: '1024',
+        NEO4J_LOCAL_PAGECACHE_MB: '256',
+      });
+      const first = await startApp(env);
+      expect(first.out()).toContain('Loaded the demo organisation');
+      const commandLines = execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' });
+      expect(commandLines).not.toContain('app-test-password');
 
       const ready = await fetch(`http://127.0.0.1:${port}/health/ready`);
       expect(ready.status).toBe(200);
@@ -122,18 +146,12 @@ describe('the app as a process', () => {
         name: 'Acme Water',
         assets: { totalCount: 22 },
       });
+      await stopApp(first.proc);
 
-      const javaPids = execFileSync('ps', ['-o', 'pid=', '--ppid', String(proc.pid)], { encoding: 'utf8' })
-        .trim()
-        .split('\n')
-        .map(Number)
-        .filter(Boolean);
-      expect(javaPids).toHaveLength(1);
-      const exited = new Promise<number | null>((resolve) => proc.once('exit', resolve));
-      proc.kill('SIGTERM');
-      expect(await exited).toBe(0);
-      expect(alive(javaPids[0])).toBe(false);
-      child = undefined;
-    }, 180_000);
+      const second = await startApp(env);
+      expect(second.out()).toContain('Graph not empty: demo not loaded.');
+      expect((await fetch(`http://127.0.0.1:${port}/health/ready`)).status).toBe(200);
+      await stopApp(second.proc);
+    }, 240_000);
   });
 });

@@ -31,7 +31,11 @@ export const envSchema = z.object({
     })
     .optional(),
   NEO4J_USER: z.string().min(1).default('neo4j'),
-  NEO4J_PASSWORD: z.string().min(8, 'Neo4j requires at least 8 characters').default('rampart-local'),
+  NEO4J_PASSWORD: z
+    .string()
+    .min(8, 'Neo4j requires at least 8 characters')
+    .regex(/^[^\r\n]+$/, 'must be one line')
+    .default('rampart-local'),
   NEO4J_DATABASE: z.string().min(1).default('neo4j'),
   NEO4J_TX_TIMEOUT_MS: positiveInt.default(30_000),
   NEO4J_DOCKER: bool.default(true),

@@ -187,10 +187,12 @@ export async function startLocalNeo4j(cfg: Neo4jConfig, log: Log): Promise<Resol
     `${classesDir(c)}${path.delimiter}${path.join(depsDir(c), '*')}`,
     MAIN_CLASS,
     ...['--host', c.host, '--port', String(c.port), '--data-dir', c.dataDir],
-    ...['--page-cache-mb', String(c.pageCacheMb), '--password', cfg.password, '--stop-on-stdin-eof'],
+    ...['--page-cache-mb', String(c.pageCacheMb), '--password-stdin', '--stop-on-stdin-eof'],
   ];
   // stdin stays a pipe: if this process dies without cleaning up, the JVM sees EOF and stops.
   const child = spawn('java', args, { stdio: ['pipe', 'pipe', 'pipe'] });
+  // The password goes in on stdin (arguments show in `ps`); stdin then stays open.
+  child.stdin?.write(`${cfg.password}\n`);
   try {
     await waitForReady(child, c.startTimeoutMs);
   } catch (e) {

@@ -1,5 +1,9 @@
 package io.rampart.neo4j;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import org.neo4j.configuration.GraphDatabaseSettings;
@@ -14,10 +18,11 @@ import org.neo4j.io.ByteUnit;
  * Starts embedded Neo4j Community with Bolt on and blocks until SIGTERM/SIGINT.
  *
  * <p>Usage: LocalNeo4j [--host 127.0.0.1] [--port 7687] [--data-dir .data/neo4j] [--page-cache-mb 512]
- * [--password secret] [--stop-on-stdin-eof]
+ * [--password-stdin] [--stop-on-stdin-eof]
  *
  * <p>Prints exactly one line starting with "READY " followed by the Bolt URI once the database
- * answers; the Node side waits for it. With --password, auth is on and user neo4j gets that
+ * answers; the Node side waits for it. With --password-stdin the first line of standard input is
+ * the password (not an argument: arguments show in `ps`); auth is then on and user neo4j gets that
  * password (set on every start, so changing it needs no reset). With --stop-on-stdin-eof the JVM
  * stops when its parent goes away, even if the parent was killed without cleaning up.
  */
@@ -30,6 +35,7 @@ public final class LocalNeo4j {
     String dataDir = ".data/neo4j";
     long pageCacheMb = 512;
     String password = null;
+    boolean passwordStdin = false;
     boolean stopOnStdinEof = false;
     for (int i = 0; i < args.length; i++) {
       String value = i + 1 < args.length ? args[i + 1] : null;
@@ -38,7 +44,10 @@ public final class LocalNeo4j {
         case "--port" -> port = Integer.parseInt(require(args[i], value));
         case "--data-dir" -> dataDir = require(args[i], value);
         case "--page-cache-mb" -> pageCacheMb = Long.parseLong(require(args[i], value));
-        case "--password" -> password = require(args[i], value);
+        case "--password-stdin" -> {
+          passwordStdin = true;
+          continue;
+        }
         case "--stop-on-stdin-eof" -> {
           stopOnStdinEof = true;
           continue;
@@ -46,6 +55,16 @@ public final class LocalNeo4j {
         default -> fail("unknown argument " + args[i]);
       }
       i++;
+    }
+
+    BufferedReader stdin = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+    if (passwordStdin) {
+      try {
+        password = stdin.readLine();
+      } catch (IOException e) {
+        fail("could not read the password from standard input: " + e.getMessage());
+      }
+      if (password == null || password.isEmpty()) fail("--password-stdin: no password on standard input");
     }
 
     Path home = Path.of(dataDir).toAbsolutePath();
@@ -60,12 +79,7 @@ public final class LocalNeo4j {
               .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(pageCacheMb))
               .build();
       // Touch the default database so READY means "queries will be answered".
-      if (password != null) {
-        dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME)
-            .executeTransactionally(
-                "ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED",
-                java.util.Map.of("password", password));
-      }
+      if (password != null) setPassword(dbms, password);
       dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME).executeTransactionally("RETURN 1");
     } catch (RuntimeException e) {
       Throwable root = e;
@@ -92,10 +106,10 @@ public final class LocalNeo4j {
           new Thread(
               () -> {
                 try {
-                  while (System.in.read() != -1) {
+                  while (stdin.read() != -1) {
                     // the parent writes nothing; we only wait for the pipe to close
                   }
-                } catch (java.io.IOException ignored) {
+                } catch (IOException ignored) {
                   // a broken pipe means the parent is gone too
                 }
                 System.exit(0);
@@ -105,6 +119,19 @@ public final class LocalNeo4j {
       watcher.start();
     }
     stopped.await();
+  }
+
+  /** Sets neo4j's password; on a restart with the same password there is nothing to change. */
+  private static void setPassword(DatabaseManagementService dbms, String password) {
+    try {
+      dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME)
+          .executeTransactionally(
+              "ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED",
+              java.util.Map.of("password", password));
+    } catch (RuntimeException e) {
+      String message = String.valueOf(e.getMessage());
+      if (!message.contains("Old password and new password cannot be the same")) throw e;
+    }
   }
 
   private static String require(String flag, String value) {

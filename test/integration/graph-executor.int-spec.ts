@@ -1,4 +1,4 @@
-import { DomainError } from '@rampart/domain';
+import { DomainError, NodeRow, RelationshipRow } from '@rampart/domain';
 import { GraphContext, Neo4jConnectionError, Q, QueryExecutor, connect } from '@rampart/graph';
 import { driverSession } from '../support/raw-session';
 import { connectionOf, freshGraph, openGraph, testConfig } from '../support/test-graph';
@@ -6,6 +6,13 @@ import { connectionOf, freshGraph, openGraph, testConfig } from '../support/test
 describe('graph access on a real Neo4j', () => {
   const config = testConfig();
   let graph: GraphContext;
+  const write = (nodes: NodeRow[], rels: RelationshipRow[]) =>
+    graph.imports.write(nodes, rels, {
+      source: 't',
+      organizationId: 'o',
+      prune: false,
+      now: '2026-01-01T00:00:00Z',
+    });
 
   beforeAll(async () => {
     graph = await openGraph(config);
@@ -14,7 +21,7 @@ describe('graph access on a real Neo4j', () => {
   afterAll(() => graph.close());
 
   it('enforces unique entity ids through the schema, reported as CONFLICT by its Neo4j code', async () => {
-    await graph.seed.write([{ id: 'dup', labels: ['Asset'], props: { name: 'one' } }], []);
+    await write([{ id: 'dup', labels: ['Asset'], props: { name: 'one' } }], []);
     // MERGE never collides, so collide through the constraint directly.
     await driverSession(config, async (s) => {
       const e = await s.run("CREATE (:Entity {id: 'dup'})").catch((x: unknown) => x);
@@ -26,7 +33,7 @@ describe('graph access on a real Neo4j', () => {
     await freshGraph(graph);
     const before = await graph.health.isEmpty();
     await expect(
-      graph.seed.write(
+      write(
         [{ id: 'a', labels: ['Asset'], props: { name: 'A' } }],
         [{ type: 'OWNS', from: 'a', to: 'a', props: { bad: { nested: 'maps are not storable' } } }],
       ),
@@ -42,26 +49,26 @@ describe('graph access on a real Neo4j', () => {
       { id: 'sys-b', labels: ['System', 'Asset'], props: { name: 'B', organizationId: 'o' } },
     ];
     const rels = [{ type: 'CONNECTS_TO' as const, from: 'sys-a', to: 'sys-b', props: {} }];
-    await graph.seed.write(rows, rels);
-    await graph.seed.write(rows, rels);
+    await write(rows, rels);
+    await write(rows, rels);
     const page = await graph.assets.page({}, { first: 10 });
     expect(page.totalCount).toBe(2);
     expect(page.items.map((i) => i.node.kind)).toEqual(['SYSTEM', 'SYSTEM']);
   });
 
   it('refuses labels and relationship types outside the whitelist before touching the database', async () => {
-    await expect(graph.seed.write([{ id: 'x', labels: ['Admin'], props: {} }], [])).rejects.toThrow(
-      /not one of/,
+    await expect(write([{ id: 'x', labels: ['Admin'], props: {} }], [])).rejects.toThrow(/not one of/);
+    await expect(write([], [{ type: 'KNOWS' as never, from: 'a', to: 'b', props: {} }])).rejects.toThrow(
+      /not allowed/,
     );
-    await expect(
-      graph.seed.write([], [{ type: 'KNOWS' as never, from: 'a', to: 'b', props: {} }]),
-    ).rejects.toThrow(/not allowed/);
   });
 
   it('maps a transaction timeout to QUERY_TIMEOUT', async () => {
     const slow = new QueryExecutor(graph.driver, graph.registry, config.neo4j.database, 1);
     const rows = Array.from({ length: 20000 }, (_, i) => ({ id: `t${i}`, props: { name: `T${i}` } }));
-    const e = await slow.executeWrite(Q.demoMergeNodes, { labels: ['Asset'], rows }).catch((x: unknown) => x);
+    const e = await slow
+      .executeWrite(Q.importMergeNodes, { labels: ['Asset'], rows, now: 'x' })
+      .catch((x: unknown) => x);
     expect(e).toBeInstanceOf(DomainError);
     expect((e as DomainError).code).toBe('QUERY_TIMEOUT');
     const page = await graph.assets.page({}, { first: 10 });

@@ -50,8 +50,8 @@ async function main(argv: string[]): Promise<void> {
     if (argv.includes('--demo')) {
       const demo = await loadDemoIfEmpty(graph, config.demoFile);
       log(
-        demo.loaded
-          ? `Loaded the demo organisation: ${demo.nodes} entities, ${demo.relationships} relationships.`
+        demo
+          ? `Loaded the demo organisation: ${demo.entities} entities, ${demo.relationships} relationships.`
           : 'Graph not empty: demo not loaded.',
       );
     }

@@ -52,8 +52,8 @@ export function buildProgram(config: () => AppConfig): Command {
         await g.schema.apply();
         const r = await loadDemoIfEmpty(g, config().demoFile);
         say(
-          r.loaded
-            ? `Loaded ${r.nodes} entities and ${r.relationships} relationships.`
+          r
+            ? `Loaded ${r.entities} entities and ${r.relationships} relationships.`
             : 'The graph is not empty: nothing loaded.',
         );
       }),

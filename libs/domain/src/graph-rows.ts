@@ -32,6 +32,8 @@ export const RELATIONSHIP_TYPES = [
   'USES',
   'OF_THREAT',
   'TO_ASSET',
+  'IMPLEMENTS',
+  'SUBTECHNIQUE_OF',
 ] as const;
 
 export type RelationshipType = (typeof RELATIONSHIP_TYPES)[number];

@@ -3,3 +3,4 @@ export * from './entities';
 export * from './labels';
 export * from './pagination';
 export * from './graph-rows';
+export * from './model';

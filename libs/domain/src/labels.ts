@@ -15,6 +15,8 @@ export const ENTITY_LABELS = [
   'AttackPattern',
   'Control',
   'Risk',
+  // Catalogue entries (STIX course-of-action) that controls can `implements`.
+  'Mitigation',
 ] as const;
 
 export type EntityLabel = (typeof ENTITY_LABELS)[number];

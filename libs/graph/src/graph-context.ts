@@ -7,13 +7,15 @@ import { QueryRegistry } from './query-registry';
 import { AssetRepository } from './repositories/asset.repository';
 import { GraphHealthRepository } from './repositories/graph-health.repository';
 import { OrganizationRepository } from './repositories/organization.repository';
-import { SeedRepository } from './repositories/seed.repository';
+import { ImportRepository } from './repositories/import.repository';
 import { SchemaService } from './schema.service';
 
 export interface GraphOptions {
   connection: Neo4jConnection;
   cypherDir: string;
   txTimeoutMs: number;
+  /** Rows per UNWIND batch in imports. */
+  batchSize?: number;
 }
 
 /** Everything built on one driver. The Nest module and the CLI/tests both use this. */
@@ -25,7 +27,7 @@ export interface GraphContext {
   health: GraphHealthRepository;
   organizations: OrganizationRepository;
   assets: AssetRepository;
-  seed: SeedRepository;
+  imports: ImportRepository;
   close(): Promise<void>;
 }
 
@@ -43,7 +45,7 @@ export async function createGraphContext(options: GraphOptions): Promise<GraphCo
     health: new GraphHealthRepository(executor, schema),
     organizations: new OrganizationRepository(executor),
     assets: new AssetRepository(executor),
-    seed: new SeedRepository(executor),
+    imports: new ImportRepository(executor, options.batchSize),
     close: () => driver.close(),
   };
 }

@@ -9,7 +9,7 @@ export * from './query-registry';
 export * from './repositories/asset.repository';
 export * from './repositories/graph-health.repository';
 export * from './repositories/organization.repository';
-export * from './repositories/seed.repository';
+export * from './repositories/import.repository';
 export * from './schema.service';
 export * from './server/local-launcher';
 export * from './server/resolve-neo4j';

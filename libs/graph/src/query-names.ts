@@ -12,8 +12,12 @@ export const Q = {
   organizationList: 'organization/list',
   assetPage: 'asset/page',
   assetCount: 'asset/count',
-  demoMergeNodes: 'seed/merge-nodes',
-  demoMergeRelationships: 'seed/merge-relationships',
+  importLookupEntities: 'import/lookup-entities',
+  importFacilityAncestry: 'import/facility-ancestry',
+  importMergeNodes: 'import/merge-nodes',
+  importMergeRelationships: 'import/merge-relationships',
+  importDeleteStaleRelationships: 'import/delete-stale-relationships',
+  importPrune: 'import/prune',
 } as const;
 
 export type QueryName = (typeof Q)[keyof typeof Q];

@@ -1,0 +1,3 @@
+export * from './native-document.schema';
+export * from './native-sections';
+export * from './vocabulary';

@@ -1,0 +1,90 @@
+import { isMap, isSeq, LineCounter, parseDocument, Document, Node, Pair } from 'yaml';
+import { ImportIssue, PathSegment } from './import-issue';
+
+export type FileFormat = 'yaml' | 'json';
+
+/** A parsed file and a way to find the line of any path in it. */
+export interface ParsedFile {
+  file: string;
+  format: FileFormat;
+  data: unknown;
+  issues: ImportIssue[];
+  /** Line and column of the value at `path` (or of its key, for a key that should not be there). */
+  locate(path: readonly PathSegment[], key?: string): { line: number; column: number } | undefined;
+}
+
+export function detectFormat(file: string, text: string): FileFormat {
+  if (/\.json$/i.test(file)) return 'json';
+  if (/\.ya?ml$/i.test(file)) return 'yaml';
+  return text.trimStart().startsWith('{') ? 'json' : 'yaml';
+}
+
+/** Parses YAML or JSON. JSON is also read as YAML (a superset) purely to know line numbers. */
+export function parseFile(
+  file: string,
+  text: string,
+  format: FileFormat = detectFormat(file, text),
+): ParsedFile {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  const pos = (offset: number) => {
+    const p = lineCounter.linePos(offset);
+    return { line: p.line, column: p.col };
+  };
+  const issues: ImportIssue[] = [];
+  let data: unknown;
+  if (format === 'json') {
+    try {
+      data = JSON.parse(text);
+    } catch (e) {
+      const m = /position (\d+)/.exec((e as Error).message);
+      issues.push({
+        file,
+        path: '',
+        ...(m ? pos(Number(m[1])) : {}),
+        message: `not valid JSON: ${(e as Error).message}`,
+      });
+    }
+  } else {
+    for (const err of doc.errors) {
+      issues.push({
+        file,
+        path: '',
+        ...pos(err.pos[0]),
+        message: `not valid YAML: ${err.message.split('\n')[0]}`,
+      });
+    }
+    if (!issues.length) data = doc.toJS({ maxAliasCount: 1000 });
+  }
+  if (!issues.length && (data === null || typeof data !== 'object' || Array.isArray(data))) {
+    issues.push({
+      file,
+      path: '',
+      message: 'the file must hold one mapping (an object) with a `format` key',
+    });
+  }
+  return { file, format, data, issues, locate: (path, key) => locateIn(doc, path, key, pos) };
+}
+
+function locateIn(
+  doc: Document,
+  path: readonly PathSegment[],
+  key: string | undefined,
+  pos: (offset: number) => { line: number; column: number },
+): { line: number; column: number } | undefined {
+  // Walk down as far as the path exists; report the deepest node found.
+  let node: unknown = doc.contents;
+  let best: Node | undefined = doc.contents ?? undefined;
+  for (const seg of [...path, ...(key === undefined ? [] : [key])]) {
+    if (isMap(node)) {
+      const pair = node.items.find((p: Pair) => (p.key as { value?: unknown } | null)?.value === seg);
+      if (!pair) break;
+      best = (seg === key ? pair.key : (pair.value ?? pair.key)) as Node;
+      node = pair.value;
+    } else if (isSeq(node) && typeof seg === 'number' && node.items[seg]) {
+      node = node.items[seg];
+      best = node as Node;
+    } else break;
+  }
+  return best?.range ? pos(best.range[0]) : undefined;
+}

@@ -1,0 +1,205 @@
+import { ACCESS_TARGETS, DEFAULT_CLASSIFICATION_LEVELS, EntityLabel, SECTIONS } from '@rampart/domain';
+import { GraphEntityInfo, ImportContext } from './import-context';
+import { ImportIssue, PathSegment, formatPath } from './import-issue';
+import { ParsedFile } from './parse-file';
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
+const items = (v: unknown): [Obj, number][] =>
+  Array.isArray(v)
+    ? v.map((x, i) => [x, i] as [unknown, number]).filter((p): p is [Obj, number] => isObj(p[0]))
+    : [];
+const ids = (v: unknown): [string, PathSegment | undefined][] =>
+  typeof v === 'string'
+    ? [[v, undefined]]
+    : Array.isArray(v)
+      ? v.flatMap((x, i) => (typeof x === 'string' ? [[x, i] as [string, number]] : []))
+      : [];
+
+interface Definition {
+  labels: readonly string[];
+  path: PathSegment[];
+}
+
+/** Every id defined in the file, with its labels; used for references and duplicate checks. */
+export function definitionsOf(data: unknown): Map<string, Definition[]> {
+  const defs = new Map<string, Definition[]>();
+  const add = (id: unknown, labels: readonly string[], path: PathSegment[]) => {
+    if (typeof id === 'string') defs.set(id, [...(defs.get(id) ?? []), { labels, path }]);
+  };
+  if (!isObj(data)) return defs;
+  if (isObj(data.organization)) add(data.organization.id, ['Organization'], ['organization', 'id']);
+  for (const section of SECTIONS)
+    for (const [item, i] of items(data[section.key])) add(item.id, section.labels, [section.key, i, 'id']);
+  return defs;
+}
+
+/** Every id the file refers to (for the graph lookup before validation). */
+export function referencedIds(data: unknown): Set<string> {
+  const out = new Set<string>();
+  if (!isObj(data)) return out;
+  for (const section of SECTIONS) {
+    for (const [item] of items(data[section.key])) {
+      for (const ref of section.refs) for (const [id] of ids(item[ref.key])) out.add(id);
+      for (const [access] of items(item.access)) if (typeof access.to === 'string') out.add(access.to);
+    }
+  }
+  for (const [o] of items(data.owners)) {
+    for (const [id] of ids(o.person)) out.add(id);
+    for (const [id] of ids(o.assets)) out.add(id);
+  }
+  return out;
+}
+
+/**
+ * Checks that need the whole file and the graph: unique ids, references that resolve to an entity
+ * of the right kind, ids owned by another organisation, classification levels, locatedIn cycles.
+ */
+export function referenceIssues(
+  parsed: ParsedFile,
+  ctx: ImportContext,
+  organizationId: string | undefined,
+): ImportIssue[] {
+  const data = parsed.data;
+  if (!isObj(data)) return [];
+  const issues: ImportIssue[] = [];
+  const at = (path: PathSegment[], message: string) =>
+    issues.push({ file: parsed.file, path: formatPath(path), ...parsed.locate(path), message });
+  const defs = definitionsOf(data);
+
+  for (const [id, list] of defs) {
+    for (const dup of list.slice(1))
+      at(dup.path, `duplicate id "${id}": already defined at ${formatPath(list[0].path)}`);
+    const existing = ctx.entities.get(id);
+    if (existing && organizationId && existing.organizationId && existing.organizationId !== organizationId) {
+      at(
+        list[0].path,
+        `id "${id}" already belongs to organisation "${existing.organizationId}"; ids are unique across the whole graph`,
+      );
+    } else if (existing && !list[0].labels.every((l) => existing.labels.includes(l))) {
+      at(
+        list[0].path,
+        `id "${id}" is already a ${describe(existing.labels)} in the graph, not a ${describe(list[0].labels)}`,
+      );
+    }
+  }
+
+  const labelsOf = (id: string): readonly string[] | undefined =>
+    defs.get(id)?.[0].labels ?? ctx.entities.get(id)?.labels;
+  const checkRef = (id: string, path: PathSegment[], targets: readonly EntityLabel[], what: string) => {
+    const labels = labelsOf(id);
+    if (!labels) at(path, `"${id}" is not defined in this file or in the graph`);
+    else if (!targets.some((t) => labels.includes(t)))
+      at(path, `"${id}" is a ${describe(labels)}; ${what} must name ${targets.map(article).join(' or ')}`);
+  };
+
+  for (const section of SECTIONS) {
+    for (const [item, i] of items(data[section.key])) {
+      for (const ref of section.refs) {
+        for (const [id, j] of ids(item[ref.key])) {
+          checkRef(
+            id,
+            j === undefined ? [section.key, i, ref.key] : [section.key, i, ref.key, j],
+            ref.targets,
+            ref.key,
+          );
+        }
+      }
+      for (const [access, j] of items(item.access)) {
+        if (typeof access.to === 'string')
+          checkRef(access.to, [section.key, i, 'access', j, 'to'], ACCESS_TARGETS, 'access.to');
+      }
+    }
+  }
+  for (const [o, i] of items(data.owners)) {
+    for (const [id] of ids(o.person)) checkRef(id, ['owners', i, 'person'], ['Person'], 'person');
+    for (const [id, j] of ids(o.assets)) checkRef(id, ['owners', i, 'assets', j!], ['Asset'], 'assets');
+  }
+
+  issues.push(...classificationIssues(parsed, ctx, organizationId));
+  issues.push(...cycleIssues(parsed, ctx));
+  return issues;
+}
+
+function classificationIssues(
+  parsed: ParsedFile,
+  ctx: ImportContext,
+  organizationId: string | undefined,
+): ImportIssue[] {
+  const data = parsed.data as Obj;
+  const levels =
+    (Array.isArray(data.classificationLevels) ? (data.classificationLevels as string[]) : undefined) ??
+    ctx.organizations.find((o) => o.id === organizationId)?.classificationLevels ??
+    DEFAULT_CLASSIFICATION_LEVELS;
+  const issues: ImportIssue[] = [];
+  const check = (value: unknown, path: PathSegment[]) => {
+    if (typeof value === 'string' && !levels.includes(value)) {
+      issues.push({
+        file: parsed.file,
+        path: formatPath(path),
+        ...parsed.locate(path),
+        message: `"${value}" is not a classification level (${levels.join(', ')})`,
+      });
+    }
+  };
+  if (isObj(data.organization)) {
+    check(data.organization.classification, ['organization', 'classification']);
+    if (isObj(data.organization.vettingIntervalDays)) {
+      for (const k of Object.keys(data.organization.vettingIntervalDays)) {
+        if (!levels.includes(k)) {
+          const path = ['organization', 'vettingIntervalDays'];
+          issues.push({
+            file: parsed.file,
+            path: formatPath([...path, k]),
+            ...parsed.locate(path, k),
+            message: `"${k}" is not a classification level (${levels.join(', ')})`,
+          });
+        }
+      }
+    }
+  }
+  for (const section of SECTIONS) {
+    for (const [item, i] of items(data[section.key])) {
+      for (const key of ['classification', 'clearance', 'maxClassification'])
+        check(item[key], [section.key, i, key]);
+    }
+  }
+  return issues;
+}
+
+/** locatedIn must form a tree: follow parents through the file and the graph. */
+function cycleIssues(parsed: ParsedFile, ctx: ImportContext): ImportIssue[] {
+  const data = parsed.data as Obj;
+  const parents = new Map<string, string[]>();
+  for (const [id, info] of ctx.entities) if (info.locatedIn?.length) parents.set(id, info.locatedIn);
+  const facilities = items(data.facilities);
+  for (const [f] of facilities)
+    if (typeof f.id === 'string') parents.set(f.id, typeof f.locatedIn === 'string' ? [f.locatedIn] : []);
+  const issues: ImportIssue[] = [];
+  for (const [f, i] of facilities) {
+    if (typeof f.id !== 'string' || typeof f.locatedIn !== 'string') continue;
+    const seen = [f.id];
+    let frontier = [f.locatedIn];
+    while (frontier.length && seen.length < 10_000) {
+      if (frontier.includes(f.id)) {
+        const path: PathSegment[] = ['facilities', i, 'locatedIn'];
+        issues.push({
+          file: parsed.file,
+          path: formatPath(path),
+          ...parsed.locate(path),
+          message: `locatedIn makes a cycle: ${[...seen, f.id].join(' -> ')}`,
+        });
+        break;
+      }
+      seen.push(frontier[0]);
+      frontier = frontier.flatMap((p) => parents.get(p) ?? []);
+    }
+  }
+  return issues;
+}
+
+const describe = (labels: readonly string[]) =>
+  labels.filter((l) => l !== 'Asset' && l !== 'Entity')[0] ?? labels[0] ?? 'entity';
+const article = (label: string) => (/^[AEIOU]/.test(label) ? `an ${label}` : `a ${label}`);
+
+export type { GraphEntityInfo };

@@ -7,6 +7,7 @@ import { QueryRegistry } from './query-registry';
 import { AssetRepository } from './repositories/asset.repository';
 import { GraphHealthRepository } from './repositories/graph-health.repository';
 import { OrganizationRepository } from './repositories/organization.repository';
+import { ExportRepository } from './repositories/export.repository';
 import { ImportRepository } from './repositories/import.repository';
 import { SchemaService } from './schema.service';
 
@@ -28,6 +29,7 @@ export interface GraphContext {
   organizations: OrganizationRepository;
   assets: AssetRepository;
   imports: ImportRepository;
+  exports: ExportRepository;
   close(): Promise<void>;
 }
 
@@ -46,6 +48,7 @@ export async function createGraphContext(options: GraphOptions): Promise<GraphCo
     organizations: new OrganizationRepository(executor),
     assets: new AssetRepository(executor),
     imports: new ImportRepository(executor, options.batchSize),
+    exports: new ExportRepository(executor),
     close: () => driver.close(),
   };
 }

@@ -9,6 +9,7 @@ export * from './query-registry';
 export * from './repositories/asset.repository';
 export * from './repositories/graph-health.repository';
 export * from './repositories/organization.repository';
+export * from './repositories/export.repository';
 export * from './repositories/import.repository';
 export * from './schema.service';
 export * from './server/local-launcher';

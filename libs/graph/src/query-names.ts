@@ -18,6 +18,8 @@ export const Q = {
   importMergeRelationships: 'import/merge-relationships',
   importDeleteStaleRelationships: 'import/delete-stale-relationships',
   importPrune: 'import/prune',
+  exportEntities: 'export/entities',
+  exportRelationships: 'export/relationships',
 } as const;
 
 export type QueryName = (typeof Q)[keyof typeof Q];

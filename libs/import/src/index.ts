@@ -4,3 +4,7 @@ export * from './native/import-issue';
 export * from './native/native-importer';
 export * from './native/parse-file';
 export * from './native/validate-document';
+export * from './export/cytoscape-export';
+export * from './export/exporter';
+export * from './export/graphml-export';
+export * from './export/native-export';

@@ -1,0 +1,9 @@
+// name: export/relationships
+// purpose: The relationships touching the exported entities (the caller keeps those whose defining side is exported).
+// params: $organizationId string|null, $source string|null
+// returns: rows {type, from, to, props: map}, ordered by type, from, to, key
+MATCH (a:Entity)-[r]->(b:Entity)
+WHERE ($organizationId IS NULL OR a.organizationId = $organizationId OR b.organizationId = $organizationId)
+  AND ($source IS NULL OR a.source = $source OR b.source = $source)
+RETURN type(r) AS type, a.id AS from, b.id AS to, r {.*} AS props
+ORDER BY type, from, to, coalesce(r.key, '')

@@ -1,0 +1,46 @@
+import { QueryExecutor } from '../query-executor';
+import { Q } from '../query-names';
+
+export interface ExportEntity {
+  labels: string[];
+  props: Record<string, unknown>;
+}
+
+export interface ExportRelationship {
+  type: string;
+  from: string;
+  to: string;
+  props: Record<string, unknown>;
+}
+
+export interface GraphSnapshot {
+  entities: ExportEntity[];
+  relationships: ExportRelationship[];
+}
+
+export interface ExportScope {
+  organizationId?: string;
+  source?: string;
+}
+
+/** Reads a consistent snapshot (one read transaction) of what an export covers. */
+export class ExportRepository {
+  constructor(private readonly executor: QueryExecutor) {}
+
+  snapshot(scope: ExportScope): Promise<GraphSnapshot> {
+    const params = { organizationId: scope.organizationId ?? null, source: scope.source ?? null };
+    return this.executor.readTransaction(async (tx) => {
+      const entities = (await tx.run(Q.exportEntities, params)).map((r) => ({
+        labels: (r.labels as string[]).filter((l) => l !== 'Entity'),
+        props: r.props as Record<string, unknown>,
+      }));
+      const relationships = (await tx.run(Q.exportRelationships, params)).map((r) => ({
+        type: String(r.type),
+        from: String(r.from),
+        to: String(r.to),
+        props: r.props as Record<string, unknown>,
+      }));
+      return { entities, relationships };
+    }, Q.exportEntities);
+  }
+}

@@ -1,5 +1,5 @@
 import { AppConfig, loadConfig } from '@rampart/config';
-import { GraphContext, createGraphContext } from '@rampart/graph';
+import { GraphContext, createGraphContext, graphOptionsFrom } from '@rampart/graph';
 import { loadDemoIfEmpty } from '@rampart/import';
 
 /** The config the global setup left in the environment (the resolved test Neo4j). */
@@ -8,11 +8,7 @@ export function testConfig(): AppConfig {
 }
 
 export function openGraph(config = testConfig()): Promise<GraphContext> {
-  return createGraphContext({
-    connection: connectionOf(config),
-    cypherDir: config.cypherDir,
-    txTimeoutMs: config.neo4j.txTimeoutMs,
-  });
+  return createGraphContext(graphOptionsFrom(config, connectionOf(config)));
 }
 
 export function connectionOf(config: AppConfig) {

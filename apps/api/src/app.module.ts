@@ -5,11 +5,13 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { LoggerModule } from 'nestjs-pino';
 import { Logger } from 'pino';
 import { AppConfig } from '@rampart/config';
-import { GraphContext, GraphModule } from '@rampart/graph';
+import { GRAPH_CONTEXT, GraphContext, GraphModule } from '@rampart/graph';
+import { Exporter, NativeImporter } from '@rampart/import';
 import { OutputMapper } from '@rampart/output';
 import { AssetResolver } from './asset/asset.resolver';
 import { DomainExceptionFilter } from './common/domain-exception.filter';
 import { HealthController } from './health/health.controller';
+import { InterchangeController } from './interchange/interchange.controller';
 import { requestId } from './logging';
 import { OrganizationController } from './organization/organization.controller';
 import { OrganizationResolver } from './organization/organization.resolver';
@@ -49,9 +51,15 @@ export class AppModule {
           fieldResolverEnhancers: ['filters'],
         }),
       ],
-      controllers: [HealthController, OrganizationController],
+      controllers: [HealthController, OrganizationController, InterchangeController],
       providers: [
         OutputMapper,
+        {
+          provide: NativeImporter,
+          useFactory: (g: GraphContext) => new NativeImporter(g),
+          inject: [GRAPH_CONTEXT],
+        },
+        { provide: Exporter, useFactory: (g: GraphContext) => new Exporter(g), inject: [GRAPH_CONTEXT] },
         OrganizationResolver,
         AssetResolver,
         { provide: APP_FILTER, useClass: DomainExceptionFilter },

@@ -7,6 +7,7 @@ import {
   Neo4jConnectionError,
   ResolvedNeo4j,
   createGraphContext,
+  graphOptionsFrom,
   resolveNeo4j,
 } from '@rampart/graph';
 import { loadDemoIfEmpty } from '@rampart/import';
@@ -40,11 +41,7 @@ async function main(argv: string[]): Promise<void> {
   try {
     neo4j = await resolveNeo4j(config.neo4j, log);
     log(`Using ${neo4j.description}.`);
-    graph = await createGraphContext({
-      connection: neo4j.connection,
-      cypherDir: config.cypherDir,
-      txTimeoutMs: config.neo4j.txTimeoutMs,
-    });
+    graph = await createGraphContext(graphOptionsFrom(config, neo4j.connection));
     const schema = await graph.schema.apply();
     log(`Schema version ${schema.applied} applied.`);
     if (argv.includes('--demo')) {

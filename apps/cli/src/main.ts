@@ -3,6 +3,7 @@ import { AppConfig, ConfigError, loadConfig } from '@rampart/config';
 import { LauncherError, Neo4jConnectionError, startLocalNeo4j } from '@rampart/graph';
 import { loadDemoIfEmpty } from '@rampart/import';
 import { DomainError } from '@rampart/domain';
+import { InvalidInputError, registerInterchangeCommands } from './interchange.commands';
 import { withGraph } from './with-graph';
 
 const say = (m: string) => process.stderr.write(`${m}\n`);
@@ -66,6 +67,7 @@ export function buildProgram(config: () => AppConfig): Command {
         process.stdout.write(`${JSON.stringify(await g.health.readiness())}\n`);
       }),
     );
+  registerInterchangeCommands(program, config, say);
   return program;
 }
 
@@ -76,6 +78,10 @@ if (require.main === module) {
   buildProgram(() => (cached ??= loadConfig()))
     .parseAsync(process.argv)
     .catch((e: unknown) => {
+      if (e instanceof InvalidInputError) {
+        process.exitCode = 1; // the problems are printed already
+        return;
+      }
       say(
         EXPECTED.some((k) => e instanceof k)
           ? `rampart: ${(e as Error).message}`

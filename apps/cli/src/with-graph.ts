@@ -1,5 +1,11 @@
 import { AppConfig } from '@rampart/config';
-import { GraphContext, ResolvedNeo4j, createGraphContext, resolveNeo4j } from '@rampart/graph';
+import {
+  GraphContext,
+  ResolvedNeo4j,
+  createGraphContext,
+  graphOptionsFrom,
+  resolveNeo4j,
+} from '@rampart/graph';
 
 /** Resolves Neo4j the usual way, runs `work`, then closes the driver and stops what it started. */
 export async function withGraph<T>(
@@ -9,11 +15,7 @@ export async function withGraph<T>(
 ): Promise<T> {
   const neo4j: ResolvedNeo4j = await resolveNeo4j(config.neo4j, log);
   try {
-    const graph = await createGraphContext({
-      connection: neo4j.connection,
-      cypherDir: config.cypherDir,
-      txTimeoutMs: config.neo4j.txTimeoutMs,
-    });
+    const graph = await createGraphContext(graphOptionsFrom(config, neo4j.connection));
     try {
       return await work(graph);
     } finally {

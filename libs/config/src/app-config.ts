@@ -38,6 +38,11 @@ export interface AppConfig {
   rootDir: string;
   cypherDir: string;
   demoFile: string;
+  /** Largest JSON request body (GraphQL, REST). */
+  bodyLimit: string;
+  /** Largest import file sent to POST /api/import. */
+  importBodyLimit: string;
+  importBatchSize: number;
   neo4j: Neo4jConfig;
 }
 

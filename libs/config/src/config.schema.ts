@@ -46,6 +46,15 @@ export const envSchema = z.object({
   NEO4J_LOCAL_HEAP_MB: positiveInt.default(4096),
   NEO4J_LOCAL_PAGECACHE_MB: positiveInt.default(4096),
   NEO4J_LOCAL_START_TIMEOUT_MS: positiveInt.default(300_000),
+  RAMPART_BODY_LIMIT: z
+    .string()
+    .regex(/^\d+(b|kb|mb)$/i, 'expected a size such as 1mb or 500kb')
+    .default('1mb'),
+  RAMPART_IMPORT_BODY_LIMIT: z
+    .string()
+    .regex(/^\d+(b|kb|mb)$/i, 'expected a size such as 100mb')
+    .default('100mb'),
+  RAMPART_IMPORT_BATCH_SIZE: positiveInt.default(1000),
   RAMPART_CYPHER_DIR: z.string().min(1).optional(),
   RAMPART_DEMO_FILE: z.string().min(1).optional(),
 });

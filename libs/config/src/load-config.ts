@@ -47,6 +47,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, rootDir = findP
     rootDir,
     cypherDir: resolveFromRoot(rootDir, e.RAMPART_CYPHER_DIR ?? 'cypher'),
     demoFile: resolveFromRoot(rootDir, e.RAMPART_DEMO_FILE ?? 'examples/demo-org.yaml'),
+    bodyLimit: e.RAMPART_BODY_LIMIT,
+    importBodyLimit: e.RAMPART_IMPORT_BODY_LIMIT,
+    importBatchSize: e.RAMPART_IMPORT_BATCH_SIZE,
     neo4j: {
       uri: e.NEO4J_URI,
       user: e.NEO4J_USER,

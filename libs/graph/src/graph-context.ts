@@ -1,5 +1,5 @@
 import { Driver } from 'neo4j-driver';
-import { Neo4jConnection } from '@rampart/config';
+import { AppConfig, Neo4jConnection } from '@rampart/config';
 import { connect } from './driver.factory';
 import { QueryExecutor } from './query-executor';
 import { Q } from './query-names';
@@ -32,6 +32,14 @@ export interface GraphContext {
   exports: ExportRepository;
   close(): Promise<void>;
 }
+
+/** The graph options of a validated config, for a Neo4j already resolved. */
+export const graphOptionsFrom = (config: AppConfig, connection: Neo4jConnection): GraphOptions => ({
+  connection,
+  cypherDir: config.cypherDir,
+  txTimeoutMs: config.neo4j.txTimeoutMs,
+  batchSize: config.importBatchSize,
+});
 
 export async function createGraphContext(options: GraphOptions): Promise<GraphContext> {
   // Load and check the queries before connecting: a missing file is a build defect.

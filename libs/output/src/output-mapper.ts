@@ -1,5 +1,25 @@
 import { Asset, Organization, Page } from '@rampart/domain';
 
+/** The shape of an import report leaving the service (libs/import's ImportReport satisfies it). */
+export interface ImportReportView {
+  file: string;
+  ok: boolean;
+  dryRun: boolean;
+  source: string;
+  organizationId?: string;
+  issues: { file: string; path: string; line?: number; column?: number; message: string }[];
+  entities: number;
+  relationships: number;
+  counts?: {
+    nodes: number;
+    created: number;
+    changed: number;
+    relationships: number;
+    relationshipsDeleted: number;
+    pruned: number;
+  };
+}
+
 /**
  * Every result leaving the service (GraphQL, REST, CLI, reports) passes through here. Fields are
  * copied by name, never spread, so a property added to the graph is not published by accident;
@@ -31,6 +51,33 @@ export class OutputMapper {
       classification: a.classification,
       businessImpact: a.businessImpact && { ...a.businessImpact },
       criticality: a.criticality,
+    };
+  }
+
+  importReport(r: ImportReportView): ImportReportView {
+    return {
+      file: r.file,
+      ok: r.ok,
+      dryRun: r.dryRun,
+      source: r.source,
+      organizationId: r.organizationId,
+      issues: r.issues.map((i) => ({
+        file: i.file,
+        path: i.path,
+        line: i.line,
+        column: i.column,
+        message: i.message,
+      })),
+      entities: r.entities,
+      relationships: r.relationships,
+      counts: r.counts && {
+        nodes: r.counts.nodes,
+        created: r.counts.created,
+        changed: r.counts.changed,
+        relationships: r.counts.relationships,
+        relationshipsDeleted: r.counts.relationshipsDeleted,
+        pruned: r.counts.pruned,
+      },
     };
   }
 

@@ -1,0 +1,68 @@
+import { Controller, Get, HttpStatus, Post, Query, Req, Res } from '@nestjs/common';
+import { Request, Response } from 'express';
+import { DomainError } from '@rampart/domain';
+import { EXPORT_FORMATS, ExportFormat, Exporter, FileFormat, NativeImporter } from '@rampart/import';
+import { OutputMapper } from '@rampart/output';
+
+const FORMAT_BY_TYPE: Record<string, FileFormat> = {
+  'application/json': 'json',
+  'application/yaml': 'yaml',
+  'application/x-yaml': 'yaml',
+  'text/yaml': 'yaml',
+  'text/x-yaml': 'yaml',
+};
+
+const flag = (v: unknown) => v === 'true' || v === '1';
+
+/** POST /api/import and GET /api/export: thin; the importer and exporter do the work. */
+@Controller('api')
+export class InterchangeController {
+  constructor(
+    private readonly importer: NativeImporter,
+    private readonly exporter: Exporter,
+    private readonly out: OutputMapper,
+  ) {}
+
+  /**
+   * Body: the organisation file (YAML or JSON). The format comes from Content-Type, else from the
+   * extension of `filename`, else from the content. 200 with the report when valid, 422 with every
+   * issue when not (nothing written).
+   */
+  @Post('import')
+  async import(
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+    @Query() q: Record<string, string | undefined>,
+  ) {
+    if (typeof req.body !== 'string' || !req.body.trim()) {
+      throw new DomainError(
+        'VALIDATION_FAILED',
+        'The request body must be the organisation file (YAML or JSON).',
+      );
+    }
+    const type = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+    const file = q.filename ?? 'upload';
+    const report = await this.importer.importText(file, req.body, {
+      format: FORMAT_BY_TYPE[type],
+      dryRun: flag(q.dryRun),
+      prune: flag(q.prune),
+      organizationId: q.organizationId,
+      source: q.source,
+    });
+    res.status(report.ok ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_ENTITY);
+    return this.out.importReport(report);
+  }
+
+  @Get('export')
+  async export(@Res() res: Response, @Query() q: Record<string, string | undefined>) {
+    const format = (q.format ?? 'yaml') as ExportFormat;
+    if (!(EXPORT_FORMATS as readonly string[]).includes(format)) {
+      throw new DomainError(
+        'VALIDATION_FAILED',
+        `format must be one of ${EXPORT_FORMATS.join(', ')}; got "${format}".`,
+      );
+    }
+    const result = await this.exporter.export(format, { organizationId: q.organizationId, source: q.source });
+    res.status(HttpStatus.OK).type(result.contentType).attachment(result.fileName).send(result.body);
+  }
+}

@@ -1,0 +1,101 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Command, Option } from 'commander';
+import { AppConfig } from '@rampart/config';
+import {
+  EXPORT_FORMATS,
+  ExportFormat,
+  Exporter,
+  ImportReport,
+  NativeImporter,
+  formatIssue,
+} from '@rampart/import';
+import { progressBar } from './progress-bar';
+import { withGraph } from './with-graph';
+
+type Say = (m: string) => void;
+
+/** Thrown when input files are invalid: the errors are printed already; exit 1. */
+export class InvalidInputError extends Error {}
+
+function printReport(r: ImportReport, say: Say): void {
+  if (!r.ok) {
+    say(`${r.file}: ${r.issues.length} problem${r.issues.length === 1 ? '' : 's'}; nothing was written:`);
+    for (const i of r.issues) say(`  ${formatIssue(i)}`);
+    return;
+  }
+  const c = r.counts;
+  say(
+    r.dryRun || !c
+      ? `${r.file}: valid (${r.entities} entities, ${r.relationships} relationships, organisation ${r.organizationId})`
+      : `${r.file}: ${c.created} created, ${c.changed - c.created} updated, ${c.nodes - c.changed} unchanged, ` +
+          `${c.relationships} relationships (${c.relationshipsDeleted} stale removed)${c.pruned ? `, ${c.pruned} pruned` : ''}`,
+  );
+}
+
+export function registerInterchangeCommands(program: Command, config: () => AppConfig, say: Say): void {
+  program
+    .command('import')
+    .description('Import organisation files (YAML or JSON), each in one transaction, in the order given')
+    .argument('<files...>')
+    .option('--org <id>', 'organisation for files without an organization section')
+    .option('--source <name>', 'source name recorded on the entities (default: the file name)')
+    .option('--prune', 'remove entities of the same source that the file no longer contains')
+    .option('--dry-run', 'validate only')
+    .action((files: string[], opts: { org?: string; source?: string; prune?: boolean; dryRun?: boolean }) =>
+      withGraph(config(), say, async (g) => {
+        await g.schema.apply();
+        const importer = new NativeImporter(g);
+        for (const file of files) {
+          const bar = progressBar(path.basename(file));
+          const report = await importer.importFile(file, {
+            organizationId: opts.org,
+            source: opts.source,
+            prune: opts.prune,
+            dryRun: opts.dryRun,
+            onProgress: (d, t) => bar.update(d, t),
+          });
+          printReport(report, say);
+          if (!report.ok) throw new InvalidInputError(`${file} is invalid`);
+        }
+      }),
+    );
+
+  program
+    .command('validate')
+    .description('Check organisation files against the format and the graph without writing anything')
+    .argument('<files...>')
+    .option('--org <id>', 'organisation for files without an organization section')
+    .action((files: string[], opts: { org?: string }) =>
+      withGraph(config(), say, async (g) => {
+        const importer = new NativeImporter(g);
+        let failed = 0;
+        for (const file of files) {
+          const report = await importer.importFile(file, { organizationId: opts.org, dryRun: true });
+          printReport(report, say);
+          if (!report.ok) failed++;
+        }
+        if (failed) throw new InvalidInputError(`${failed} of ${files.length} files are invalid`);
+      }),
+    );
+
+  program
+    .command('export')
+    .description('Export the graph: native YAML/JSON (one organisation), Cytoscape JSON or GraphML')
+    .addOption(new Option('--format <format>', 'output format').choices([...EXPORT_FORMATS]).default('yaml'))
+    .option('--org <id>', 'organisation to export')
+    .option('--source <name>', 'only entities of this source')
+    .option('--out <file>', 'write to this file instead of standard output')
+    .action((opts: { format: ExportFormat; org?: string; source?: string; out?: string }) =>
+      withGraph(config(), say, async (g) => {
+        const result = await new Exporter(g).export(opts.format, {
+          organizationId: opts.org,
+          source: opts.source,
+        });
+        if (opts.out) {
+          fs.writeFileSync(opts.out, result.body);
+          say(`Wrote ${opts.out} (${result.format}, ${Buffer.byteLength(result.body)} bytes).`);
+        } else process.stdout.write(result.body);
+      }),
+    );
+}

@@ -1,0 +1,54 @@
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { parse } from 'yaml';
+import { GraphContext } from '@rampart/graph';
+import { freshDemo, openGraph, testConfig } from '../support/test-graph';
+
+const ROOT = path.resolve(__dirname, '../..');
+const CLI = path.join(ROOT, 'dist/apps/cli/src/main.js');
+const FIXTURES = path.join(__dirname, '../fixtures/import');
+const rampart = (...args: string[]) =>
+  spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, env: process.env, encoding: 'utf8' });
+
+describe('rampart CLI: validate, import, export', () => {
+  const config = testConfig();
+  let graph: GraphContext;
+
+  beforeAll(async () => {
+    if (!fs.existsSync(CLI)) throw new Error(`${CLI} is missing: run npm run build first (npm test does).`);
+    graph = await openGraph(config);
+  });
+  beforeEach(() => freshDemo(graph, config));
+  afterAll(() => graph.close());
+
+  it('validate lists every problem with file, line and path, and exits 1', () => {
+    const r = rampart('validate', path.join(FIXTURES, 'broken.yaml'));
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/broken\.yaml: \d+ problems; nothing was written:/);
+    expect(r.stderr).toContain('broken.yaml:11:5: people[0].favouriteColour: unknown key "favouriteColour"');
+    expect(r.stderr).toContain('broken.yaml:23:20: controls[0].effectiveness: expected a number from 0 to 1');
+  });
+
+  it('import writes a valid file and says what changed; the same import again changes nothing', () => {
+    const file = path.join(FIXTURES, 'extra-system.yaml');
+    const first = rampart('import', file);
+    expect(first.status).toBe(0);
+    expect(first.stderr).toContain('extra-system.yaml: 2 created, 0 updated, 0 unchanged, 3 relationships');
+    const again = rampart('import', file);
+    expect(again.stderr).toContain('extra-system.yaml: 0 created, 0 updated, 2 unchanged');
+  });
+
+  it('export writes every format to a file', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rampart-cli-'));
+    const out = path.join(dir, 'org.yaml');
+    const r = rampart('export', '--format', 'yaml', '--out', out);
+    expect(r.status).toBe(0);
+    expect(parse(fs.readFileSync(out, 'utf8')).organization.name).toBe('Acme Water');
+    const bad = rampart('export', '--format', 'pdf');
+    expect(bad.status).not.toBe(0);
+    expect(bad.stderr).toMatch(/Allowed choices are yaml, json, cytoscape, graphml/);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+});

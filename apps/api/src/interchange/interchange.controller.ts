@@ -63,6 +63,10 @@ export class InterchangeController {
       );
     }
     const result = await this.exporter.export(format, { organizationId: q.organizationId, source: q.source });
-    res.status(HttpStatus.OK).type(result.contentType).attachment(result.fileName).send(result.body);
+    // Written with end(): express's send() and attachment() re-map application/yaml (RFC 9512) to text/yaml.
+    res.status(HttpStatus.OK);
+    res.setHeader('Content-Type', `${result.contentType}; charset=utf-8`);
+    res.setHeader('Content-Disposition', `attachment; filename="${result.fileName}"`);
+    res.end(result.body);
   }
 }

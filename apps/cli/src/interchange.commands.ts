@@ -33,10 +33,19 @@ function printReport(r: ImportReport, say: Say): void {
   );
 }
 
+/** A STIX 2.1 bundle (JSON whose top-level type is "bundle") goes to the threat library importer. */
+function isStixBundle(file: string): boolean {
+  if (!/\.json$/i.test(file)) return false;
+  const head = fs.readFileSync(file, 'utf8').slice(0, 2000);
+  return /"type"\s*:\s*"bundle"/.test(head);
+}
+
 export function registerInterchangeCommands(program: Command, config: () => AppConfig, say: Say): void {
   program
     .command('import')
-    .description('Import organisation files (YAML or JSON), each in one transaction, in the order given')
+    .description(
+      'Import organisation files (YAML or JSON) or STIX 2.1 bundles, each in one transaction, in order',
+    )
     .argument('<files...>')
     .option('--org <id>', 'organisation for files without an organization section')
     .option('--source <name>', 'source name recorded on the entities (default: the file name)')
@@ -48,6 +57,18 @@ export function registerInterchangeCommands(program: Command, config: () => AppC
         const importer = new NativeImporter(g);
         for (const file of files) {
           const bar = progressBar(path.basename(file));
+          if (isStixBundle(file)) {
+            const started = Date.now();
+            const r = await new StixImporter(g).importFile(file, {
+              prune: opts.prune,
+              onProgress: (d, t) => bar.update(d, t),
+            });
+            say(
+              `${r.file}: STIX ${r.catalogue}: ${r.attackPatterns} attack patterns, ${r.mitigations} mitigations, ${r.threats} threats, ` +
+                `${Object.values(r.relationships).reduce((a, b) => a + b, 0)} relationships (${r.counts.created} created) in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+            );
+            continue;
+          }
           const report = await importer.importFile(file, {
             organizationId: opts.org,
             source: opts.source,

@@ -8,3 +8,5 @@ export * from './export/cytoscape-export';
 export * from './export/exporter';
 export * from './export/graphml-export';
 export * from './export/native-export';
+export * from './stix/stix-importer';
+export * from './stix/stix-mapping';

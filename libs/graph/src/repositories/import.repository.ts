@@ -17,8 +17,8 @@ export interface ExistingEntity {
 
 export interface WriteOptions {
   source: string;
-  /** The organisation whose entities of `source` a prune may remove. */
-  organizationId: string;
+  /** The organisation whose entities of `source` a prune may remove (null: the shared threat library). */
+  organizationId: string | null;
   prune: boolean;
   now: string;
   /** Called after each batch with the rows written so far (for progress bars). */

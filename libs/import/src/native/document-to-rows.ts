@@ -30,7 +30,9 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value);
 }
 
-const hash = (value: unknown) => createHash('sha256').update(canonicalJson(value)).digest('hex').slice(0, 32);
+/** Short content hash of a node (labels and properties) for change detection. */
+export const contentHash = (value: unknown) =>
+  createHash('sha256').update(canonicalJson(value)).digest('hex').slice(0, 32);
 
 function flatten(item: Item, skip: ReadonlySet<string>): Item {
   const props: Item = {};
@@ -57,7 +59,7 @@ export function documentToRows(doc: NativeDocument, organizationId: string, sour
   const relationships: RelationshipRow[] = [];
   const node = (id: string, labels: string[], content: Item) => {
     const props = { ...content, id, organizationId, source };
-    nodes.push({ id, labels, props: { ...props, contentHash: hash({ labels, props }) } });
+    nodes.push({ id, labels, props: { ...props, contentHash: contentHash({ labels, props }) } });
   };
   const rel = (type: RelationshipType, from: string, to: string, props: Item = {}, key = '') =>
     relationships.push({ type, from, to, props: { ...props, key, source } });

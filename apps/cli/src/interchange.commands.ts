@@ -8,6 +8,7 @@ import {
   Exporter,
   ImportReport,
   NativeImporter,
+  StixImporter,
   formatIssue,
 } from '@rampart/import';
 import { progressBar } from './progress-bar';

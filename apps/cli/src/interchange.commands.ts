@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Command, Option } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { stringify } from 'yaml';
 import { AppConfig } from '@rampart/config';
 import {
   EXPORT_FORMATS,
@@ -9,6 +10,7 @@ import {
   ImportReport,
   NativeImporter,
   StixImporter,
+  generateOrganisation,
   formatIssue,
 } from '@rampart/import';
 import { progressBar } from './progress-bar';
@@ -41,7 +43,32 @@ function isStixBundle(file: string): boolean {
   return /"type"\s*:\s*"bundle"/.test(head);
 }
 
+const positiveInt = (name: string) => (v: string) => {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1)
+    throw new InvalidArgumentError(`${name} must be a whole number of at least 1.`);
+  return n;
+};
+
 export function registerInterchangeCommands(program: Command, config: () => AppConfig, say: Say): void {
+  program
+    .command('generate')
+    .description('Write a deterministic, realistic organisation file (JSON, or YAML for a .yaml/.yml --out)')
+    .requiredOption('--people <n>', 'number of people (about 1.5 entities each)', positiveInt('--people'))
+    .option('--seed <n>', 'random seed', positiveInt('--seed'), 1)
+    .option('--out <file>', 'write to this file instead of standard output')
+    .action((opts: { people: number; seed: number; out?: string }) => {
+      const started = Date.now();
+      const doc = generateOrganisation({ people: opts.people, seed: opts.seed });
+      const body =
+        opts.out && /\.ya?ml$/i.test(opts.out) ? stringify(doc, { lineWidth: 0 }) : JSON.stringify(doc);
+      if (!opts.out) return void process.stdout.write(`${body}\n`);
+      fs.writeFileSync(opts.out, body);
+      say(
+        `Wrote ${opts.out}: ${opts.people} people, ${(Buffer.byteLength(body) / 1e6).toFixed(1)} MB in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
+      );
+    });
+
   program
     .command('import')
     .description(

@@ -10,3 +10,4 @@ export * from './export/graphml-export';
 export * from './export/native-export';
 export * from './stix/stix-importer';
 export * from './stix/stix-mapping';
+export * from './generator/generate-organisation';

@@ -1,0 +1,48 @@
+import { nativeDocumentSchema } from '@rampart/domain';
+import { parseFile } from '../native/parse-file';
+import { validateDocument } from '../native/validate-document';
+import { generateOrganisation } from './generate-organisation';
+
+describe('generateOrganisation', () => {
+  it('is deterministic for a seed and different for another', () => {
+    const a = JSON.stringify(generateOrganisation({ people: 300, seed: 7 }));
+    expect(JSON.stringify(generateOrganisation({ people: 300, seed: 7 }))).toBe(a);
+    expect(JSON.stringify(generateOrganisation({ people: 300, seed: 8 }))).not.toBe(a);
+  });
+
+  it('produces a file the importer accepts: schema, references, levels, no cycles', () => {
+    const doc = generateOrganisation({ people: 500, seed: 1 });
+    expect(nativeDocumentSchema.safeParse(doc).success).toBe(true);
+    const parsed = parseFile('gen.json', JSON.stringify(doc));
+    const result = validateDocument(parsed, { organizations: [], entities: new Map() });
+    expect(result.issues).toEqual([]);
+  });
+
+  it('scales with the number of people and has gaps to find', () => {
+    const doc = generateOrganisation({ people: 2000, seed: 3 }) as Record<string, Record<string, unknown>[]>;
+    const entities = [
+      'orgUnits',
+      'serviceProviders',
+      'people',
+      'facilities',
+      'systems',
+      'information',
+      'assets',
+      'controls',
+      'threats',
+      'risks',
+    ]
+      .map((k) => doc[k]?.length ?? 0)
+      .reduce((a, b) => a + b, 0);
+    expect(doc.people).toHaveLength(2000);
+    expect(entities).toBeGreaterThan(2500);
+    expect(entities).toBeLessThan(4000);
+    expect(doc.people.some((p) => p.status === 'separated' && (p.access as unknown[]).length > 0)).toBe(true);
+    expect(doc.controls.some((c) => c.status === 'failed')).toBe(true);
+    expect(doc.systems.some((s) => s.internetFacing === true)).toBe(true);
+    const accessCounts = doc.people.map((p) => (p.access as unknown[]).length).sort((a, b) => a - b);
+    expect(accessCounts[accessCounts.length - 1]).toBeGreaterThan(
+      3 * accessCounts[Math.floor(accessCounts.length / 2)],
+    ); // skewed
+  });
+});

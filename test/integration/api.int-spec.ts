@@ -78,10 +78,10 @@ describe('API on the demo organisation', () => {
       if (!conn.pageInfo.hasNextPage) break;
       after = conn.pageInfo.endCursor;
     }
-    // Demo: 6 people + 4 facilities + 7 systems + 3 information + 2 plain assets.
-    expect(total).toBe(22);
-    expect(seen).toHaveLength(22);
-    expect(new Set(seen).size).toBe(22);
+    // Demo: 77 people + 34 facilities + 42 systems + 19 information + 6 plain assets.
+    expect(total).toBe(178);
+    expect(seen).toHaveLength(178);
+    expect(new Set(seen).size).toBe(178);
     expect([...seen].sort()).toEqual(seen);
   });
 
@@ -101,7 +101,7 @@ describe('API on the demo organisation', () => {
       app,
       '{ organization(id: "org-acme") { assets(first: 2) { totalCount edges { node { id } } } } }',
     );
-    expect(res.body.data.organization.assets.totalCount).toBe(22);
+    expect(res.body.data.organization.assets.totalCount).toBe(178);
     expect(res.body.data.organization.assets.edges).toHaveLength(2);
     const other = await gql(app, ASSETS, { org: 'org-other' });
     expect(other.body.data.assets).toMatchObject({

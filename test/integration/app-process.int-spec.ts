@@ -144,7 +144,7 @@ describe('the app as a process', () => {
       });
       expect(((await gql.json()) as { data: { organization: unknown } }).data.organization).toEqual({
         name: 'Acme Water',
-        assets: { totalCount: 22 },
+        assets: { totalCount: 178 },
       });
       await stopApp(first.proc);
 

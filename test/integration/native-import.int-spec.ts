@@ -168,7 +168,7 @@ describe('native import and export on a real Neo4j', () => {
 
   it('validates without writing on a dry run', async () => {
     const report = await importer.importText('demo-org.yaml', demoText, { dryRun: true });
-    expect(report).toMatchObject({ ok: true, dryRun: true, entities: 42 });
+    expect(report).toMatchObject({ ok: true, dryRun: true, entities: 262 });
     expect(await graph.health.isEmpty()).toBe(true);
   });
 

@@ -51,9 +51,19 @@ describe('graph access on a real Neo4j', () => {
     const rels = [{ type: 'CONNECTS_TO' as const, from: 'sys-a', to: 'sys-b', props: {} }];
     await write(rows, rels);
     await write(rows, rels);
-    const page = await graph.assets.page({}, { first: 10 });
+    const page = await graph.entities.page('ASSET', {}, { first: 10 });
     expect(page.totalCount).toBe(2);
-    expect(page.items.map((i) => i.node.kind)).toEqual(['SYSTEM', 'SYSTEM']);
+    expect(page.items.map((i) => i.node.labels.sort())).toEqual([
+      ['Asset', 'System'],
+      ['Asset', 'System'],
+    ]);
+    const [sys] = await graph.executor.executeRead(Q.entityRelationships, {
+      ids: ['sys-a'],
+      types: [],
+      direction: 'BOTH',
+      limit: 10,
+    });
+    expect(sys.relationships).toHaveLength(1);
   });
 
   it('refuses labels and relationship types outside the whitelist before touching the database', async () => {
@@ -71,7 +81,7 @@ describe('graph access on a real Neo4j', () => {
       .catch((x: unknown) => x);
     expect(e).toBeInstanceOf(DomainError);
     expect((e as DomainError).code).toBe('QUERY_TIMEOUT');
-    const page = await graph.assets.page({}, { first: 10 });
+    const page = await graph.entities.page('ASSET', {}, { first: 10 });
     expect(page.items.map((i) => i.node.id)).toEqual(['sys-a', 'sys-b']); // the timed-out write left nothing
   });
 

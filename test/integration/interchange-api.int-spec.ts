@@ -3,12 +3,20 @@ import * as path from 'node:path';
 import { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { parse } from 'yaml';
-import { GraphContext } from '@rampart/graph';
+import { GraphContext, Q } from '@rampart/graph';
 import { createApp } from '../../apps/api/src/bootstrap';
 import { createLogger } from '../../apps/api/src/logging';
 import { freshDemo, openGraph, testConfig } from '../support/test-graph';
 
 const FIXTURES = path.join(__dirname, '../fixtures/import');
+const ALL_PATTERNS = {
+  label: 'AttackPattern',
+  exclude: [],
+  organizationId: null,
+  source: null,
+  search: null,
+  filters: [],
+};
 
 describe('REST import and export', () => {
   const config = testConfig();
@@ -65,6 +73,33 @@ describe('REST import and export', () => {
     expect(res.body.issues[0]).toEqual(
       expect.objectContaining({ file: 'broken.yaml', line: expect.any(Number), path: expect.any(String) }),
     );
+  });
+
+  it('imports a STIX bundle into the threat library, and validates one on a dry run', async () => {
+    const ics = fs.readFileSync(
+      path.resolve(__dirname, '../../../shared/data/mitre/ics-attack.json'),
+      'utf8',
+    );
+    const post = (query: string) =>
+      request(app.getHttpServer())
+        .post(`/api/import?filename=ics-attack.json${query}`)
+        .set('content-type', 'application/json')
+        .send(ics)
+        .expect(200);
+    const dry = await post('&dryRun=true');
+    expect(dry.body).toMatchObject({
+      catalogue: 'attack-ics',
+      dryRun: true,
+      attackPatterns: 83,
+      threats: 14,
+    });
+    expect(dry.body.counts).toBeUndefined();
+    const count = async () =>
+      (await graph.executor.executeRead(Q.entityCount, { ...ALL_PATTERNS })).map((r) => r.total)[0];
+    expect(await count()).toBe(0);
+    const done = await post('');
+    expect(done.body).toMatchObject({ source: 'stix:attack-ics', counts: { created: 83 + 52 + 14 } });
+    expect(await count()).toBe(83);
   });
 
   it('refuses an empty body clearly', async () => {

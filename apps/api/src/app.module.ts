@@ -6,10 +6,14 @@ import { LoggerModule } from 'nestjs-pino';
 import { Logger } from 'pino';
 import { AppConfig } from '@rampart/config';
 import { GRAPH_CONTEXT, GraphContext, GraphModule } from '@rampart/graph';
-import { Exporter, NativeImporter } from '@rampart/import';
+import { EntityEditor, Exporter, NativeImporter, StixImporter } from '@rampart/import';
 import { OutputMapper } from '@rampart/output';
 import { AssetResolver } from './asset/asset.resolver';
 import { DomainExceptionFilter } from './common/domain-exception.filter';
+import { JSONObjectScalar } from './common/json-object.scalar';
+import { EntityMutationResolver } from './entity/entity-mutation.resolver';
+import { EntityQueryService } from './entity/entity-query.service';
+import { EntityResolver, LIST_RESOLVERS } from './entity/entity.resolver';
 import { HealthController } from './health/health.controller';
 import { InterchangeController } from './interchange/interchange.controller';
 import { requestId } from './logging';
@@ -49,6 +53,7 @@ export class AppModule {
           includeStacktraceInErrorResponses: false,
           // Field resolvers (Organization.assets) go through the same error filter as queries.
           fieldResolverEnhancers: ['filters'],
+          resolvers: { JSONObject: JSONObjectScalar },
         }),
       ],
       controllers: [HealthController, OrganizationController, InterchangeController],
@@ -60,8 +65,22 @@ export class AppModule {
           inject: [GRAPH_CONTEXT],
         },
         { provide: Exporter, useFactory: (g: GraphContext) => new Exporter(g), inject: [GRAPH_CONTEXT] },
+        {
+          provide: StixImporter,
+          useFactory: (g: GraphContext) => new StixImporter(g),
+          inject: [GRAPH_CONTEXT],
+        },
+        {
+          provide: EntityEditor,
+          useFactory: (g: GraphContext, i: NativeImporter) => new EntityEditor(g, i),
+          inject: [GRAPH_CONTEXT, NativeImporter],
+        },
+        EntityQueryService,
         OrganizationResolver,
         AssetResolver,
+        EntityResolver,
+        EntityMutationResolver,
+        ...LIST_RESOLVERS,
         { provide: APP_FILTER, useClass: DomainExceptionFilter },
       ],
     };

@@ -4,14 +4,18 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { stringify } from 'yaml';
 import { AppConfig } from '@rampart/config';
 import {
+  CsvImporter,
   EXPORT_FORMATS,
   ExportFormat,
   Exporter,
   ImportReport,
   NativeImporter,
   StixImporter,
+  looksLikeStixBundle,
   generateOrganisation,
   formatIssue,
+  isCsvPath,
+  readCsvSet,
 } from '@rampart/import';
 import { progressBar } from './progress-bar';
 import { withGraph } from './with-graph';
@@ -38,9 +42,31 @@ function printReport(r: ImportReport, say: Say): void {
 
 /** A STIX 2.1 bundle (JSON whose top-level type is "bundle") goes to the threat library importer. */
 function isStixBundle(file: string): boolean {
-  if (!/\.json$/i.test(file)) return false;
-  const head = fs.readFileSync(file, 'utf8').slice(0, 2000);
-  return /"type"\s*:\s*"bundle"/.test(head);
+  return /\.json$/i.test(file) && looksLikeStixBundle(fs.readFileSync(file, 'utf8').slice(0, 2000));
+}
+
+/** What one import step reads: a file, or a CSV set (a directory, or .csv files given together). */
+type ImportInput = { kind: 'file'; file: string } | { kind: 'csv'; paths: string[] };
+
+/**
+ * A directory argument is a CSV set of the .csv files in it; all .csv file arguments together form
+ * one more set, taken where the first of them stands; any other file is a file of its own.
+ */
+function importInputs(args: readonly string[]): ImportInput[] {
+  const inputs: ImportInput[] = [];
+  let csv: { kind: 'csv'; paths: string[] } | undefined;
+  for (const arg of args) {
+    if (fs.statSync(arg, { throwIfNoEntry: false })?.isDirectory()) {
+      inputs.push({ kind: 'csv', paths: [arg] });
+    } else if (isCsvPath(arg)) {
+      if (!csv) {
+        csv = { kind: 'csv', paths: [] };
+        inputs.push(csv);
+      }
+      csv.paths.push(arg);
+    } else inputs.push({ kind: 'file', file: arg });
+  }
+  return inputs;
 }
 
 const positiveInt = (name: string) => (v: string) => {
@@ -72,36 +98,56 @@ export function registerInterchangeCommands(program: Command, config: () => AppC
   program
     .command('import')
     .description(
-      'Import organisation files (YAML or JSON) or STIX 2.1 bundles, each in one transaction, in order',
+      'Import organisation files (YAML or JSON), CSV sets (a directory of .csv files, or .csv files) ' +
+        'or STIX 2.1 bundles, each in one transaction, in order',
     )
     .argument('<files...>')
     .option('--org <id>', 'organisation for files without an organization section')
-    .option('--source <name>', 'source name recorded on the entities (default: the file name)')
+    .option(
+      '--source <name>',
+      'source name recorded on the entities (default: the file name; csv:<directory> for a CSV set)',
+    )
     .option('--prune', 'remove entities of the same source that the file no longer contains')
     .option('--dry-run', 'validate only')
     .action((files: string[], opts: { org?: string; source?: string; prune?: boolean; dryRun?: boolean }) =>
       withGraph(config(), say, async (g) => {
         await g.schema.apply();
         const importer = new NativeImporter(g);
-        for (const file of files) {
+        const options = {
+          organizationId: opts.org,
+          source: opts.source,
+          prune: opts.prune,
+          dryRun: opts.dryRun,
+        };
+        for (const input of importInputs(files)) {
+          if (input.kind === 'csv') {
+            const set = readCsvSet(input.paths);
+            const bar = progressBar(set.name);
+            const report = await new CsvImporter(importer).importSet(set.name, set.files, {
+              ...options,
+              onProgress: (d, t) => bar.update(d, t),
+            });
+            printReport(report, say);
+            if (!report.ok) throw new InvalidInputError(`${report.file} is invalid`);
+            continue;
+          }
+          const file = input.file;
           const bar = progressBar(path.basename(file));
           if (isStixBundle(file)) {
             const started = Date.now();
             const r = await new StixImporter(g).importFile(file, {
               prune: opts.prune,
+              dryRun: opts.dryRun,
               onProgress: (d, t) => bar.update(d, t),
             });
             say(
               `${r.file}: STIX ${r.catalogue}: ${r.attackPatterns} attack patterns, ${r.mitigations} mitigations, ${r.threats} threats, ` +
-                `${Object.values(r.relationships).reduce((a, b) => a + b, 0)} relationships (${r.counts.created} created) in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+                `${Object.values(r.relationships).reduce((a, b) => a + b, 0)} relationships (${r.counts ? `${r.counts.created} created` : 'dry run, nothing written'}) in ${((Date.now() - started) / 1000).toFixed(1)} s`,
             );
             continue;
           }
           const report = await importer.importFile(file, {
-            organizationId: opts.org,
-            source: opts.source,
-            prune: opts.prune,
-            dryRun: opts.dryRun,
+            ...options,
             onProgress: (d, t) => bar.update(d, t),
           });
           printReport(report, say);
@@ -112,19 +158,26 @@ export function registerInterchangeCommands(program: Command, config: () => AppC
 
   program
     .command('validate')
-    .description('Check organisation files against the format and the graph without writing anything')
+    .description(
+      'Check organisation files and CSV sets (a directory, or .csv files) against the format and the graph without writing anything',
+    )
     .argument('<files...>')
     .option('--org <id>', 'organisation for files without an organization section')
     .action((files: string[], opts: { org?: string }) =>
       withGraph(config(), say, async (g) => {
         const importer = new NativeImporter(g);
+        const inputs = importInputs(files);
+        const options = { organizationId: opts.org, dryRun: true };
         let failed = 0;
-        for (const file of files) {
-          const report = await importer.importFile(file, { organizationId: opts.org, dryRun: true });
+        for (const input of inputs) {
+          const report =
+            input.kind === 'csv'
+              ? await new CsvImporter(importer).importPaths(input.paths, options)
+              : await importer.importFile(input.file, options);
           printReport(report, say);
           if (!report.ok) failed++;
         }
-        if (failed) throw new InvalidInputError(`${failed} of ${files.length} files are invalid`);
+        if (failed) throw new InvalidInputError(`${failed} of ${inputs.length} inputs are invalid`);
       }),
     );
 

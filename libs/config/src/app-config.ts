@@ -26,6 +26,8 @@ export interface Neo4jConfig {
   password: string;
   database: string;
   txTimeoutMs: number;
+  /** Imports write a whole file in one transaction: they get longer. */
+  importTxTimeoutMs: number;
   docker: { enabled: boolean; image: string };
   local: LocalLauncherConfig;
 }

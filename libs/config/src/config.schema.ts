@@ -38,6 +38,7 @@ export const envSchema = z.object({
     .default('rampart-local'),
   NEO4J_DATABASE: z.string().min(1).default('neo4j'),
   NEO4J_TX_TIMEOUT_MS: positiveInt.default(30_000),
+  NEO4J_IMPORT_TX_TIMEOUT_MS: positiveInt.default(3_600_000),
   NEO4J_DOCKER: bool.default(true),
   NEO4J_DOCKER_IMAGE: z.string().min(1).default('neo4j:5.26-community'),
   NEO4J_LOCAL_HOST: z.string().min(1).default('127.0.0.1'),

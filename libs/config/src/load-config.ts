@@ -56,6 +56,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, rootDir = findP
       password: e.NEO4J_PASSWORD,
       database: e.NEO4J_DATABASE,
       txTimeoutMs: e.NEO4J_TX_TIMEOUT_MS,
+      importTxTimeoutMs: e.NEO4J_IMPORT_TX_TIMEOUT_MS,
       docker: { enabled: e.NEO4J_DOCKER, image: e.NEO4J_DOCKER_IMAGE },
       local: {
         host: e.NEO4J_LOCAL_HOST,

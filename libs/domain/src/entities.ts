@@ -44,3 +44,31 @@ export function criticalityOf(impact?: Partial<BusinessImpact> | null): number {
   );
   return scores.length ? Math.max(...scores) : 1;
 }
+
+const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+const num = (v: unknown): number | undefined => (typeof v === 'number' ? v : undefined);
+
+/** An organisation's flat stored properties (responseForce flattened) in the domain shape. */
+export function organizationFromProps(p: Record<string, unknown>): Organization {
+  const rf = num(p.responseForceTimeSeconds);
+  return {
+    id: String(p.id),
+    name: String(p.name ?? p.id),
+    description: str(p.description),
+    classification: str(p.classification),
+    riskTolerance: str(p.riskTolerance) as RiskLevel | undefined,
+    reviewIntervalDays: num(p.reviewIntervalDays),
+    criticalThreshold: num(p.criticalThreshold),
+    classificationLevels: Array.isArray(p.classificationLevels)
+      ? p.classificationLevels.map(String)
+      : undefined,
+    responseForce:
+      rf === undefined
+        ? undefined
+        : {
+            timeSeconds: rf,
+            stdDevSeconds: num(p.responseForceStdDevSeconds) ?? 0,
+            communicationProbability: num(p.responseForceCommunicationProbability) ?? 1,
+          },
+  };
+}

@@ -2,5 +2,6 @@ export * from './domain-error';
 export * from './entities';
 export * from './labels';
 export * from './pagination';
+export * from './entity-kinds';
 export * from './graph-rows';
 export * from './model';

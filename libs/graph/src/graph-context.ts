@@ -4,17 +4,19 @@ import { connect } from './driver.factory';
 import { QueryExecutor } from './query-executor';
 import { Q } from './query-names';
 import { QueryRegistry } from './query-registry';
-import { AssetRepository } from './repositories/asset.repository';
 import { GraphHealthRepository } from './repositories/graph-health.repository';
 import { OrganizationRepository } from './repositories/organization.repository';
 import { ExportRepository } from './repositories/export.repository';
 import { ImportRepository } from './repositories/import.repository';
+import { EntityRepository } from './repositories/entity.repository';
 import { SchemaService } from './schema.service';
 
 export interface GraphOptions {
   connection: Neo4jConnection;
   cypherDir: string;
   txTimeoutMs: number;
+  /** The timeout of import transactions (a whole file each); default txTimeoutMs. */
+  importTxTimeoutMs?: number;
   /** Rows per UNWIND batch in imports. */
   batchSize?: number;
 }
@@ -27,7 +29,7 @@ export interface GraphContext {
   schema: SchemaService;
   health: GraphHealthRepository;
   organizations: OrganizationRepository;
-  assets: AssetRepository;
+  entities: EntityRepository;
   imports: ImportRepository;
   exports: ExportRepository;
   close(): Promise<void>;
@@ -38,6 +40,7 @@ export const graphOptionsFrom = (config: AppConfig, connection: Neo4jConnection)
   connection,
   cypherDir: config.cypherDir,
   txTimeoutMs: config.neo4j.txTimeoutMs,
+  importTxTimeoutMs: config.neo4j.importTxTimeoutMs,
   batchSize: config.importBatchSize,
 });
 
@@ -54,8 +57,8 @@ export async function createGraphContext(options: GraphOptions): Promise<GraphCo
     schema,
     health: new GraphHealthRepository(executor, schema),
     organizations: new OrganizationRepository(executor),
-    assets: new AssetRepository(executor),
-    imports: new ImportRepository(executor, options.batchSize),
+    entities: new EntityRepository(executor),
+    imports: new ImportRepository(executor, options.batchSize, options.importTxTimeoutMs),
     exports: new ExportRepository(executor),
     close: () => driver.close(),
   };

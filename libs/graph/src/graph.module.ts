@@ -1,6 +1,6 @@
 import { DynamicModule, Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { GraphContext } from './graph-context';
-import { AssetRepository } from './repositories/asset.repository';
+import { EntityRepository } from './repositories/entity.repository';
 import { GraphHealthRepository } from './repositories/graph-health.repository';
 import { OrganizationRepository } from './repositories/organization.repository';
 
@@ -22,7 +22,7 @@ export class GraphModule implements OnApplicationShutdown {
       { provide: GRAPH_CONTEXT, useValue: graph },
       from(GraphHealthRepository, (g) => g.health),
       from(OrganizationRepository, (g) => g.organizations),
-      from(AssetRepository, (g) => g.assets),
+      from(EntityRepository, (g) => g.entities),
     ];
     return { module: GraphModule, providers, exports: providers.map((p) => p.provide) };
   }

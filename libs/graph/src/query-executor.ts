@@ -36,8 +36,9 @@ export class QueryExecutor {
     return this.execute(session.READ, work, label);
   }
 
-  writeTransaction<T>(work: (tx: NamedTx) => Promise<T>, label = 'write'): Promise<T> {
-    return this.execute(session.WRITE, work, label);
+  /** `timeoutMs` overrides the default for long units of work such as a whole import file. */
+  writeTransaction<T>(work: (tx: NamedTx) => Promise<T>, label = 'write', timeoutMs?: number): Promise<T> {
+    return this.execute(session.WRITE, work, label, timeoutMs);
   }
 
   /** Schema commands cannot share a transaction with anything else: each runs on its own. */
@@ -56,10 +57,11 @@ export class QueryExecutor {
     mode: 'READ' | 'WRITE',
     work: (tx: NamedTx) => Promise<T>,
     label: string,
+    timeoutMs = this.txTimeoutMs,
   ): Promise<T> {
     const s = this.driver.session({ database: this.database, defaultAccessMode: mode });
     let current = label;
-    const config = { timeout: this.txTimeoutMs, metadata: { app: 'rampart', query: label } };
+    const config = { timeout: timeoutMs, metadata: { app: 'rampart', query: label } };
     try {
       const unit = async (tx: ManagedTransaction) =>
         work({

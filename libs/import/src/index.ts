@@ -11,3 +11,8 @@ export * from './export/native-export';
 export * from './stix/stix-importer';
 export * from './stix/stix-mapping';
 export * from './generator/generate-organisation';
+export * from './csv/csv-document';
+export * from './csv/csv-importer';
+export { CSV_FILE_NAMES } from './csv/csv-layout';
+export * from './edit/entity-editor';
+export * from './edit/link-item';

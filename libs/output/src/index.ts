@@ -1,1 +1,2 @@
 export * from './output-mapper';
+export * from './entity-view';

@@ -1,4 +1,5 @@
-import { Asset, Organization, Page } from '@rampart/domain';
+import { Organization, Page } from '@rampart/domain';
+import { EntityView, toEntityView } from './entity-view';
 
 /** The shape of an import report leaving the service (libs/import's ImportReport satisfies it). */
 export interface ImportReportView {
@@ -20,14 +21,55 @@ export interface ImportReportView {
   };
 }
 
+export interface EntityRecordLike {
+  id: string;
+  labels: string[];
+  props: Record<string, unknown>;
+}
+
+export interface RelatedLike {
+  type: string;
+  direction: 'OUT' | 'IN';
+  props: Record<string, unknown>;
+  other: EntityRecordLike;
+}
+
+export interface RelationshipView {
+  type: string;
+  direction: 'OUT' | 'IN';
+  mode?: string;
+  justification?: string;
+  since?: string;
+  until?: string;
+  role?: string;
+  source?: string;
+  node: EntityView;
+}
+
+/** A STIX import report (libs/import's StixImportReport satisfies it). */
+export interface StixReportView {
+  file: string;
+  catalogue: string;
+  source: string;
+  dryRun: boolean;
+  attackPatterns: number;
+  mitigations: number;
+  threats: number;
+  relationships: Record<string, number>;
+  skipped: { revokedOrDeprecated: number; relationshipsToSkipped: number };
+  counts?: ImportReportView['counts'];
+}
+
 /**
  * Every result leaving the service (GraphQL, REST, CLI, reports) passes through here. Fields are
  * copied by name, never spread, so a property added to the graph is not published by accident;
  * need-to-know redaction (analytics.md §8) will be applied here too.
  */
 export class OutputMapper {
-  organization(o: Organization): Organization {
+  organization(o: Organization): Organization & { labels: string[]; entityKind: 'ORGANIZATION' } {
     return {
+      entityKind: 'ORGANIZATION',
+      labels: ['Organization'],
       id: o.id,
       name: o.name,
       description: o.description,
@@ -40,17 +82,24 @@ export class OutputMapper {
     };
   }
 
-  asset(a: Asset): Asset {
+  /** Any entity; kind-specific fields from a published-field table, never a spread of the node. */
+  entity(e: EntityRecordLike): EntityView {
+    return toEntityView(e);
+  }
+
+  relationship(r: RelatedLike): RelationshipView {
+    const p = r.props;
+    const str = (v: unknown) => (typeof v === 'string' && v !== '' ? v : undefined);
     return {
-      id: a.id,
-      name: a.name,
-      organizationId: a.organizationId,
-      labels: [...a.labels],
-      kind: a.kind,
-      description: a.description,
-      classification: a.classification,
-      businessImpact: a.businessImpact && { ...a.businessImpact },
-      criticality: a.criticality,
+      type: r.type,
+      direction: r.direction,
+      mode: str(p.mode),
+      justification: str(p.justification),
+      since: str(p.since),
+      until: str(p.until),
+      role: str(p.role),
+      source: str(p.source),
+      node: this.entity(r.other),
     };
   }
 
@@ -78,6 +127,21 @@ export class OutputMapper {
         relationshipsDeleted: r.counts.relationshipsDeleted,
         pruned: r.counts.pruned,
       },
+    };
+  }
+
+  stixReport(r: StixReportView): StixReportView {
+    return {
+      file: r.file,
+      catalogue: r.catalogue,
+      source: r.source,
+      dryRun: r.dryRun,
+      attackPatterns: r.attackPatterns,
+      mitigations: r.mitigations,
+      threats: r.threats,
+      relationships: { ...r.relationships },
+      skipped: { ...r.skipped },
+      counts: r.counts && { ...r.counts },
     };
   }
 

@@ -1,20 +1,31 @@
-import { Args, Query, Resolver } from '@nestjs/graphql';
-import { pageRequest } from '@rampart/domain';
-import { AssetRepository } from '@rampart/graph';
-import { OutputMapper } from '@rampart/output';
-import { toConnection } from '../common/connection.model';
-import { AssetConnection, AssetsArgs } from './asset.model';
+import { Args, ArgsType, Field, ID, Query, Resolver } from '@nestjs/graphql';
+import { PageArgs } from '../common/connection.model';
+import { AssetFilterInput } from '../entity/entity-filter.model';
+import { EntityQueryService } from '../entity/entity-query.service';
+import { AssetConnection } from '../entity/entity.model';
+
+@ArgsType()
+export class AssetsArgs extends PageArgs {
+  @Field(() => ID, { nullable: true, description: 'Only assets of this organisation.' })
+  organizationId?: string;
+
+  @Field(() => AssetFilterInput, { nullable: true })
+  filter?: AssetFilterInput;
+}
 
 @Resolver()
 export class AssetResolver {
-  constructor(
-    private readonly repo: AssetRepository,
-    private readonly out: OutputMapper,
-  ) {}
+  constructor(private readonly entities: EntityQueryService) {}
 
-  @Query(() => AssetConnection, { description: 'Assets in id order, cursor-paginated.' })
-  async assets(@Args() { first, after, organizationId }: AssetsArgs) {
-    const page = await this.repo.page({ organizationId }, pageRequest(first, after));
-    return toConnection(this.out.page(page, (a) => this.out.asset(a)));
+  @Query(() => AssetConnection, {
+    description: 'Assets of every kind in id order, filtered, cursor-paginated.',
+  })
+  assets(@Args() { first, after, organizationId, filter }: AssetsArgs) {
+    return this.entities.page(
+      'ASSET',
+      { ...filter, organizationId: organizationId ?? filter?.organizationId },
+      first,
+      after,
+    );
   }
 }

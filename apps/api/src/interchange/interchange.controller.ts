@@ -1,8 +1,19 @@
 import { Controller, Get, HttpStatus, Post, Query, Req, Res } from '@nestjs/common';
 import { Request, Response } from 'express';
 import { DomainError } from '@rampart/domain';
-import { EXPORT_FORMATS, ExportFormat, Exporter, FileFormat, NativeImporter } from '@rampart/import';
+import {
+  CSV_FILE_NAMES,
+  CsvImporter,
+  EXPORT_FORMATS,
+  ExportFormat,
+  Exporter,
+  FileFormat,
+  NativeImporter,
+  StixImporter,
+  looksLikeStixBundle,
+} from '@rampart/import';
 import { OutputMapper } from '@rampart/output';
+import { UploadedCsv, isMultipart } from './csv-upload';
 
 const FORMAT_BY_TYPE: Record<string, FileFormat> = {
   'application/json': 'json',
@@ -20,13 +31,15 @@ export class InterchangeController {
   constructor(
     private readonly importer: NativeImporter,
     private readonly exporter: Exporter,
+    private readonly stix: StixImporter,
     private readonly out: OutputMapper,
   ) {}
 
   /**
-   * Body: the organisation file (YAML or JSON). The format comes from Content-Type, else from the
-   * extension of `filename`, else from the content. 200 with the report when valid, 422 with every
-   * issue when not (nothing written).
+   * Body: the organisation file (YAML or JSON), or a STIX 2.1 bundle for the threat library. The format comes from Content-Type, else from the
+   * extension of `filename`, else from the content. Or `multipart/form-data` with one part per
+   * file of a CSV set, each part's file name saying its section (`people.csv`); `filename` then
+   * names the set. 200 with the report when valid, 422 with every issue when not (nothing written).
    */
   @Post('import')
   async import(
@@ -34,6 +47,25 @@ export class InterchangeController {
     @Res({ passthrough: true }) res: Response,
     @Query() q: Record<string, string | undefined>,
   ) {
+    const options = {
+      dryRun: flag(q.dryRun),
+      prune: flag(q.prune),
+      organizationId: q.organizationId,
+      source: q.source,
+    };
+    if (isMultipart(req)) {
+      const files = (req.files ?? []) as UploadedCsv[];
+      if (!files.length) {
+        throw new DomainError(
+          'VALIDATION_FAILED',
+          `A multipart import holds the files of a CSV set, one file part each (${CSV_FILE_NAMES.join(', ')}).`,
+        );
+      }
+      const csv = files.map((f) => ({ name: f.originalname, text: f.buffer.toString('utf8') }));
+      const report = await new CsvImporter(this.importer).importSet(q.filename ?? 'upload', csv, options);
+      res.status(report.ok ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_ENTITY);
+      return this.out.importReport(report);
+    }
     if (typeof req.body !== 'string' || !req.body.trim()) {
       throw new DomainError(
         'VALIDATION_FAILED',
@@ -42,12 +74,15 @@ export class InterchangeController {
     }
     const type = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
     const file = q.filename ?? 'upload';
+    if (looksLikeStixBundle(req.body)) {
+      // The threat library: always valid or refused whole (400), never a 422 issue list.
+      const stix = await this.stix.importText(file, req.body, options);
+      res.status(HttpStatus.OK);
+      return this.out.stixReport(stix);
+    }
     const report = await this.importer.importText(file, req.body, {
+      ...options,
       format: FORMAT_BY_TYPE[type],
-      dryRun: flag(q.dryRun),
-      prune: flag(q.prune),
-      organizationId: q.organizationId,
-      source: q.source,
     });
     res.status(report.ok ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_ENTITY);
     return this.out.importReport(report);

@@ -1,4 +1,5 @@
-import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, Float, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { EntityModel } from '../entity/entity.model';
 
 export enum RiskLevelEnum {
   low = 'low',
@@ -23,20 +24,11 @@ export class ResponseForceModel {
   communicationProbability!: number;
 }
 
-@ObjectType('Organization', { description: 'An organisation (tenant) and its risk settings.' })
-export class OrganizationModel {
-  @Field(() => ID)
-  id!: string;
-
-  @Field()
-  name!: string;
-
-  @Field(() => String, { nullable: true })
-  description?: string;
-
-  @Field(() => String, { nullable: true, description: 'Sensitivity of this record itself.' })
-  classification?: string;
-
+@ObjectType('Organization', {
+  description: 'An organisation (tenant) and its risk settings.',
+  implements: () => [EntityModel],
+})
+export class OrganizationModel extends EntityModel {
   @Field(() => RiskLevelEnum, { nullable: true, description: 'The highest residual risk level accepted.' })
   riskTolerance?: RiskLevelEnum;
 

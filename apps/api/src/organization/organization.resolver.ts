@@ -1,16 +1,17 @@
 import { Args, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Organization, pageRequest } from '@rampart/domain';
-import { AssetRepository, OrganizationRepository } from '@rampart/graph';
+import { Organization } from '@rampart/domain';
+import { OrganizationRepository } from '@rampart/graph';
 import { OutputMapper } from '@rampart/output';
-import { AssetConnection } from '../asset/asset.model';
-import { PageArgs, toConnection } from '../common/connection.model';
+import { PageArgs } from '../common/connection.model';
+import { EntityQueryService } from '../entity/entity-query.service';
+import { AssetConnection } from '../entity/entity.model';
 import { OrganizationModel } from './organization.model';
 
 @Resolver(() => OrganizationModel)
 export class OrganizationResolver {
   constructor(
     private readonly orgRepo: OrganizationRepository,
-    private readonly assetRepo: AssetRepository,
+    private readonly entities: EntityQueryService,
     private readonly out: OutputMapper,
   ) {}
 
@@ -29,8 +30,7 @@ export class OrganizationResolver {
   }
 
   @ResolveField(() => AssetConnection, { description: "The organisation's assets, cursor-paginated." })
-  async assets(@Parent() org: Organization, @Args() { first, after }: PageArgs) {
-    const page = await this.assetRepo.page({ organizationId: org.id }, pageRequest(first, after));
-    return toConnection(this.out.page(page, (a) => this.out.asset(a)));
+  assets(@Parent() org: Organization, @Args() { first, after }: PageArgs) {
+    return this.entities.page('ASSET', { organizationId: org.id }, first, after);
   }
 }

@@ -15,6 +15,13 @@ export interface ExistingEntity {
   organizationId?: string;
 }
 
+/** The relationship types an entity states (its section's keys), replaced as a whole by an edit. */
+export interface StatedTypes {
+  id: string;
+  outTypes: string[];
+  inTypes: string[];
+}
+
 export interface WriteOptions {
   source: string;
   /** The organisation whose entities of `source` a prune may remove (null: the shared threat library). */
@@ -23,6 +30,11 @@ export interface WriteOptions {
   now: string;
   /** Called after each batch with the rows written so far (for progress bars). */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Edits (API mutations) replace what the edited entities state, whatever its source; without
+   * this, an import replaces what earlier imports of the same source stated.
+   */
+  stated?: StatedTypes[];
 }
 
 export interface WriteCounts {
@@ -42,6 +54,7 @@ export class ImportRepository {
   constructor(
     private readonly executor: QueryExecutor,
     private readonly batchSize = 1000,
+    private readonly txTimeoutMs?: number,
   ) {}
 
   async lookup(ids: string[]): Promise<ExistingEntity[]> {
@@ -68,55 +81,97 @@ export class ImportRepository {
       done += n;
       opts.onProgress?.(done, total);
     };
-    return this.executor.writeTransaction(async (tx) => {
-      const counts: WriteCounts = {
-        nodes: 0,
-        created: 0,
-        changed: 0,
-        relationships: 0,
-        relationshipsDeleted: 0,
-        pruned: 0,
-      };
-      for (const [, group] of groupBy(nodes, (n) => n.labels.join(':'))) {
-        for (const batch of chunks(group, this.batchSize)) {
-          const [r] = await tx.run(Q.importMergeNodes, {
-            labels: batch[0].labels,
-            rows: batch.map(({ id, props }) => ({ id, props })),
-            now: opts.now,
-          });
-          counts.nodes += r.merged as number;
-          counts.created += r.created as number;
-          counts.changed += r.changed as number;
-          progress(batch.length);
+    return this.executor.writeTransaction(
+      async (tx) => {
+        const counts: WriteCounts = {
+          nodes: 0,
+          created: 0,
+          changed: 0,
+          relationships: 0,
+          relationshipsDeleted: 0,
+          pruned: 0,
+        };
+        for (const [, group] of groupBy(nodes, (n) => n.labels.join(':'))) {
+          for (const batch of chunks(group, this.batchSize)) {
+            const [r] = await tx.run(Q.importMergeNodes, {
+              labels: batch[0].labels,
+              rows: batch.map(({ id, props }) => ({ id, props })),
+              now: opts.now,
+            });
+            counts.nodes += r.merged as number;
+            counts.created += r.created as number;
+            counts.changed += r.changed as number;
+            progress(batch.length);
+          }
         }
-      }
-      for (const [type, group] of groupBy(relationships, (r) => r.type)) {
-        for (const batch of chunks(group, this.batchSize)) {
-          const [r] = await tx.run(Q.importMergeRelationships, {
-            type,
-            // Identity is (from, type, to, key); key is '' unless a file may state several (roles, access modes).
-            rows: batch.map(({ from, to, props }) => ({
-              from,
-              to,
-              props: { ...props, key: String(props.key ?? '') },
-            })),
+        counts.relationships = await this.writeRelationships(tx, relationships, progress);
+        counts.relationshipsDeleted = opts.stated
+          ? await deleteUnstated(tx, opts.stated, relationships)
+          : await deleteStale(tx, nodes, relationships, opts.source);
+        if (opts.prune) {
+          const keep = Object.fromEntries(nodes.map((n) => [n.id, true]));
+          const [r] = await tx.run(Q.importPrune, {
+            source: opts.source,
+            organizationId: opts.organizationId,
+            keep,
           });
-          counts.relationships += r.merged as number;
-          progress(batch.length);
+          counts.pruned = r.pruned as number;
         }
-      }
-      counts.relationshipsDeleted = await deleteStale(tx, nodes, relationships, opts.source);
-      if (opts.prune) {
-        const keep = Object.fromEntries(nodes.map((n) => [n.id, true]));
-        const [r] = await tx.run(Q.importPrune, {
-          source: opts.source,
-          organizationId: opts.organizationId,
-          keep,
+        return counts;
+      },
+      Q.importMergeNodes,
+      this.txTimeoutMs,
+    );
+  }
+
+  /**
+   * Relationship identity is (from, type, to, key); key is '' unless a file may state several
+   * (roles, access modes). Existing ones are looked up first, then updated by element id or
+   * created: no MERGE, whose plan is quadratic on a big first import (see the query files).
+   */
+  private async writeRelationships(
+    tx: NamedTx,
+    relationships: RelationshipRow[],
+    progress: (n: number) => void,
+  ): Promise<number> {
+    const identity = (type: string, from: string, to: string, key: unknown) =>
+      `${type}|${from}|${to}|${String(key ?? '')}`;
+    // The last statement of a relationship wins.
+    const wanted = new Map(relationships.map((r) => [identity(r.type, r.from, r.to, r.props.key), r]));
+    const existing = new Map<string, { eid: string; props: string }>();
+    const types = [...new Set(relationships.map((r) => r.type))];
+    for (const ids of chunks([...new Set(relationships.map((r) => r.from))], this.batchSize)) {
+      for (const e of await tx.run(Q.importExistingRelationships, { ids, types })) {
+        existing.set(identity(e.type as string, e.from as string, e.to as string, e.key), {
+          eid: e.eid as string,
+          props: canonical(e.props as Record<string, unknown>),
         });
-        counts.pruned = r.pruned as number;
       }
-      return counts;
-    }, Q.importMergeNodes);
+    }
+    const updates: { from: string; eid: string; props: Record<string, unknown> }[] = [];
+    const creates: RelationshipRow[] = [];
+    for (const [id, r] of wanted) {
+      const props = { ...r.props, key: String(r.props.key ?? '') };
+      const found = existing.get(id);
+      // Unchanged relationships are not written at all: a re-import is a no-op.
+      if (!found) creates.push({ ...r, props });
+      else if (found.props !== canonical(props)) updates.push({ from: r.from, eid: found.eid, props });
+      else progress(1);
+    }
+    for (const batch of chunks(updates, this.batchSize)) {
+      await tx.run(Q.importUpdateRelationships, { rows: batch });
+      progress(batch.length);
+    }
+    for (const [type, group] of groupBy(creates, (r) => r.type)) {
+      for (const batch of chunks(group, this.batchSize)) {
+        const rows = batch.map(({ from, to, props }) => ({ from, to, props }));
+        await tx.run(Q.importCreateRelationships, { type, rows });
+        progress(batch.length);
+      }
+    }
+    // Duplicates in the file are reported by the count of distinct relationships.
+    progress(relationships.length - wanted.size);
+    return wanted.size;
   }
 }
 
@@ -133,6 +188,28 @@ async function deleteStale(
   );
   const [row] = await tx.run(Q.importDeleteStaleRelationships, { source, ids: [...ids], keep });
   return row.deleted as number;
+}
+
+async function deleteUnstated(
+  tx: NamedTx,
+  items: StatedTypes[],
+  relationships: RelationshipRow[],
+): Promise<number> {
+  const keep = Object.fromEntries(
+    relationships.map((r) => [`${r.type}|${r.from}|${r.to}|${String(r.props.key ?? '')}`, true]),
+  );
+  const [row] = await tx.run(Q.entityDeleteStatedRelationships, { items, keep });
+  return row.deleted as number;
+}
+
+/** Property maps compared by content, whatever the key order. */
+function canonical(props: Record<string, unknown>): string {
+  return JSON.stringify(
+    Object.keys(props)
+      .filter((k) => props[k] !== undefined && props[k] !== null)
+      .sort()
+      .map((k) => [k, props[k]]),
+  );
 }
 
 /** Labels and types reach Cypher as parameters, but only from the whitelists. */

@@ -1,10 +1,10 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { GraphContext, WriteCounts } from '@rampart/graph';
+import { GraphContext, StatedTypes, WriteCounts } from '@rampart/graph';
 import { documentToRows } from './document-to-rows';
 import { GraphEntityInfo, ImportContext } from './import-context';
 import { ImportIssue } from './import-issue';
-import { FileFormat, parseFile } from './parse-file';
+import { FileFormat, ParsedFile, parseFile } from './parse-file';
 import { definitionsOf, referencedIds } from './reference-checks';
 import { validateDocument } from './validate-document';
 
@@ -21,6 +21,8 @@ export interface ImportOptions {
   /** Timestamp written as firstSeen/lastUpdated (default: now). */
   now?: string;
   onProgress?: (done: number, total: number) => void;
+  /** Edits: replace what these entities state, whatever its source (see ImportRepository). */
+  stated?: StatedTypes[];
 }
 
 export interface ImportReport {
@@ -44,9 +46,17 @@ export class NativeImporter {
   }
 
   async importText(file: string, text: string, options: ImportOptions = {}): Promise<ImportReport> {
+    return this.importParsed(parseFile(file, text, options.format), options);
+  }
+
+  /**
+   * Validates and writes a document parsed already (a native file, or one assembled from another
+   * format such as a CSV set, with its own `locate`): the same checks, the same single transaction.
+   */
+  async importParsed(parsed: ParsedFile, options: ImportOptions = {}): Promise<ImportReport> {
+    const file = parsed.file;
     const source = options.source ?? file;
     const base = { file, source, dryRun: Boolean(options.dryRun), entities: 0, relationships: 0 };
-    const parsed = parseFile(file, text, options.format);
     if (parsed.issues.length) return { ...base, ok: false, issues: parsed.issues };
 
     const ctx = await this.context(parsed.data, options.organizationId);
@@ -69,6 +79,7 @@ export class NativeImporter {
       prune: Boolean(options.prune),
       now: options.now ?? new Date().toISOString(),
       onProgress: options.onProgress,
+      stated: options.stated,
     });
     return { ...report, counts };
   }

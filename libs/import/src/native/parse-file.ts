@@ -25,12 +25,21 @@ export function parseFile(
   text: string,
   format: FileFormat = detectFormat(file, text),
 ): ParsedFile {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
-  const pos = (offset: number) => {
-    const p = lineCounter.linePos(offset);
-    return { line: p.line, column: p.col };
+  // JSON is parsed as YAML only when a line is needed: on a 50 MB export it costs seconds and GBs.
+  let parsed: { doc: Document; pos: (offset: number) => { line: number; column: number } } | undefined;
+  const yamlDoc = () => {
+    if (!parsed) {
+      const lineCounter = new LineCounter();
+      const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+      const pos = (offset: number) => {
+        const p = lineCounter.linePos(offset);
+        return { line: p.line, column: p.col };
+      };
+      parsed = { doc, pos };
+    }
+    return parsed;
   };
+  const pos = (offset: number) => yamlDoc().pos(offset);
   const issues: ImportIssue[] = [];
   let data: unknown;
   if (format === 'json') {
@@ -46,6 +55,7 @@ export function parseFile(
       });
     }
   } else {
+    const { doc } = yamlDoc();
     for (const err of doc.errors) {
       issues.push({
         file,
@@ -63,7 +73,7 @@ export function parseFile(
       message: 'the file must hold one mapping (an object) with a `format` key',
     });
   }
-  return { file, format, data, issues, locate: (path, key) => locateIn(doc, path, key, pos) };
+  return { file, format, data, issues, locate: (path, key) => locateIn(yamlDoc().doc, path, key, pos) };
 }
 
 function locateIn(

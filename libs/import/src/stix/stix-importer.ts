@@ -12,49 +12,59 @@ export interface StixImportReport {
   mitigations: number;
   threats: number;
   relationships: Record<string, number>;
+  dryRun: boolean;
   skipped: { revokedOrDeprecated: number; relationshipsToSkipped: number };
-  counts: WriteCounts;
+  /** Absent on a dry run. */
+  counts?: WriteCounts;
+}
+
+export interface StixImportOptions {
+  source?: string;
+  prune?: boolean;
+  dryRun?: boolean;
+  onProgress?: (done: number, total: number) => void;
 }
 
 /** Imports a STIX 2.1 bundle into the shared threat library (entities of no organisation). */
 export class StixImporter {
   constructor(private readonly graph: GraphContext) {}
 
-  async importFile(
-    file: string,
-    options: { source?: string; prune?: boolean; onProgress?: (d: number, t: number) => void } = {},
-  ) {
+  importFile(file: string, options: StixImportOptions = {}): Promise<StixImportReport> {
+    return this.importText(path.basename(file), fs.readFileSync(file, 'utf8'), options);
+  }
+
+  async importText(file: string, text: string, options: StixImportOptions = {}): Promise<StixImportReport> {
     let bundle: StixBundle;
     try {
-      bundle = JSON.parse(fs.readFileSync(file, 'utf8')) as StixBundle;
+      bundle = JSON.parse(text) as StixBundle;
     } catch (e) {
-      throw new DomainError(
-        'VALIDATION_FAILED',
-        `${path.basename(file)}: not a readable JSON file (${(e as Error).message})`,
-      );
+      throw new DomainError('VALIDATION_FAILED', `${file}: not readable JSON (${(e as Error).message})`);
     }
     if (bundle?.type !== 'bundle' || !Array.isArray(bundle.objects)) {
       throw new DomainError(
         'VALIDATION_FAILED',
-        `${path.basename(file)}: not a STIX 2.1 bundle (expected "type": "bundle" and "objects")`,
+        `${file}: not a STIX 2.1 bundle (expected "type": "bundle" and "objects")`,
       );
     }
     const source = options.source ?? `stix:${catalogueOf(bundle)}`;
     const rows = stixToRows(bundle, source);
-    const counts = await this.graph.imports.write(rows.nodes, rows.relationships, {
-      source,
-      organizationId: null,
-      prune: Boolean(options.prune),
-      now: new Date().toISOString(),
-      onProgress: options.onProgress,
-    });
+    const counts = options.dryRun
+      ? undefined
+      : await this.graph.imports.write(rows.nodes, rows.relationships, {
+          source,
+          organizationId: null,
+          prune: Boolean(options.prune),
+          now: new Date().toISOString(),
+          onProgress: options.onProgress,
+        });
     const count = (label: string) => rows.nodes.filter((n) => n.labels.includes(label)).length;
     const relationships: Record<string, number> = {};
     for (const r of rows.relationships) relationships[r.type] = (relationships[r.type] ?? 0) + 1;
-    const report: StixImportReport = {
-      file: path.basename(file),
+    return {
+      file,
       catalogue: rows.catalogue,
       source,
+      dryRun: Boolean(options.dryRun),
       attackPatterns: count('AttackPattern'),
       mitigations: count('Mitigation'),
       threats: count('Threat'),
@@ -62,6 +72,11 @@ export class StixImporter {
       skipped: rows.skipped,
       counts,
     };
-    return report;
   }
+}
+
+/** A STIX bundle is JSON whose top-level type is "bundle" (looked for near the start only). */
+export function looksLikeStixBundle(text: string): boolean {
+  const head = text.slice(0, 2000);
+  return head.trimStart().startsWith('{') && /"type"\s*:\s*"bundle"/.test(head);
 }

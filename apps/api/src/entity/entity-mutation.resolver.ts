@@ -1,0 +1,88 @@
+import { Args, ID, Mutation, Resolver, registerEnumType } from '@nestjs/graphql';
+import { EntityKind } from '@rampart/domain';
+import { EntityEditor } from '@rampart/import';
+import { OutputMapper } from '@rampart/output';
+import { JSONObjectScalar } from '../common/json-object.scalar';
+import { EntityModel } from './entity.model';
+import { DeleteEntityResultModel, RelationshipEditModel, RelationshipInput } from './relationship.model';
+
+export enum EditableKindEnum {
+  ORG_UNIT = 'ORG_UNIT',
+  SERVICE_PROVIDER = 'SERVICE_PROVIDER',
+  PERSON = 'PERSON',
+  FACILITY = 'FACILITY',
+  SYSTEM = 'SYSTEM',
+  INFORMATION = 'INFORMATION',
+  PLAIN_ASSET = 'PLAIN_ASSET',
+  CONTROL = 'CONTROL',
+  THREAT = 'THREAT',
+  RISK = 'RISK',
+}
+registerEnumType(EditableKindEnum, {
+  name: 'EditableKind',
+  description: 'Entity kinds the API creates; each is a section of the native file.',
+});
+
+type Json = Record<string, unknown>;
+
+/**
+ * Edits go through the import pipeline (EntityEditor): inputs use the native file's keys and get
+ * its validation; a refused edit answers BAD_USER_INPUT with every issue and changes nothing.
+ */
+@Resolver()
+export class EntityMutationResolver {
+  constructor(
+    private readonly editor: EntityEditor,
+    private readonly out: OutputMapper,
+  ) {}
+
+  @Mutation(() => EntityModel, {
+    description: 'Creates an entity from an item written as in the native file (e.g. a people[] entry).',
+  })
+  async createEntity(
+    @Args('kind', { type: () => EditableKindEnum }) kind: EditableKindEnum,
+    @Args('input', { type: () => JSONObjectScalar }) input: Json,
+    @Args('organizationId', { type: () => ID, nullable: true }) organizationId?: string,
+    @Args('source', { type: () => String, nullable: true, description: 'Default `api`.' }) source?: string,
+  ) {
+    const { entity } = await this.editor.create(kind as EntityKind, input, { organizationId, source });
+    return this.out.entity(entity);
+  }
+
+  @Mutation(() => EntityModel, {
+    description:
+      'Sets keys of an entity (native file keys; references replace the old ones) and removes `unset` keys.',
+  })
+  async updateEntity(
+    @Args('id', { type: () => ID }) id: string,
+    @Args('set', { type: () => JSONObjectScalar, nullable: true }) set?: Json,
+    @Args('unset', { type: () => [String], nullable: true }) unset?: string[],
+  ) {
+    const { entity } = await this.editor.update(id, set ?? {}, unset ?? []);
+    return this.out.entity(entity);
+  }
+
+  @Mutation(() => DeleteEntityResultModel, {
+    description: 'Deletes an entity and its relationships; refused while a risk refers to it.',
+  })
+  async deleteEntity(@Args('id', { type: () => ID }) id: string) {
+    const { relationships } = await this.editor.delete(id);
+    return { id, relationshipsRemoved: relationships };
+  }
+
+  @Mutation(() => RelationshipEditModel, { description: 'Adds a relationship (a no-op when it exists).' })
+  addRelationship(@Args('input') input: RelationshipInput) {
+    return this.edited(input, this.editor.link(input));
+  }
+
+  @Mutation(() => RelationshipEditModel, { description: 'Removes a relationship.' })
+  removeRelationship(@Args('input') input: RelationshipInput) {
+    return this.edited(input, this.editor.unlink(input));
+  }
+
+  private async edited(input: RelationshipInput, edit: Promise<unknown>) {
+    await edit;
+    const ends = await this.editor.ends(input.from, input.to);
+    return { type: input.type, from: this.out.entity(ends.from), to: this.out.entity(ends.to) };
+  }
+}

@@ -1,0 +1,40 @@
+import { Injectable } from '@nestjs/common';
+import { EntityKind, pageRequest, propertyFiltersFor } from '@rampart/domain';
+import { Direction, EntityRepository } from '@rampart/graph';
+import { OutputMapper } from '@rampart/output';
+import { toConnection } from '../common/connection.model';
+import { EntityFilterInput } from './entity-filter.model';
+
+/** Entity reads for the resolvers: filters to whitelisted conditions, results through the mapper. */
+@Injectable()
+export class EntityQueryService {
+  constructor(
+    private readonly repo: EntityRepository,
+    private readonly out: OutputMapper,
+  ) {}
+
+  async page(kind: EntityKind, filter: EntityFilterInput = {}, first?: number, after?: string) {
+    const { organizationId, source, search, ...rest } = filter;
+    const page = await this.repo.page(
+      kind,
+      {
+        organizationId: organizationId ?? undefined,
+        source: source ?? undefined,
+        search: search ?? undefined,
+        properties: propertyFiltersFor(kind, rest),
+      },
+      pageRequest(first, after),
+    );
+    return toConnection(this.out.page(page, (e) => this.out.entity(e)));
+  }
+
+  async get(id: string) {
+    const found = (await this.repo.get([id])).get(id);
+    return found ? this.out.entity(found) : null;
+  }
+
+  async relationships(id: string, types: string[] | undefined, direction: Direction, limit: number) {
+    const related = (await this.repo.relationships([id], { types, direction, limit })).get(id) ?? [];
+    return related.map((r) => this.out.relationship(r));
+  }
+}

@@ -1,0 +1,179 @@
+import {
+  DomainError,
+  ENTITY_KINDS,
+  EntityKind,
+  EntityKindSpec,
+  NATIVE_FORMAT,
+  SECTIONS,
+  SectionSpec,
+  entityKindOf,
+} from '@rampart/domain';
+import { EntityRecord, GraphContext, StatedTypes } from '@rampart/graph';
+import { sectionFor, toNativeDocument } from '../export/native-export';
+import { ImportReport, NativeImporter } from '../native/native-importer';
+import { ParsedFile } from '../native/parse-file';
+import { findStatement, linkItem, unlinkItem, LinkRequest } from './link-item';
+
+type Item = Record<string, unknown>;
+type Doc = Item & { owners?: { person: string; assets: string[] }[] };
+
+export interface CreateOptions {
+  organizationId?: string;
+  /** Where the entity came from, as for imports (default `api`). */
+  source?: string;
+}
+
+export interface EditResult {
+  entity: EntityRecord;
+  /** The import report of the edit (counts of what changed). */
+  report: ImportReport;
+}
+
+export const EDIT_SOURCE = 'api';
+
+/**
+ * API edits (create, update, delete, link, unlink) as small native documents: the entity's item
+ * is rebuilt from the graph, changed, and imported through the same validation and the same
+ * write path as a file, so an edit can never store what an import would refuse.
+ */
+export class EntityEditor {
+  constructor(
+    private readonly graph: GraphContext,
+    private readonly importer: NativeImporter,
+  ) {}
+
+  async create(kind: EntityKind, input: Item, opts: CreateOptions = {}): Promise<EditResult> {
+    const spec: EntityKindSpec = ENTITY_KINDS[kind];
+    if (!spec.section) {
+      throw new DomainError(
+        'VALIDATION_FAILED',
+        kind === 'ASSET'
+          ? 'ASSET lists every asset: create a PERSON, FACILITY, SYSTEM, INFORMATION or PLAIN_ASSET.'
+          : `${kind} entries come from catalogue imports (STIX), not edits.`,
+      );
+    }
+    const id = typeof input.id === 'string' ? input.id : undefined;
+    if (id && (await this.graph.entities.get([id])).size) {
+      throw new DomainError('CONFLICT', `An entity with the id ${id} already exists; update it instead.`);
+    }
+    const section = SECTIONS.find((s) => s.key === spec.section) as SectionSpec;
+    return this.apply({ format: NATIVE_FORMAT, [section.key]: [input] }, section, String(id), {
+      organizationId: opts.organizationId,
+      source: opts.source ?? EDIT_SOURCE,
+    });
+  }
+
+  /** Sets the given keys of the entity's item and removes the `unset` ones; the rest stays. */
+  async update(id: string, set: Item, unset: string[] = []): Promise<EditResult> {
+    if ('id' in set && set.id !== id) {
+      throw new DomainError('VALIDATION_FAILED', 'An entity keeps its id; create a new one instead.');
+    }
+    const { doc, item, section, record } = await this.load(id);
+    for (const key of unset) delete item[key];
+    Object.assign(item, set);
+    return this.apply(doc, section, id, this.ownerOf(record));
+  }
+
+  link(req: LinkRequest): Promise<EditResult> {
+    return this.relate(req, linkItem);
+  }
+
+  unlink(req: LinkRequest): Promise<EditResult> {
+    return this.relate(req, unlinkItem);
+  }
+
+  /** A relationship edit is an edit of the item that states it (the section table decides which). */
+  private async relate(req: LinkRequest, change: typeof linkItem): Promise<EditResult> {
+    const statement = findStatement(req, await this.graph.entities.get([req.from, req.to]));
+    const { doc, item, section, record } = await this.load(statement.itemId);
+    change(doc, item, statement, req);
+    return this.apply(doc, section, statement.itemId, this.ownerOf(record));
+  }
+
+  /** Both ends of a relationship as stored now (after an edit). */
+  async ends(from: string, to: string): Promise<{ from: EntityRecord; to: EntityRecord }> {
+    const found = await this.graph.entities.get([from, to]);
+    const get = (id: string) => {
+      const e = found.get(id);
+      if (!e) throw new DomainError('NOT_FOUND', `No entity has the id ${id}.`);
+      return e;
+    };
+    return { from: get(from), to: get(to) };
+  }
+
+  delete(id: string): Promise<{ relationships: number }> {
+    return this.graph.entities.delete(id);
+  }
+
+  /** The entity's native item, inside a document that also carries its extra owners. */
+  private async load(
+    id: string,
+  ): Promise<{ doc: Doc; item: Item; section: SectionSpec; record: EntityRecord }> {
+    const snapshot = await this.graph.entities.snapshot([id]);
+    const entity = snapshot.entities[0];
+    if (!entity) throw new DomainError('NOT_FOUND', `No entity has the id ${id}.`);
+    const section = sectionFor(entity.labels);
+    const kind = entityKindOf(entity.labels);
+    if (!section || !kind || !(ENTITY_KINDS[kind] as EntityKindSpec).section) {
+      throw new DomainError(
+        'VALIDATION_FAILED',
+        `${id} is a ${entity.labels.join('/')}: edit it by importing its file.`,
+      );
+    }
+    const full = toNativeDocument(snapshot) as Doc;
+    const item = (full[section.key] as Item[])[0];
+    const doc: Doc = { format: NATIVE_FORMAT, [section.key]: [item] };
+    if (full.owners) doc.owners = full.owners;
+    return { doc, item, section, record: { id, labels: entity.labels, props: entity.props } };
+  }
+
+  private ownerOf(record: EntityRecord): CreateOptions {
+    return {
+      organizationId: record.props.organizationId as string | undefined,
+      source: (record.props.source as string | undefined) ?? EDIT_SOURCE,
+    };
+  }
+
+  private async apply(doc: Doc, section: SectionSpec, id: string, opts: CreateOptions): Promise<EditResult> {
+    const parsed: ParsedFile = {
+      file: 'input',
+      format: 'json',
+      data: doc,
+      issues: [],
+      locate: () => undefined,
+    };
+    const report = await this.importer.importParsed(parsed, {
+      organizationId: opts.organizationId,
+      source: opts.source,
+      stated: [statedTypes(id, section)],
+    });
+    if (!report.ok) {
+      // Issue paths name the edit's input; "this file" is the edit itself.
+      const issues = report.issues.map((i) => ({
+        path: editPath(i.path, section),
+        message: i.message.replace('in this file or in the graph', 'in the graph'),
+      }));
+      throw new DomainError(
+        'VALIDATION_FAILED',
+        `The edit was refused: ${issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; ')}`,
+        { issues },
+      );
+    }
+    const entity = (await this.graph.entities.get([id])).get(id);
+    if (!entity) throw new DomainError('INTERNAL', `${id} was written but cannot be read back.`);
+    return { entity, report };
+  }
+}
+
+/** What an item of a section states: its reference keys, plus roles and access for people. */
+export function statedTypes(id: string, section: SectionSpec): StatedTypes {
+  const outTypes = section.refs.filter((r) => r.dir === 'out').map((r) => r.type as string);
+  if (section.key === 'people') outTypes.push('HOLDS_ROLE', 'HAS_ACCESS');
+  return { id, outTypes, inTypes: section.refs.filter((r) => r.dir === 'in').map((r) => r.type) };
+}
+
+/** `people[0].access[1].to` -> `input.access[1].to`: the edit's own item, whatever its section. */
+function editPath(path: string, section: SectionSpec): string {
+  const prefix = `${section.key}[0]`;
+  return path.startsWith(prefix) ? `input${path.slice(prefix.length)}` : path;
+}

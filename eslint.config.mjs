@@ -60,6 +60,22 @@ export default tseslint.config(
     },
   },
   {
+    files: ['libs/analytics/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@rampart/graph', '@rampart/import', '@rampart/output', 'neo4j-driver', '@nestjs/*'],
+              message: 'libs/analytics computes on data it is given: it imports only @rampart/domain.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['apps/**/*.ts', 'libs/output/**/*.ts', 'libs/config/**/*.ts', 'libs/domain/**/*.ts'],
     rules: {
       'no-restricted-imports': [

@@ -4,7 +4,9 @@
 // does the type checking.
 const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }] };
 
-const moduleNameMapper = { '^@rampart/(config|domain|graph|import|output)$': '<rootDir>/libs/$1/src' };
+const moduleNameMapper = {
+  '^@rampart/(analytics|config|domain|graph|import|output)$': '<rootDir>/libs/$1/src',
+};
 
 module.exports = {
   // Integration tests start servers and processes; unit tests finish far sooner.

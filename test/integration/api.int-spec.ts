@@ -1,9 +1,7 @@
 import { INestApplication } from '@nestjs/common';
 import request from 'supertest';
-import { GraphContext } from '@rampart/graph';
-import { createApp } from '../../apps/api/src/bootstrap';
-import { createLogger } from '../../apps/api/src/logging';
-import { freshDemo, openGraph, testConfig } from '../support/test-graph';
+import { startDemoApp } from '../support/test-app';
+import { testConfig } from '../support/test-graph';
 
 const gql = (app: INestApplication, query: string, variables: Record<string, unknown> = {}) =>
   request(app.getHttpServer()).post('/graphql').send({ query, variables });
@@ -16,14 +14,10 @@ const ASSETS = `query($first: Int, $after: String, $org: ID) {
 
 describe('API on the demo organisation', () => {
   const config = testConfig();
-  let graph: GraphContext;
   let app: INestApplication;
 
   beforeAll(async () => {
-    graph = await openGraph(config);
-    await freshDemo(graph, config);
-    app = await createApp({ config, graph, logger: createLogger({ logLevel: 'silent' }) });
-    await app.init();
+    ({ app } = await startDemoApp(config));
   });
   afterAll(() => app.close());
 

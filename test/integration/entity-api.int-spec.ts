@@ -3,9 +3,8 @@ import { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { GraphContext } from '@rampart/graph';
 import { Exporter } from '@rampart/import';
-import { createApp } from '../../apps/api/src/bootstrap';
-import { createLogger } from '../../apps/api/src/logging';
-import { freshDemo, openGraph, testConfig } from '../support/test-graph';
+import { startDemoApp } from '../support/test-app';
+import { testConfig } from '../support/test-graph';
 
 type Body = { data?: Record<string, any>; errors?: { message: string; extensions: Record<string, any> }[] };
 
@@ -18,10 +17,7 @@ describe('GraphQL entities: every kind listed, filtered, paged and edited', () =
   const snapshot = async () => (await new Exporter(graph).export('json', {})).body;
 
   beforeAll(async () => {
-    graph = await openGraph(config);
-    await freshDemo(graph, config);
-    app = await createApp({ config, graph, logger: createLogger({ logLevel: 'silent' }) });
-    await app.init();
+    ({ app, graph } = await startDemoApp(config));
   });
   afterAll(() => app.close());
 

@@ -8,6 +8,9 @@ import { AppConfig } from '@rampart/config';
 import { GRAPH_CONTEXT, GraphContext, GraphModule } from '@rampart/graph';
 import { EntityEditor, Exporter, NativeImporter, StixImporter } from '@rampart/import';
 import { OutputMapper } from '@rampart/output';
+import { AnalyticsResolver } from './analytics/analytics.resolver';
+import { AnalyticsService } from './analytics/analytics.service';
+import { AttackGraphCache } from './analytics/attack-graph.cache';
 import { AssetResolver } from './asset/asset.resolver';
 import { DomainExceptionFilter } from './common/domain-exception.filter';
 import { JSONObjectScalar } from './common/json-object.scalar';
@@ -76,6 +79,9 @@ export class AppModule {
           inject: [GRAPH_CONTEXT, NativeImporter],
         },
         EntityQueryService,
+        AttackGraphCache,
+        AnalyticsService,
+        AnalyticsResolver,
         OrganizationResolver,
         AssetResolver,
         EntityResolver,

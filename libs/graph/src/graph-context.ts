@@ -9,6 +9,7 @@ import { OrganizationRepository } from './repositories/organization.repository';
 import { ExportRepository } from './repositories/export.repository';
 import { ImportRepository } from './repositories/import.repository';
 import { EntityRepository } from './repositories/entity.repository';
+import { AnalyticsRepository } from './repositories/analytics.repository';
 import { SchemaService } from './schema.service';
 
 export interface GraphOptions {
@@ -30,6 +31,7 @@ export interface GraphContext {
   health: GraphHealthRepository;
   organizations: OrganizationRepository;
   entities: EntityRepository;
+  analytics: AnalyticsRepository;
   imports: ImportRepository;
   exports: ExportRepository;
   close(): Promise<void>;
@@ -58,6 +60,7 @@ export async function createGraphContext(options: GraphOptions): Promise<GraphCo
     health: new GraphHealthRepository(executor, schema),
     organizations: new OrganizationRepository(executor),
     entities: new EntityRepository(executor),
+    analytics: new AnalyticsRepository(executor),
     imports: new ImportRepository(executor, options.batchSize, options.importTxTimeoutMs),
     exports: new ExportRepository(executor),
     close: () => driver.close(),

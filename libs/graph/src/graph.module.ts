@@ -1,6 +1,7 @@
 import { DynamicModule, Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { GraphContext } from './graph-context';
 import { EntityRepository } from './repositories/entity.repository';
+import { AnalyticsRepository } from './repositories/analytics.repository';
 import { GraphHealthRepository } from './repositories/graph-health.repository';
 import { OrganizationRepository } from './repositories/organization.repository';
 
@@ -23,6 +24,7 @@ export class GraphModule implements OnApplicationShutdown {
       from(GraphHealthRepository, (g) => g.health),
       from(OrganizationRepository, (g) => g.organizations),
       from(EntityRepository, (g) => g.entities),
+      from(AnalyticsRepository, (g) => g.analytics),
     ];
     return { module: GraphModule, providers, exports: providers.map((p) => p.provide) };
   }

@@ -1,2 +1,3 @@
 export * from './output-mapper';
 export * from './entity-view';
+export * from './analytics-view';

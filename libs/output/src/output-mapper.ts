@@ -1,5 +1,6 @@
-import { Organization, Page } from '@rampart/domain';
+import { AttackNode, Organization, Page } from '@rampart/domain';
 import { EntityView, toEntityView } from './entity-view';
+import { NodeView, toNodeView } from './analytics-view';
 
 /** The shape of an import report leaving the service (libs/import's ImportReport satisfies it). */
 export interface ImportReportView {
@@ -85,6 +86,11 @@ export class OutputMapper {
   /** Any entity; kind-specific fields from a published-field table, never a spread of the node. */
   entity(e: EntityRecordLike): EntityView {
     return toEntityView(e);
+  }
+
+  /** A node in analytics results (paths, blast radius): id, name, labels, criticality only. */
+  node(n: AttackNode): NodeView {
+    return toNodeView(n);
   }
 
   relationship(r: RelatedLike): RelationshipView {

@@ -137,6 +137,7 @@ export class EntityRepository {
         );
       }
       const [row] = await tx.run(Q.entityDelete, { id });
+      await tx.run(Q.graphVersionBump);
       if (!row || row.deleted === 0) throw new DomainError('NOT_FOUND', `No entity has the id ${id}.`);
       return { relationships: row.relationships as number };
     }, Q.entityDelete);

@@ -38,7 +38,10 @@ export class GraphHealthRepository {
 
   /** Deletes every entity (tests, explicit resets). */
   async deleteAll(): Promise<number> {
-    const [row] = await this.executor.executeWrite(Q.graphDeleteAll);
-    return row.deleted as number;
+    return this.executor.writeTransaction(async (tx) => {
+      const [row] = await tx.run(Q.graphDeleteAll);
+      await tx.run(Q.graphVersionBump);
+      return row.deleted as number;
+    }, Q.graphDeleteAll);
   }
 }

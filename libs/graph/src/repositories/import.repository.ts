@@ -105,6 +105,7 @@ export class ImportRepository {
           }
         }
         counts.relationships = await this.writeRelationships(tx, relationships, progress);
+        await tx.run(Q.graphVersionBump);
         counts.relationshipsDeleted = opts.stated
           ? await deleteUnstated(tx, opts.stated, relationships)
           : await deleteStale(tx, nodes, relationships, opts.source);

@@ -1,0 +1,6 @@
+// name: analytics/depends-on
+// purpose: Every DEPENDS_ON relationship, so dependency chains of controls can be followed transitively.
+// params: none
+// returns: rows {from, to}
+MATCH (a:Entity)-[:DEPENDS_ON]->(b:Entity)
+RETURN a.id AS from, b.id AS to

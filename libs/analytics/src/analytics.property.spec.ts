@@ -1,0 +1,152 @@
+import fc from 'fast-check';
+import { AttackVector } from '@rampart/domain';
+import { AttackGraph, entryVector } from './attack-graph';
+import { reach } from './blast-radius';
+import { minimalCutSets } from './cut-sets';
+import { mostLikelyPaths, securityDepth } from './path-search';
+import { opensPath, regionOf } from './region';
+import { TinyGraph, tiny } from './testing/graph-builder';
+
+const VECTORS: AttackVector[] = ['network', 'physical', 'access', 'logical'];
+const KINDS = ['sys', 'fac', 'p', 'inf'];
+
+/** Random small organisations: 4-8 nodes, random steps, controls, dependencies and one threat. */
+const graphs = fc
+  .record({
+    kinds: fc.array(fc.constantFrom(...KINDS), { minLength: 4, maxLength: 8 }),
+    steps: fc.array(fc.tuple(fc.nat(7), fc.nat(7), fc.constantFrom(...VECTORS)), { maxLength: 16 }),
+    controls: fc.array(
+      fc.record({
+        protects: fc.array(fc.nat(7), { minLength: 1, maxLength: 3 }),
+        effectiveness: fc.double({ min: 0, max: 1, noNaN: true }),
+        status: fc.constantFrom('implemented', 'implemented', 'degraded', 'planned'),
+        vectors: fc.option(fc.subarray(VECTORS, { minLength: 1 }), { nil: undefined }),
+        dependsOn: fc.array(fc.nat(7), { maxLength: 2 }),
+        domain: fc.constantFrom('cyber', 'physical', 'personnel'),
+      }),
+      { maxLength: 6 },
+    ),
+    entries: fc.array(fc.nat(7), { minLength: 1, maxLength: 2 }),
+    target: fc.nat(7),
+  })
+  .map((r) => {
+    const ids = r.kinds.map((k, i) => `${k}-${i}`);
+    const at = (i: number) => ids[i % ids.length];
+    const t: TinyGraph = {
+      nodes: Object.fromEntries(ids.map((id, i) => [id, { criticality: (i % 5) + 1 }])),
+      steps: r.steps.map(([a, b, v]) => [at(a), at(b), v]),
+      controls: r.controls.map((c, i) => ({
+        id: `c-${i}`,
+        protects: [...new Set(c.protects.map(at))],
+        effectiveness: c.effectiveness,
+        status: c.status,
+        vectors: c.vectors,
+        dependsOn: [...new Set(c.dependsOn.map(at))],
+        domains: [c.domain],
+      })),
+      threats: [{ id: 'thr', startsAt: [...new Set(r.entries.map(at))] }],
+    };
+    return { t, target: at(r.target) };
+  });
+
+/** Every simple path of at most maxHops, by brute force, with P and distinct barrier count. */
+function bruteForce(g: AttackGraph, target: string, maxHops = 8) {
+  const th = g.threats.get('thr') as never;
+  const out: { p: number; depth: number }[] = [];
+  const walk = (node: string, seen: string[], barriers: Map<string, number>, hops: number) => {
+    if (node === target) {
+      out.push({ p: [...barriers.values()].reduce((a, e) => a * (1 - e), 1), depth: barriers.size });
+      return;
+    }
+    if (hops === maxHops) return;
+    for (const s of g.stepsFrom(node)) {
+      if (seen.includes(s.to)) continue;
+      const next = new Map(barriers);
+      for (const b of g.barriers(s.to, s.vector)) next.set(b.id, b.effectiveness);
+      walk(s.to, [...seen, s.to], next, hops + 1);
+    }
+  };
+  for (const e of g.entriesOf(th)) {
+    const b = new Map(g.barriers(e.id, entryVector(e)).map((x) => [x.id, x.effectiveness]));
+    walk(e.id, [e.id], b, 0);
+  }
+  return out;
+}
+
+describe('analytics invariants (property-based)', () => {
+  it('finds the most likely path and the depth that brute force finds', () => {
+    fc.assert(
+      fc.property(graphs, ({ t, target }) => {
+        const g = tiny(t);
+        const th = g.threats.get('thr') as never;
+        const all = bruteForce(g, target);
+        const best = mostLikelyPaths(g, th, target, 1).paths[0];
+        const depth = securityDepth(g, th, target).depth;
+        if (!all.length) return best === undefined && depth === null;
+        expect(best.probability).toBeCloseTo(Math.max(...all.map((x) => x.p)), 12);
+        expect(depth).toBe(Math.min(...all.map((x) => x.depth)));
+        return true;
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('never raises a path probability nor lowers depth when an implemented control is added', () => {
+    fc.assert(
+      fc.property(graphs, fc.nat(7), fc.double({ min: 0.01, max: 1, noNaN: true }), ({ t, target }, n, e) => {
+        const before = tiny(t);
+        const ids = Object.keys(t.nodes);
+        const after = tiny({
+          ...t,
+          controls: [
+            ...(t.controls ?? []),
+            { id: 'c-new', protects: [ids[n % ids.length]], effectiveness: e },
+          ],
+        });
+        const th = (g: AttackGraph) => g.threats.get('thr') as never;
+        const p = (g: AttackGraph) => mostLikelyPaths(g, th(g), target, 1).paths[0]?.probability ?? 0;
+        const d = (g: AttackGraph) => securityDepth(g, th(g), target).depth ?? Infinity;
+        expect(p(after)).toBeLessThanOrEqual(p(before) + 1e-12);
+        expect(d(after)).toBeGreaterThanOrEqual(d(before));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('reports only minimal cut sets that really open a path', () => {
+    fc.assert(
+      fc.property(graphs, ({ t, target }) => {
+        const g = tiny(t);
+        const th = g.threats.get('thr') as never;
+        const region = regionOf(g, th, target, 8);
+        const takenOut = (units: string[]) =>
+          new Set(
+            [...g.controls.values()]
+              .filter((c) => units.includes(c.id) || units.some((u) => g.dependencyChain(c.id).has(u)))
+              .map((c) => c.id),
+          );
+        for (const cut of minimalCutSets(g, th, target).cutSets) {
+          const units = cut.units.map((u) => u.id);
+          expect(opensPath(g, region, takenOut(units))).toBe(true);
+          for (const u of units)
+            expect(opensPath(g, region, takenOut(units.filter((x) => x !== u)))).toBe(false);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('reaches in probable mode only what structural mode reaches', () => {
+    fc.assert(
+      fc.property(graphs, fc.nat(7), ({ t }, s) => {
+        const g = tiny(t);
+        const start = Object.keys(t.nodes)[s % Object.keys(t.nodes).length];
+        const structural = new Set(reach(g, [start], 'forward', { mode: 'STRUCTURAL' }).map((n) => n.id));
+        for (const n of reach(g, [start], 'forward', { mode: 'PROBABLE', threshold: 0 })) {
+          expect(structural.has(n.id)).toBe(true);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -1,0 +1,134 @@
+import {
+  AttackGraphData,
+  AttackNode,
+  AttackStepEdge,
+  AttackVector,
+  ControlData,
+  ThreatData,
+} from '@rampart/domain';
+
+/** A control as it counts on a step: its effectiveness after status (degraded: half) and the cap. */
+export interface Barrier {
+  id: string;
+  /** Effectiveness used in probabilities: degraded halves it; capped at MAX_EFFECTIVENESS. */
+  effectiveness: number;
+}
+
+/** analytics.md §3: "cap e_c at 0.999" so that every path keeps a probability and a rank. */
+export const MAX_EFFECTIVENESS = 0.999;
+const IN_FORCE = new Set(['implemented', 'degraded']);
+
+/** -ln(1 - e): additive weights whose cheapest sum is the most likely path. */
+export const likelihoodWeightOf = (effectiveness: number) => -Math.log(1 - effectiveness);
+
+/** How a threat enters its own entry points (analytics.md §2). */
+export function entryVector(node: AttackNode): AttackVector {
+  if (node.labels.includes('Facility')) return 'physical';
+  if (node.labels.includes('Person')) return 'access';
+  return 'network';
+}
+
+export const isInForce = (c: ControlData) => IN_FORCE.has(c.status);
+export const appliesTo = (c: ControlData, vector: string) => !c.vectors?.length || c.vectors.includes(vector);
+export const effectiveEffectiveness = (c: ControlData) =>
+  Math.min(c.status === 'degraded' ? c.effectiveness / 2 : c.effectiveness, MAX_EFFECTIVENESS);
+
+/**
+ * The attack graph of analytics.md §2 in memory: steps by node in both directions, the controls
+ * protecting each node, and each control's dependency chain. Built once per graph version.
+ */
+export class AttackGraph {
+  readonly nodes = new Map<string, AttackNode>();
+  readonly controls = new Map<string, ControlData>();
+  readonly threats = new Map<string, ThreatData>();
+  private readonly outSteps = new Map<string, AttackStepEdge[]>();
+  private readonly inSteps = new Map<string, AttackStepEdge[]>();
+  private readonly protectors = new Map<string, ControlData[]>();
+  private readonly dependsOn = new Map<string, string[]>();
+  private readonly chains = new Map<string, Set<string>>();
+  private dependents?: Map<string, ControlData[]>;
+
+  constructor(data: AttackGraphData) {
+    for (const n of data.nodes) this.nodes.set(n.id, n);
+    for (const c of data.controls) this.controls.set(c.id, c);
+    for (const t of data.threats) this.threats.set(t.id, t);
+    // One step per (from, to, vector): read and write access are the same step.
+    const unique = new Map(data.steps.map((s) => [`${s.from}|${s.to}|${s.vector}`, s]));
+    const steps = [...unique.values()]
+      .filter((s) => this.nodes.has(s.from) && this.nodes.has(s.to) && s.from !== s.to)
+      .sort((a, b) => (a.to + a.vector < b.to + b.vector ? -1 : a.to + a.vector > b.to + b.vector ? 1 : 0));
+    for (const s of steps) {
+      push(this.outSteps, s.from, s);
+      push(this.inSteps, s.to, s);
+    }
+    for (const c of data.controls) for (const p of c.protects) push(this.protectors, p, c);
+    for (const d of data.dependsOn) push(this.dependsOn, d.from, d.to);
+  }
+
+  stepsFrom(id: string): readonly AttackStepEdge[] {
+    return this.outSteps.get(id) ?? [];
+  }
+
+  stepsInto(id: string): readonly AttackStepEdge[] {
+    return this.inSteps.get(id) ?? [];
+  }
+
+  /** Every control that PROTECTS the node, whatever its status. */
+  protectorsOf(id: string): readonly ControlData[] {
+    return this.protectors.get(id) ?? [];
+  }
+
+  /**
+   * The barriers of entering `node` by `vector` (analytics.md §2): controls in force that apply to
+   * the vector, with effectiveness above 0, not in `failed`.
+   */
+  barriers(node: string, vector: string, failed?: ReadonlySet<string>): Barrier[] {
+    const out: Barrier[] = [];
+    for (const c of this.protectorsOf(node)) {
+      if (!isInForce(c) || !appliesTo(c, vector) || c.effectiveness <= 0) continue;
+      if (failed?.has(c.id)) continue;
+      out.push({ id: c.id, effectiveness: effectiveEffectiveness(c) });
+    }
+    return out;
+  }
+
+  /** Everything a control depends on, transitively along DEPENDS_ON (not the control itself). */
+  dependencyChain(controlId: string): ReadonlySet<string> {
+    let chain = this.chains.get(controlId);
+    if (!chain) {
+      chain = new Set<string>();
+      const stack = [...(this.dependsOn.get(controlId) ?? [])];
+      while (stack.length) {
+        const id = stack.pop() as string;
+        if (id === controlId || chain.has(id)) continue;
+        chain.add(id);
+        stack.push(...(this.dependsOn.get(id) ?? []));
+      }
+      this.chains.set(controlId, chain);
+    }
+    return chain;
+  }
+
+  /** Controls in force anywhere whose dependency chain contains `id` (what failing it takes out). */
+  dependentsOf(id: string): readonly ControlData[] {
+    if (!this.dependents) {
+      this.dependents = new Map();
+      for (const c of this.controls.values()) {
+        if (!isInForce(c)) continue;
+        for (const d of this.dependencyChain(c.id)) push(this.dependents, d, c);
+      }
+    }
+    return this.dependents.get(id) ?? [];
+  }
+
+  /** Entry points of a threat that exist in the graph. */
+  entriesOf(threat: ThreatData): AttackNode[] {
+    return threat.startsAt.map((id) => this.nodes.get(id)).filter((n): n is AttackNode => Boolean(n));
+  }
+}
+
+function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
+  const list = m.get(k);
+  if (list) list.push(v);
+  else m.set(k, [v]);
+}

@@ -1,0 +1,71 @@
+/**
+ * The raw material of the analytics (analytics.md §1-§2), as libs/graph reads it and
+ * libs/analytics computes on it. Plain data: no driver types.
+ */
+
+/** Vectors of attack steps (analytics.md §2). */
+export const ATTACK_VECTORS = [
+  'access',
+  'physical',
+  'logical',
+  'network',
+  'dependency',
+  'supply-chain',
+] as const;
+export type AttackVector = (typeof ATTACK_VECTORS)[number];
+
+export interface AttackNode {
+  id: string;
+  name: string;
+  labels: string[];
+  organizationId?: string;
+  classification?: string;
+  /** Assets only: max of the impact scores, 1 when not assessed. */
+  criticality?: number;
+}
+
+/** An attacker who controls `from` can step to `to` by `vector`. */
+export interface AttackStepEdge {
+  from: string;
+  to: string;
+  vector: AttackVector;
+}
+
+export interface ControlData {
+  id: string;
+  name: string;
+  domains: string[];
+  functions: string[];
+  effectiveness: number;
+  status: string;
+  /** Vectors it applies to; undefined or empty: all. */
+  vectors?: string[];
+  protects: string[];
+  /** Direct DEPENDS_ON targets (systems, people, providers, controls). */
+  dependsOn: string[];
+  detectionProbability?: number;
+  delaySeconds?: number;
+  delayStdDevSeconds?: number;
+  detectionPoint?: string;
+  organizationId?: string;
+}
+
+export interface ThreatData {
+  id: string;
+  name: string;
+  kind?: string;
+  capability?: number;
+  intent?: number;
+  startsAt: string[];
+  targets: string[];
+  organizationId?: string;
+}
+
+export interface AttackGraphData {
+  nodes: AttackNode[];
+  steps: AttackStepEdge[];
+  controls: ControlData[];
+  threats: ThreatData[];
+  /** Every DEPENDS_ON relationship (system on system, control on anything): for dependency chains. */
+  dependsOn: { from: string; to: string }[];
+}

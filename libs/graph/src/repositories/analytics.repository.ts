@@ -1,0 +1,88 @@
+import { AttackGraphData, AttackVector, ControlData, ThreatData } from '@rampart/domain';
+import { QueryExecutor } from '../query-executor';
+import { Q } from '../query-names';
+
+type Props = Record<string, unknown>;
+const strs = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : []);
+const num = (v: unknown) => (typeof v === 'number' ? v : undefined);
+const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
+
+/** Reads what the analytics compute on, in one read transaction (a consistent snapshot). */
+export class AnalyticsRepository {
+  constructor(private readonly executor: QueryExecutor) {}
+
+  /** The counter every write moves (0 before the first). */
+  async graphVersion(): Promise<number> {
+    const [row] = await this.executor.executeRead(Q.graphVersionGet);
+    return (row?.version as number | undefined) ?? 0;
+  }
+
+  attackGraphData(): Promise<AttackGraphData & { version: number }> {
+    return this.executor.readTransaction(async (tx) => {
+      const [version] = await tx.run(Q.graphVersionGet);
+      const nodes = (await tx.run(Q.analyticsNodes)).map((r) => ({
+        id: String(r.id),
+        name: String(r.name),
+        labels: strs(r.labels),
+        organizationId: str(r.organizationId),
+        classification: str(r.classification),
+        criticality: num(r.criticality),
+      }));
+      const steps = (await tx.run(Q.analyticsAttackSteps)).map((r) => ({
+        from: String(r.from),
+        to: String(r.to),
+        vector: r.vector as AttackVector,
+      }));
+      const controls = (await tx.run(Q.analyticsControls)).map((r) =>
+        toControl(r.control as Props, strs(r.protects), strs(r.dependsOn)),
+      );
+      const threats = (await tx.run(Q.analyticsThreats)).map((r) =>
+        toThreat(r.threat as Props, strs(r.startsAt), strs(r.targets)),
+      );
+      const dependsOn = (await tx.run(Q.analyticsDependsOn)).map((r) => ({
+        from: String(r.from),
+        to: String(r.to),
+      }));
+      return {
+        version: (version?.version as number | undefined) ?? 0,
+        nodes,
+        steps,
+        controls,
+        threats,
+        dependsOn,
+      };
+    }, Q.analyticsAttackSteps);
+  }
+}
+
+function toControl(p: Props, protects: string[], dependsOn: string[]): ControlData {
+  return {
+    id: String(p.id),
+    name: String(p.name ?? p.id),
+    domains: strs(p.domains),
+    functions: strs(p.functions),
+    effectiveness: num(p.effectiveness) ?? 0,
+    status: String(p.status ?? 'planned'),
+    vectors: Array.isArray(p.vectors) ? strs(p.vectors) : undefined,
+    protects,
+    dependsOn,
+    detectionProbability: num(p.detectionProbability),
+    delaySeconds: num(p.delaySeconds),
+    delayStdDevSeconds: num(p.delayStdDevSeconds),
+    detectionPoint: str(p.detectionPoint),
+    organizationId: str(p.organizationId),
+  };
+}
+
+function toThreat(p: Props, startsAt: string[], targets: string[]): ThreatData {
+  return {
+    id: String(p.id),
+    name: String(p.name ?? p.id),
+    kind: str(p.kind),
+    capability: num(p.capability),
+    intent: num(p.intent),
+    startsAt,
+    targets,
+    organizationId: str(p.organizationId),
+  };
+}

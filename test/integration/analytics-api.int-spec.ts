@@ -1,0 +1,133 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- GraphQL response bodies are untyped JSON */
+import { INestApplication } from '@nestjs/common';
+import request from 'supertest';
+import { startDemoApp } from '../support/test-app';
+import { testConfig } from '../support/test-graph';
+
+// Expected values are those of docs/demo-organisation.md, traced by hand on the demo file.
+const DEPTH = `query($t: ID!, $a: ID!) { securityDepth(threatId: $t, assetId: $a) {
+  reachable depth exposed cutSets { order probability commonMode units { id kind domains } }
+  singlePointsOfFailure { id } chokePoints { id } } }`;
+
+describe('analytics on the demo organisation (GraphQL)', () => {
+  const config = testConfig();
+  let app: INestApplication;
+  const gql = async (query: string, variables: Record<string, unknown> = {}) =>
+    (await request(app.getHttpServer()).post('/graphql').send({ query, variables })).body as {
+      data?: any;
+      errors?: any[];
+    };
+  const depth = async (t: string, a: string) => {
+    const res = await gql(DEPTH, { t, a });
+    expect(res.errors).toBeUndefined();
+    return res.data.securityDepth;
+  };
+  const units = (d: any) => d.cutSets.map((c: any) => c.units.map((u: any) => u.id).sort());
+
+  beforeAll(async () => {
+    ({ app } = await startDemoApp(config));
+  });
+  afterAll(() => app.close());
+
+  it('gives the most likely path of organised criminals to the customer records, degraded patching at half', async () => {
+    const res = await gql(`{ attackPaths(threatId: "thr-crime", assetId: "inf-customers", k: 3) {
+      truncated paths { probability hops nodes { id } steps { from to vector controls { id effectiveness domains } } } } }`);
+    expect(res.errors).toBeUndefined();
+    const [best, ...rest] = res.data.attackPaths.paths;
+    expect(best.nodes.map((n: any) => n.id)).toEqual(['sys-web', 'sys-crm', 'inf-customers']);
+    expect(best.probability).toBeCloseTo(0.5 * 0.5 * 0.7 * 0.8 * 0.5, 12);
+    expect(best.steps[0].controls.find((c: any) => c.id === 'ctl-patching').effectiveness).toBeCloseTo(
+      0.2,
+      12,
+    );
+    expect(best.steps[0].from).toBeNull();
+    expect(rest).toHaveLength(2);
+    expect(rest.every((p: any) => p.probability <= best.probability)).toBe(true);
+  });
+
+  it('finds the cross-domain common-mode failure: the identity provider alone opens a path', async () => {
+    const d = await depth('thr-crime', 'inf-customers');
+    expect(d).toMatchObject({ reachable: true, depth: 3, exposed: false });
+    expect(units(d)).toEqual([
+      ['sys-idp'],
+      ['ctl-badge', 'ctl-dc-vault', 'ctl-rbac-customers'],
+      ['ctl-console-logon', 'ctl-rbac-customers', 'sys-badge'],
+      ['ctl-dc-vault', 'ctl-rbac-customers', 'sys-badge'],
+    ]);
+    expect(d.cutSets[0]).toMatchObject({
+      order: 1,
+      commonMode: true,
+      units: [{ id: 'sys-idp', kind: 'DEPENDENCY', domains: ['cyber', 'information', 'physical'] }],
+    });
+    expect(d.singlePointsOfFailure).toEqual([{ id: 'sys-idp' }]);
+    expect(units(await depth('thr-crime', 'sys-crm'))).toEqual([
+      ['sys-idp'],
+      ['ctl-console-logon', 'sys-badge'],
+    ]);
+  });
+
+  it('shows a lone control (depth 1) and an exposed critical asset (depth 0)', async () => {
+    const insider = await depth('thr-insider', 'sys-scada');
+    expect(insider).toMatchObject({ depth: 1, exposed: false });
+    expect(units(insider)).toEqual([
+      ['ctl-contractor-screening'],
+      ['ctl-ot-ids', 'ctl-vetting'],
+      ['ctl-vetting', 'sp-sentinel'],
+      ['ctl-control-room-door', 'ctl-scada-cabinet', 'ctl-vetting'],
+      ['ctl-scada-cabinet', 'ctl-vetting', 'sys-alarm-plant'],
+    ]);
+    expect(insider.cutSets[0]).toMatchObject({ commonMode: false, probability: 0.6 });
+    const state = await depth('thr-state', 'sys-plc-river');
+    expect(state).toMatchObject({ reachable: true, depth: 0, exposed: true, cutSets: [] });
+    expect(state.chokePoints.map((c: any) => c.id)).toContain('sys-cell-router-river');
+  });
+
+  it('computes blast radius in both modes and exposure with the threats that reach an asset', async () => {
+    const res = await gql(`{
+      s: blastRadius(nodeIds: ["p-femi"]) { impactScore nodes { id hops probability } }
+      p: blastRadius(nodeIds: ["p-femi"], mode: PROBABLE) { impactScore nodes { id label hops probability } byLabel { key count } }
+      e: exposure(assetId: "sys-scada", mode: PROBABLE, threshold: 0) { threats { id entryPoint probability } nodes { id } }
+    }`);
+    expect(res.errors).toBeUndefined();
+    const { s, p, e } = res.data;
+    const structural = new Set(s.nodes.map((n: any) => n.id));
+    expect(p.nodes.every((n: any) => structural.has(n.id))).toBe(true);
+    expect(p.impactScore).toBeLessThan(s.impactScore);
+    expect(s.nodes.every((n: any) => n.probability === 1 && n.hops <= 6)).toBe(true);
+    // p-femi is compromised: the screening on p-femi no longer counts; nothing on sys-scada applies to access.
+    expect(p.nodes.find((n: any) => n.id === 'sys-scada')).toEqual({
+      id: 'sys-scada',
+      label: 'System',
+      hops: 1,
+      probability: 1,
+    });
+    expect(e.threats).toContainEqual({ id: 'thr-insider', entryPoint: 'p-femi', probability: 0.6 });
+    expect(e.nodes.map((n: any) => n.id)).toContain('p-femi');
+  });
+
+  it('recomputes after an edit: failing the lone control exposes the SCADA', async () => {
+    const failed = await gql(
+      'mutation { updateEntity(id: "ctl-contractor-screening", set: {status: "failed"}) { id } }',
+    );
+    expect(failed.errors).toBeUndefined();
+    expect(await depth('thr-insider', 'sys-scada')).toMatchObject({ depth: 0, exposed: true });
+    await gql(
+      'mutation { updateEntity(id: "ctl-contractor-screening", set: {status: "implemented"}) { id } }',
+    );
+    expect((await depth('thr-insider', 'sys-scada')).depth).toBe(1);
+  });
+
+  it('answers unknown ids and bad bounds with clear errors', async () => {
+    const error = async (query: string) => (await gql(`{ ${query} }`)).errors?.[0];
+    const a = await error('attackPaths(threatId: "thr-none", assetId: "sys-scada") { truncated }');
+    expect(a.extensions.rampartCode).toBe('NOT_FOUND');
+    expect((await error('securityDepth(threatId: "thr-crime", assetId: "nope") { depth }')).message).toMatch(
+      /nope/,
+    );
+    const k = await error('attackPaths(threatId: "thr-crime", assetId: "sys-scada", k: 0) { truncated }');
+    expect(k).toMatchObject({
+      message: 'k must be a whole number from 1 to 50; got 0.',
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
+  });
+});

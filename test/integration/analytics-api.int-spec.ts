@@ -130,4 +130,31 @@ describe('analytics on the demo organisation (GraphQL)', () => {
       extensions: { code: 'BAD_USER_INPUT' },
     });
   });
+
+  it('shows the five domains around an asset, inherited controls marked, critical assets first', async () => {
+    const res = await gql(`{
+      nas: coverage(assetId: "sys-depot-nas", asOf: "2026-11-23") { requiredDomains missingDomains score }
+      intranet: coverage(assetId: "sys-intranet", asOf: "2026-11-23") { missingDomains }
+      designs: coverage(assetId: "inf-plant-designs", asOf: "2026-11-23") { missingDomains }
+      customers: coverage(assetId: "inf-customers", asOf: "2026-11-23") {
+        requiredDomains coveredDomains score functions domains { domain required covered fraction controls { id inherited on } } }
+      summary: coverageSummary(asOf: "2026-11-23", criticalOnly: true) { assetId critical score asset { criticality } }
+    }`);
+    expect(res.errors).toBeUndefined();
+    const d = res.data;
+    // PHY-1: no physical control on the depot NAS or its facilities.
+    expect(d.nas.requiredDomains).toEqual(['governance', 'personnel', 'cyber', 'physical']);
+    expect(d.nas.missingDomains).toContain('physical');
+    expect(d.intranet.missingDomains).toContain('governance'); // GOV-1: no owner
+    expect(d.designs.missingDomains).toEqual(expect.arrayContaining(['governance', 'information'])); // GOV-1, INF-1
+    const c = d.customers;
+    expect(c.requiredDomains).toHaveLength(5);
+    expect(c.score).toBeCloseTo(c.domains.filter((x: any) => x.required && x.covered).length / 5, 12);
+    const cyber = c.domains.find((x: any) => x.domain === 'cyber');
+    expect(cyber.controls.some((x: any) => x.inherited && x.on === 'sys-crm')).toBe(true);
+    expect(d.summary).toHaveLength(69); // the demo's critical assets
+    expect(d.summary.every((s: any) => s.critical)).toBe(true);
+    const crit = d.summary.map((s: any) => s.asset.criticality);
+    expect([...crit].sort((a: number, b: number) => b - a)).toEqual(crit);
+  });
 });

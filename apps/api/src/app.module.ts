@@ -11,6 +11,10 @@ import { OutputMapper } from '@rampart/output';
 import { AnalyticsResolver } from './analytics/analytics.resolver';
 import { AnalyticsService } from './analytics/analytics.service';
 import { AttackGraphCache } from './analytics/attack-graph.cache';
+import { CoverageResolver } from './analytics/coverage.resolver';
+import { CoverageService } from './analytics/coverage.service';
+import { FindingsResolver } from './analytics/findings.resolver';
+import { FindingsService } from './analytics/findings.service';
 import { AssetResolver } from './asset/asset.resolver';
 import { DomainExceptionFilter } from './common/domain-exception.filter';
 import { JSONObjectScalar } from './common/json-object.scalar';
@@ -82,6 +86,10 @@ export class AppModule {
         AttackGraphCache,
         AnalyticsService,
         AnalyticsResolver,
+        FindingsService,
+        FindingsResolver,
+        CoverageService,
+        CoverageResolver,
         OrganizationResolver,
         AssetResolver,
         EntityResolver,

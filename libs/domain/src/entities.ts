@@ -16,6 +16,8 @@ export interface Organization {
   criticalThreshold?: number;
   responseForce?: ResponseForce;
   classificationLevels?: string[];
+  /** Days between vettings, by clearance level. */
+  vettingIntervalDays?: Record<string, number>;
 }
 
 /** Confidentiality, integrity, availability impact, each 1-5. */
@@ -52,6 +54,7 @@ const num = (v: unknown): number | undefined => (typeof v === 'number' ? v : und
 export function organizationFromProps(p: Record<string, unknown>): Organization {
   const rf = num(p.responseForceTimeSeconds);
   return {
+    vettingIntervalDays: parseIntervals(p.vettingIntervalDays),
     id: String(p.id),
     name: String(p.name ?? p.id),
     description: str(p.description),
@@ -71,4 +74,18 @@ export function organizationFromProps(p: Record<string, unknown>): Organization 
             communicationProbability: num(p.responseForceCommunicationProbability) ?? 1,
           },
   };
+}
+
+/** vettingIntervalDays is stored as JSON text (Neo4j stores no maps). */
+function parseIntervals(v: unknown): Record<string, number> | undefined {
+  if (typeof v !== 'string') return undefined;
+  try {
+    const parsed = JSON.parse(v) as Record<string, unknown>;
+    return Object.fromEntries(Object.entries(parsed).filter(([, n]) => typeof n === 'number')) as Record<
+      string,
+      number
+    >;
+  } catch {
+    return undefined;
+  }
 }

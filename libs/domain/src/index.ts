@@ -4,5 +4,7 @@ export * from './labels';
 export * from './pagination';
 export * from './entity-kinds';
 export * from './attack-graph-data';
+export * from './risk-matrix';
+export * from './coverage-data';
 export * from './graph-rows';
 export * from './model';

@@ -10,6 +10,7 @@ import { ExportRepository } from './repositories/export.repository';
 import { ImportRepository } from './repositories/import.repository';
 import { EntityRepository } from './repositories/entity.repository';
 import { AnalyticsRepository } from './repositories/analytics.repository';
+import { FindingsRepository } from './repositories/findings.repository';
 import { SchemaService } from './schema.service';
 
 export interface GraphOptions {
@@ -32,6 +33,7 @@ export interface GraphContext {
   organizations: OrganizationRepository;
   entities: EntityRepository;
   analytics: AnalyticsRepository;
+  findings: FindingsRepository;
   imports: ImportRepository;
   exports: ExportRepository;
   close(): Promise<void>;
@@ -61,6 +63,7 @@ export async function createGraphContext(options: GraphOptions): Promise<GraphCo
     organizations: new OrganizationRepository(executor),
     entities: new EntityRepository(executor),
     analytics: new AnalyticsRepository(executor),
+    findings: new FindingsRepository(executor, registry),
     imports: new ImportRepository(executor, options.batchSize, options.importTxTimeoutMs),
     exports: new ExportRepository(executor),
     close: () => driver.close(),

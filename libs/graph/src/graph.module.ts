@@ -2,6 +2,7 @@ import { DynamicModule, Global, Inject, Module, OnApplicationShutdown } from '@n
 import { GraphContext } from './graph-context';
 import { EntityRepository } from './repositories/entity.repository';
 import { AnalyticsRepository } from './repositories/analytics.repository';
+import { FindingsRepository } from './repositories/findings.repository';
 import { GraphHealthRepository } from './repositories/graph-health.repository';
 import { OrganizationRepository } from './repositories/organization.repository';
 
@@ -25,6 +26,7 @@ export class GraphModule implements OnApplicationShutdown {
       from(OrganizationRepository, (g) => g.organizations),
       from(EntityRepository, (g) => g.entities),
       from(AnalyticsRepository, (g) => g.analytics),
+      from(FindingsRepository, (g) => g.findings),
     ];
     return { module: GraphModule, providers, exports: providers.map((p) => p.provide) };
   }

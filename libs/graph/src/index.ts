@@ -12,6 +12,7 @@ export * from './repositories/export.repository';
 export * from './repositories/import.repository';
 export * from './repositories/entity.repository';
 export * from './repositories/analytics.repository';
+export * from './repositories/findings.repository';
 export * from './schema.service';
 export * from './server/local-launcher';
 export * from './server/resolve-neo4j';

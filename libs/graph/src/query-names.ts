@@ -13,6 +13,8 @@ export const Q = {
   analyticsControls: 'analytics/controls',
   analyticsThreats: 'analytics/threats',
   analyticsDependsOn: 'analytics/depends-on',
+  analyticsCoverage: 'analytics/coverage',
+  analyticsAssetIds: 'analytics/asset-ids',
   graphIsEmpty: 'graph/is-empty',
   graphDeleteAll: 'graph/delete-all',
   organizationGet: 'organization/get',
@@ -37,4 +39,5 @@ export const Q = {
   exportRelationships: 'export/relationships',
 } as const;
 
-export type QueryName = (typeof Q)[keyof typeof Q];
+/** A registered query: those above, or a findings rule (found by folder: adding a file adds a rule). */
+export type QueryName = (typeof Q)[keyof typeof Q] | `findings/${string}`;

@@ -7,7 +7,14 @@ export interface NamedQuery {
   name: string;
   file: string;
   text: string;
-  header: { name: string; purpose: string; params: string; returns: string; mode?: string };
+  /** Findings rules add id, title, severity and clause. */
+  header: {
+    name: string;
+    purpose: string;
+    params: string;
+    returns: string;
+    [key: string]: string | undefined;
+  };
 }
 
 const HEADER_KEYS = ['name', 'purpose', 'params', 'returns'] as const;

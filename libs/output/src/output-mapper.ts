@@ -93,6 +93,18 @@ export class OutputMapper {
     return toNodeView(n);
   }
 
+  /** Any stored entity shown as an analytics node (findings flag controls and risks too). */
+  entityNode(e: EntityRecordLike): NodeView {
+    const p = e.props;
+    return toNodeView({
+      id: e.id,
+      name: String(p.name ?? e.id),
+      labels: e.labels,
+      criticality: typeof p.criticality === 'number' ? p.criticality : undefined,
+      classification: typeof p.classification === 'string' ? p.classification : undefined,
+    });
+  }
+
   relationship(r: RelatedLike): RelationshipView {
     const p = r.props;
     const str = (v: unknown) => (typeof v === 'string' && v !== '' ? v : undefined);

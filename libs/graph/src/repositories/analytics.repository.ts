@@ -1,4 +1,4 @@
-import { AttackGraphData, AttackVector, ControlData, ThreatData } from '@rampart/domain';
+import { AttackGraphData, AttackVector, ControlData, CoverageData, ThreatData } from '@rampart/domain';
 import { QueryExecutor } from '../query-executor';
 import { Q } from '../query-names';
 
@@ -15,6 +15,51 @@ export class AnalyticsRepository {
   async graphVersion(): Promise<number> {
     const [row] = await this.executor.executeRead(Q.graphVersionGet);
     return (row?.version as number | undefined) ?? 0;
+  }
+
+  /** Coverage inputs of some assets (missing ids give nothing). */
+  async coverageData(ids: string[]): Promise<CoverageData[]> {
+    if (!ids.length) return [];
+    const rows = await this.executor.executeRead(Q.analyticsCoverage, { ids });
+    return rows.map((r) => ({
+      id: String(r.id),
+      name: String(r.name),
+      labels: strs(r.labels),
+      organizationId: str(r.organizationId),
+      classification: str(r.classification),
+      criticality: num(r.criticality) ?? 1,
+      owned: Boolean(r.owned),
+      containers: (r.containers as { id: string; labels: string[] }[]).map((c) => ({
+        id: c.id,
+        labels: strs(c.labels),
+      })),
+      controls: (r.controls as Props[]).map((c) => ({
+        id: String(c.id),
+        name: String(c.name ?? c.id),
+        domains: strs(c.domains),
+        functions: strs(c.functions),
+        status: String(c.status),
+        effectiveness: num(c.effectiveness) ?? 0,
+        on: String(c.on),
+      })),
+      access: (r.access as Props[]).map((a) => ({
+        person: String(a.person),
+        personnelControls: (a.personnelControls as Props[]).map((c) => ({
+          id: String(c.id),
+          name: String(c.name ?? c.id),
+          status: String(c.status),
+        })),
+      })),
+      reviews: strs(r.reviews),
+    }));
+  }
+
+  /** Asset ids of one organisation or all, critical first. */
+  async assetIds(organizationId?: string): Promise<string[]> {
+    const rows = await this.executor.executeRead(Q.analyticsAssetIds, {
+      organizationId: organizationId ?? null,
+    });
+    return rows.map((r) => String(r.id));
   }
 
   attackGraphData(): Promise<AttackGraphData & { version: number }> {

@@ -1,0 +1,17 @@
+// name: findings/PER-2
+// id: PER-2
+// title: Access to information classified above the person's clearance
+// severity: high
+// clause: 8.2.2
+// purpose: People with access to Information whose classification ranks above their clearance (no clearance ranks lowest).
+// params: $organizationId string|null (null: every organisation), $asOf ISO date, $settings map from organisation id to {reviewIntervalDays, vettingIntervalDays: map, criticalThreshold, riskTolerance, classificationLevels, riskLevels: 25 levels by (L-1)*5+(C-1), riskRanks: map level -> rank}
+// returns: rows {organizationId, nodeIds: list (the flagged node first), message}
+MATCH (p:Person)-[:HAS_ACCESS]->(i:Information)
+WHERE ($organizationId IS NULL OR p.organizationId = $organizationId) AND i.classification IS NOT NULL
+WITH p, i, coalesce($settings[p.organizationId].classificationLevels, []) AS levels
+WITH p, i, [k IN range(0, size(levels) - 1) WHERE levels[k] = i.classification][0] AS needed,
+     coalesce([k IN range(0, size(levels) - 1) WHERE levels[k] = p.clearance][0], 0) AS held
+WHERE needed > held
+WITH p, collect(DISTINCT i.id) AS infos
+RETURN p.organizationId AS organizationId, [p.id] + infos AS nodeIds,
+       p.name + ' (clearance ' + coalesce(p.clearance, 'none') + ') has access to information classified above it: ' + reduce(s = '', t IN infos | s + CASE s WHEN '' THEN '' ELSE ', ' END + t) AS message

@@ -1,0 +1,25 @@
+/** What coverage (analytics.md §5) is computed from, for one asset. */
+export interface CoverageData {
+  id: string;
+  name: string;
+  labels: string[];
+  organizationId?: string;
+  classification?: string;
+  criticality: number;
+  owned: boolean;
+  containers: { id: string; labels: string[] }[];
+  /** Controls protecting the asset (`on` = its id) or a container (`on` = the container). */
+  controls: {
+    id: string;
+    name: string;
+    domains: string[];
+    functions: string[];
+    status: string;
+    effectiveness: number;
+    on: string;
+  }[];
+  /** People with access to the asset or a container, with the personnel controls protecting them. */
+  access: { person: string; personnelControls: { id: string; name: string; status: string }[] }[];
+  /** reviewedAt of the risks on the asset. */
+  reviews: string[];
+}

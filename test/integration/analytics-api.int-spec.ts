@@ -157,4 +157,39 @@ describe('analytics on the demo organisation (GraphQL)', () => {
     const crit = d.summary.map((s: any) => s.asset.criticality);
     expect([...crit].sort((a: number, b: number) => b - a)).toEqual(crit);
   });
+
+  it('scores EASI on every path of activists to the plant SCADA (hand-computed in the demo docs)', async () => {
+    const res = await gql(`{ interruption(threatId: "thr-activist", assetId: "sys-scada") {
+      assessed responseForce { timeSeconds } criticalDetectionPoint { id }
+      mostVulnerablePath { probability path { nodes { id } } }
+      paths { probability path { nodes { id } } steps { node detectionProbability detectionPoint remainingSeconds } } } }`);
+    expect(res.errors).toBeUndefined();
+    const r = res.data.interruption;
+    expect(r).toMatchObject({
+      assessed: true,
+      responseForce: { timeSeconds: 300 },
+      criticalDetectionPoint: { id: 'fac-plant' },
+    });
+    expect(r.paths).toHaveLength(4);
+    expect(r.mostVulnerablePath.path.nodes.map((n: any) => n.id)).toContain('sys-ews');
+    expect(r.mostVulnerablePath.probability).toBeCloseTo(0.6314, 4);
+    const main = r.paths.find(
+      (p: any) =>
+        p.path.nodes.map((n: any) => n.id).join('>') === 'fac-plant>fac-plant-ops>fac-control-room>sys-scada',
+    );
+    expect(main.probability).toBeCloseTo(0.8688, 4);
+    expect(main.steps[0]).toMatchObject({
+      node: 'fac-plant',
+      detectionPoint: 'middle',
+      remainingSeconds: 430,
+    });
+    const chlorine = await gql(
+      '{ interruption(threatId: "thr-activist", assetId: "ast-chlorine") { paths { probability } } }',
+    );
+    expect(chlorine.data.interruption.paths[0].probability).toBeCloseTo(0.0116, 4);
+    const notAssessed = await gql(
+      '{ interruption(threatId: "thr-state", assetId: "sys-plc-river") { assessed reason } }',
+    );
+    expect(notAssessed.data.interruption.assessed).toBe(false);
+  });
 });

@@ -6,3 +6,4 @@ export * from './path-search';
 export * from './region';
 export * from './finding-settings';
 export * from './coverage';
+export * from './easi';

@@ -1,4 +1,5 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { ResponseForceModel } from '../organization/organization.model';
 
 export enum ReachModeEnum {
   STRUCTURAL = 'STRUCTURAL',
@@ -229,4 +230,79 @@ export class ReachModel {
     description: 'Exposure only: threats whose entry points reach the asset.',
   })
   threats?: ThreatReachModel[];
+}
+
+@ObjectType('EasiStep', { description: 'A step of a path with its EASI elements.' })
+export class EasiStepModel {
+  @Field(() => ID)
+  node!: string;
+
+  @Field()
+  vector!: string;
+
+  @Field(() => Float)
+  detectionProbability!: number;
+
+  @Field(() => Float)
+  delaySeconds!: number;
+
+  @Field(() => Float)
+  varianceSeconds2!: number;
+
+  @Field({ description: 'beginning, middle or end (of the most likely detecting control).' })
+  detectionPoint!: string;
+
+  @Field(() => [ID])
+  controls!: string[];
+
+  @Field(() => Float, { description: 'T_rem: delay ahead when detection happens here.' })
+  remainingSeconds!: number;
+
+  @Field(() => Float)
+  remainingVariance!: number;
+
+  @Field(() => Float, { description: 'Probability the response force arrives in time after detection here.' })
+  inTime!: number;
+}
+
+@ObjectType('EasiPath')
+export class EasiPathModel {
+  @Field(() => Float, { description: 'P_I: probability of interruption.' })
+  probability!: number;
+
+  @Field(() => AttackPathModel)
+  path!: AttackPathModel;
+
+  @Field(() => AnalyticsNodeModel, { nullable: true })
+  criticalDetectionPoint?: AnalyticsNodeModel | null;
+
+  @Field(() => [EasiStepModel])
+  steps!: EasiStepModel[];
+}
+
+@ObjectType('Interruption', { description: 'EASI (Estimate of Adversary Sequence Interruption).' })
+export class InterruptionModel {
+  @Field()
+  assessed!: boolean;
+
+  @Field(() => String, { nullable: true, description: 'Why not assessed.' })
+  reason?: string;
+
+  @Field(() => ResponseForceModel, {
+    nullable: true,
+    description: "The asset's organisation's response force.",
+  })
+  responseForce?: ResponseForceModel;
+
+  @Field(() => [EasiPathModel], { description: 'Every path scored, lowest P_I first.' })
+  paths!: EasiPathModel[];
+
+  @Field(() => EasiPathModel, { nullable: true })
+  mostVulnerablePath?: EasiPathModel;
+
+  @Field(() => AnalyticsNodeModel, { nullable: true, description: 'Of the most vulnerable path.' })
+  criticalDetectionPoint?: AnalyticsNodeModel | null;
+
+  @Field()
+  truncated!: boolean;
 }

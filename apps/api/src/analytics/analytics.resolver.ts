@@ -1,6 +1,12 @@
 import { Args, Float, ID, Int, Query, Resolver } from '@nestjs/graphql';
 import { AnalyticsService } from './analytics.service';
-import { AttackPathsModel, ReachModeEnum, ReachModel, SecurityDepthModel } from './analytics.model';
+import {
+  AttackPathsModel,
+  InterruptionModel,
+  ReachModeEnum,
+  ReachModel,
+  SecurityDepthModel,
+} from './analytics.model';
 
 const hops = (defaultValue: number) => ({
   type: () => Int,
@@ -33,6 +39,17 @@ export class AnalyticsResolver {
     @Args('maxHops', hops(8)) maxHops: number,
   ) {
     return this.analytics.securityDepth(threatId, assetId, maxOrder, maxHops);
+  }
+
+  @Query(() => InterruptionModel, {
+    description: 'EASI probability of interruption on every path of a threat to an asset.',
+  })
+  interruption(
+    @Args('threatId', { type: () => ID }) threatId: string,
+    @Args('assetId', { type: () => ID }) assetId: string,
+    @Args('maxHops', hops(8)) maxHops: number,
+  ) {
+    return this.analytics.interruption(threatId, assetId, maxHops);
   }
 
   @Query(() => ReachModel, { description: 'What an attacker holding these nodes can reach.' })

@@ -6,12 +6,14 @@ import {
   ReachedNode,
   chokePoints,
   entryVector,
+  interruption,
   minimalCutSets,
   mostLikelyPaths,
   reach,
   securityDepth,
 } from '@rampart/analytics';
 import { DomainError, ThreatData } from '@rampart/domain';
+import { OrganizationRepository } from '@rampart/graph';
 import { OutputMapper } from '@rampart/output';
 import { AttackGraphCache } from './attack-graph.cache';
 
@@ -29,6 +31,7 @@ const checkRange = (name: string, v: number, min: number, max: number, integer =
 export class AnalyticsService {
   constructor(
     private readonly cache: AttackGraphCache,
+    private readonly organizations: OrganizationRepository,
     private readonly out: OutputMapper,
   ) {}
 
@@ -64,6 +67,32 @@ export class AnalyticsService {
       singlePointsOfFailure: cutSets.filter((c) => c.order === 1).map((c) => c.units[0]),
       chokePoints: chokePoints(g, threat, assetId, maxHops).map((id) => this.node(g, id)),
       truncated: depth.truncated,
+    };
+  }
+
+  /** EASI with the response force of the asset's organisation (analytics.md §3). */
+  async interruption(threatId: string, assetId: string, maxHops: number) {
+    checkRange('maxHops', maxHops, 1, 12);
+    const g = await this.cache.get();
+    const { threat } = this.pair(g, threatId, assetId);
+    const orgId = g.nodes.get(assetId)?.organizationId;
+    const rf = orgId ? (await this.organizations.get(orgId))?.responseForce : undefined;
+    const r = interruption(g, threat, assetId, rf, { maxHops });
+    const view = (p: NonNullable<typeof r.mostVulnerable>) => ({
+      probability: p.probability,
+      path: this.path(g, p.path),
+      criticalDetectionPoint: p.criticalDetectionPoint && this.node(g, p.criticalDetectionPoint),
+      steps: p.steps.map((s) => ({ ...s })),
+    });
+    return {
+      assessed: r.assessed,
+      reason: r.reason,
+      responseForce: rf && { ...rf },
+      paths: r.paths.map(view),
+      mostVulnerablePath: r.mostVulnerable && view(r.mostVulnerable),
+      criticalDetectionPoint:
+        r.mostVulnerable?.criticalDetectionPoint && this.node(g, r.mostVulnerable.criticalDetectionPoint),
+      truncated: r.truncated,
     };
   }
 

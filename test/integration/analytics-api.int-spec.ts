@@ -192,4 +192,45 @@ describe('analytics on the demo organisation (GraphQL)', () => {
     );
     expect(notAssessed.data.interruption.assessed).toBe(false);
   });
+
+  it('assesses risks, ranks weakest links and sums up the posture, consistent with the other operations', async () => {
+    const res = await gql(`{
+      risks { riskId threat { id } asset { id } inherentLikelihood pathProbability residualLikelihood consequence level aboveTolerance treatment }
+      weakestLinks(limit: 50) { control { id } riskIncrease singlePointOfFailureFor { id } }
+      posture(asOf: "2026-11-23") { criticalAssets exposedCriticalAssets commonModeFailures commonModeUnits singlePointsOfFailure
+        findings findingsBySeverity { key count } risksAboveTolerance uncoveredCriticalAssets uncovered { asset { id } reasons } }
+      findings(asOf: "2026-11-23") { ruleId }
+    }`);
+    expect(res.errors).toBeUndefined();
+    const { risks, weakestLinks, posture, findings } = res.data;
+    const rsk = (id: string) => risks.find((r: any) => r.riskId === id);
+    // GOV-5's case: exposed (P = 1), L4 x C5 stays extreme.
+    expect(rsk('rsk-4')).toMatchObject({
+      pathProbability: 1,
+      residualLikelihood: 4,
+      level: 'extreme',
+      aboveTolerance: true,
+    });
+    // The best path to the customer records has P = 0.07: L0 3 drops by 2.
+    expect(rsk('rsk-1')).toMatchObject({ inherentLikelihood: 3, residualLikelihood: 1, consequence: 5 });
+    expect(posture.risksAboveTolerance).toBe(risks.filter((r: any) => r.aboveTolerance).length);
+
+    const increases = weakestLinks.map((l: any) => l.riskIncrease);
+    expect([...increases].sort((a: number, b: number) => b - a)).toEqual(increases);
+    const screening = weakestLinks.find((l: any) => l.control.id === 'ctl-contractor-screening');
+    expect(screening.singlePointOfFailureFor.map((n: any) => n.id)).toContain('sys-scada');
+
+    expect(posture).toMatchObject({
+      criticalAssets: 69,
+      exposedCriticalAssets: 2,
+      commonModeFailures: 1,
+      commonModeUnits: ['sys-idp'],
+    });
+    expect(posture.findings).toBe(findings.length);
+    expect(posture.findingsBySeverity.reduce((s: number, c: any) => s + c.count, 0)).toBe(findings.length);
+    expect(posture.uncovered).toHaveLength(posture.uncoveredCriticalAssets);
+    const why = Object.fromEntries(posture.uncovered.map((u: any) => [u.asset.id, u.reasons.join('; ')]));
+    expect(why['sys-plc-river']).toMatch(/depth 0/);
+    expect(why['sys-scada']).toMatch(/depth 1/);
+  });
 });

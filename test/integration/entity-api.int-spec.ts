@@ -32,7 +32,7 @@ describe('GraphQL entities: every kind listed, filtered, paged and edited', () =
       plainAssets: 6,
       controls: 49,
       threats: 7,
-      risks: 12,
+      riskRegister: 12,
       attackPatterns: 0,
       mitigations: 0,
     };

@@ -14,6 +14,8 @@ import { AttackGraphCache } from './analytics/attack-graph.cache';
 import { CoverageResolver } from './analytics/coverage.resolver';
 import { CoverageService } from './analytics/coverage.service';
 import { FindingsResolver } from './analytics/findings.resolver';
+import { RiskResolver } from './analytics/risk.resolver';
+import { RiskService } from './analytics/risk.service';
 import { FindingsService } from './analytics/findings.service';
 import { AssetResolver } from './asset/asset.resolver';
 import { DomainExceptionFilter } from './common/domain-exception.filter';
@@ -90,6 +92,8 @@ export class AppModule {
         FindingsResolver,
         CoverageService,
         CoverageResolver,
+        RiskService,
+        RiskResolver,
         OrganizationResolver,
         AssetResolver,
         EntityResolver,

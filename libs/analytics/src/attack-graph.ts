@@ -4,6 +4,7 @@ import {
   AttackStepEdge,
   AttackVector,
   ControlData,
+  RiskEntryData,
   ThreatData,
 } from '@rampart/domain';
 
@@ -41,6 +42,7 @@ export class AttackGraph {
   readonly nodes = new Map<string, AttackNode>();
   readonly controls = new Map<string, ControlData>();
   readonly threats = new Map<string, ThreatData>();
+  readonly risks: readonly RiskEntryData[];
   private readonly outSteps = new Map<string, AttackStepEdge[]>();
   private readonly inSteps = new Map<string, AttackStepEdge[]>();
   private readonly protectors = new Map<string, ControlData[]>();
@@ -52,6 +54,7 @@ export class AttackGraph {
     for (const n of data.nodes) this.nodes.set(n.id, n);
     for (const c of data.controls) this.controls.set(c.id, c);
     for (const t of data.threats) this.threats.set(t.id, t);
+    this.risks = data.risks ?? [];
     // One step per (from, to, vector): read and write access are the same step.
     const unique = new Map(data.steps.map((s) => [`${s.from}|${s.to}|${s.vector}`, s]));
     const steps = [...unique.values()]

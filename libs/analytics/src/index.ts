@@ -7,3 +7,6 @@ export * from './region';
 export * from './finding-settings';
 export * from './coverage';
 export * from './easi';
+export * from './risk';
+export * from './weakest-links';
+export * from './posture';

@@ -61,6 +61,18 @@ export interface ThreatData {
   organizationId?: string;
 }
 
+/** A risk-register entry (analytics.md §1, §6). */
+export interface RiskEntryData {
+  id: string;
+  threatId: string;
+  assetId: string;
+  likelihood?: number;
+  consequence?: number;
+  treatment?: string;
+  reviewedAt?: string;
+  organizationId?: string;
+}
+
 export interface AttackGraphData {
   nodes: AttackNode[];
   steps: AttackStepEdge[];
@@ -68,4 +80,5 @@ export interface AttackGraphData {
   threats: ThreatData[];
   /** Every DEPENDS_ON relationship (system on system, control on anything): for dependency chains. */
   dependsOn: { from: string; to: string }[];
+  risks?: RiskEntryData[];
 }

@@ -16,6 +16,7 @@ export interface CoverageData {
     functions: string[];
     status: string;
     effectiveness: number;
+    lastTestedAt?: string;
     on: string;
   }[];
   /** People with access to the asset or a container, with the personnel controls protecting them. */

@@ -14,6 +14,7 @@ export const Q = {
   analyticsThreats: 'analytics/threats',
   analyticsDependsOn: 'analytics/depends-on',
   analyticsCoverage: 'analytics/coverage',
+  analyticsRisks: 'analytics/risks',
   analyticsAssetIds: 'analytics/asset-ids',
   graphIsEmpty: 'graph/is-empty',
   graphDeleteAll: 'graph/delete-all',

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { asOfDate, coverageOf } from '@rampart/analytics';
-import { DomainError } from '@rampart/domain';
+import { CoverageData, DomainError } from '@rampart/domain';
 import { AnalyticsRepository, OrganizationRepository } from '@rampart/graph';
 import { OutputMapper } from '@rampart/output';
 
@@ -47,8 +47,15 @@ export class CoverageService {
       .slice(0, first);
   }
 
-  private async compute(ids: string[], asOf: string) {
+  /** Coverage with the data it came from (posture needs owners and control test dates). */
+  async withData(ids: string[], asOf: string) {
     const data = await this.repo.coverageData(ids);
+    const rows = await this.compute(ids, asOf, data);
+    return rows.map((r, i) => ({ coverage: r, data: data[i] }));
+  }
+
+  private async compute(ids: string[], asOf: string, given?: CoverageData[]) {
+    const data = given ?? (await this.repo.coverageData(ids));
     const intervals = new Map(
       (await this.organizations.list()).map((o) => [o.id, o.reviewIntervalDays ?? 365]),
     );

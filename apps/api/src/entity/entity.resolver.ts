@@ -88,7 +88,7 @@ export const LIST_RESOLVERS = [
   listResolver('PLAIN_ASSET', 'plainAssets', M.PlainAssetConnection, F.AssetFilterInput, 'Plain assets'),
   listResolver('CONTROL', 'controls', M.ControlConnection, F.ControlFilterInput, 'Controls'),
   listResolver('THREAT', 'threats', M.ThreatConnection, F.ThreatFilterInput, 'Threats'),
-  listResolver('RISK', 'risks', M.RiskConnection, F.RiskFilterInput, 'Risks'),
+  listResolver('RISK', 'riskRegister', M.RiskConnection, F.RiskFilterInput, 'Risk-register entries'),
   listResolver(
     'ATTACK_PATTERN',
     'attackPatterns',

@@ -40,6 +40,7 @@ export class AnalyticsRepository {
         functions: strs(c.functions),
         status: String(c.status),
         effectiveness: num(c.effectiveness) ?? 0,
+        lastTestedAt: str(c.lastTestedAt),
         on: String(c.on),
       })),
       access: (r.access as Props[]).map((a) => ({
@@ -88,7 +89,21 @@ export class AnalyticsRepository {
         from: String(r.from),
         to: String(r.to),
       }));
+      const risks = (await tx.run(Q.analyticsRisks)).map((r) => {
+        const p = r.risk as Props;
+        return {
+          id: String(p.id),
+          threatId: String(r.threatId),
+          assetId: String(r.assetId),
+          likelihood: num(p.likelihood),
+          consequence: num(p.consequence),
+          treatment: str(p.treatment),
+          reviewedAt: str(p.reviewedAt),
+          organizationId: str(p.organizationId),
+        };
+      });
       return {
+        risks,
         version: (version?.version as number | undefined) ?? 0,
         nodes,
         steps,

@@ -1,0 +1,139 @@
+import { Injectable } from '@nestjs/common';
+import {
+  asOfDate,
+  assessRisk,
+  assetThreats,
+  riskPairs,
+  uncoveredReasons,
+  weakestLinks,
+} from '@rampart/analytics';
+import { DomainError, Organization, RiskLevel } from '@rampart/domain';
+import { OrganizationRepository } from '@rampart/graph';
+import { OutputMapper } from '@rampart/output';
+import { AttackGraphCache } from './attack-graph.cache';
+import { CoverageService } from './coverage.service';
+import { FindingsService } from './findings.service';
+
+/** Risk (analytics.md §6), weakest links and the organisation's posture. */
+@Injectable()
+export class RiskService {
+  constructor(
+    private readonly cache: AttackGraphCache,
+    private readonly organizations: OrganizationRepository,
+    private readonly coverage: CoverageService,
+    private readonly findings: FindingsService,
+    private readonly out: OutputMapper,
+  ) {}
+
+  async risks(organizationId?: string) {
+    const [g, orgs] = await Promise.all([this.cache.get(), this.orgs(organizationId)]);
+    return riskPairs(g)
+      .map((p) => {
+        const orgId = g.nodes.get(p.assetId)?.organizationId ?? '';
+        return assessRisk(g, p, (orgs.get(orgId)?.riskTolerance ?? 'medium') as RiskLevel);
+      })
+      .filter(
+        (r): r is NonNullable<typeof r> =>
+          Boolean(r) && (!organizationId || r?.organizationId === organizationId),
+      )
+      .map((r) => ({
+        ...r,
+        threat: { id: r.threatId, name: g.threats.get(r.threatId)?.name ?? r.threatId },
+        asset: this.out.node(g.nodes.get(r.assetId)!),
+      }))
+      .sort(
+        (a, b) =>
+          b.residualLikelihood * b.consequence - a.residualLikelihood * a.consequence ||
+          a.assetId.localeCompare(b.assetId),
+      );
+  }
+
+  async weakestLinks(limit: number, organizationId?: string) {
+    if (!Number.isInteger(limit) || limit < 1 || limit > 500) {
+      throw new DomainError('VALIDATION_FAILED', `limit must be a whole number from 1 to 500; got ${limit}.`);
+    }
+    const [g, orgs] = await Promise.all([this.cache.get(), this.orgs(organizationId)]);
+    const critical = (id: string) => {
+      const n = g.nodes.get(id);
+      const org = orgs.get(n?.organizationId ?? '');
+      return Boolean(
+        n && org && n.labels.includes('Asset') && (n.criticality ?? 1) >= (org.criticalThreshold ?? 4),
+      );
+    };
+    return weakestLinks(g, critical)
+      .slice(0, limit)
+      .map((l) => {
+        const c = g.controls.get(l.controlId);
+        return {
+          ...l,
+          control: {
+            id: l.controlId,
+            name: c?.name ?? l.controlId,
+            domains: c?.domains ?? [],
+            status: c?.status,
+            effectiveness: c?.effectiveness,
+          },
+          singlePointOfFailureFor: l.singlePointOfFailureFor.map((id) => this.out.node(g.nodes.get(id)!)),
+        };
+      });
+  }
+
+  async posture(organizationId?: string, asOf?: string) {
+    const day = asOfDate(asOf);
+    const [g, orgs] = await Promise.all([this.cache.get(), this.orgs(organizationId)]);
+    const assets = [...g.nodes.values()].filter(
+      (n) => n.labels.includes('Asset') && (!organizationId || n.organizationId === organizationId),
+    );
+    const critical = assets.filter(
+      (n) => (n.criticality ?? 1) >= (orgs.get(n.organizationId ?? '')?.criticalThreshold ?? 4),
+    );
+    const coverage = await this.coverage.withData(
+      critical.map((n) => n.id),
+      day,
+    );
+    const spof = new Set<string>();
+    const commonMode = new Set<string>();
+    const uncovered: { asset: ReturnType<OutputMapper['node']>; reasons: string[] }[] = [];
+    let exposed = 0;
+    for (const { coverage: cov, data } of coverage) {
+      const t = assetThreats(g, data.id);
+      if (t.exposedTo.length) exposed += 1;
+      for (const s of t.singlePoints) {
+        spof.add(s.id);
+        if (s.commonMode) commonMode.add(s.id);
+      }
+      const interval = orgs.get(data.organizationId ?? '')?.reviewIntervalDays ?? 365;
+      const reasons = uncoveredReasons(cov, data, t, day, interval);
+      if (reasons.length) uncovered.push({ asset: cov.asset, reasons });
+    }
+    const findings = await this.findings.list({ organizationId, asOf: day });
+    const bySeverity = ['high', 'medium', 'low'].map((key) => ({
+      key,
+      count: findings.filter((f) => f.severity === key).length,
+    }));
+    const risks = await this.risks(organizationId);
+    return {
+      organizationId,
+      asOf: day,
+      assets: assets.length,
+      criticalAssets: critical.length,
+      uncoveredCriticalAssets: uncovered.length,
+      exposedCriticalAssets: exposed,
+      singlePointsOfFailure: spof.size,
+      commonModeFailures: commonMode.size,
+      risksAboveTolerance: risks.filter((r) => r.aboveTolerance).length,
+      findings: findings.length,
+      findingsBySeverity: bySeverity,
+      uncovered,
+      commonModeUnits: [...commonMode].sort(),
+    };
+  }
+
+  private async orgs(organizationId?: string): Promise<Map<string, Organization>> {
+    const list = await this.organizations.list();
+    if (organizationId && !list.some((o) => o.id === organizationId)) {
+      throw new DomainError('NOT_FOUND', `No organisation has the id ${organizationId}.`);
+    }
+    return new Map(list.map((o) => [o.id, o]));
+  }
+}

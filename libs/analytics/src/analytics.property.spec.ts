@@ -5,6 +5,7 @@ import { reach } from './blast-radius';
 import { minimalCutSets } from './cut-sets';
 import { mostLikelyPaths, securityDepth } from './path-search';
 import { opensPath, regionOf } from './region';
+import { depthClass, singlePointsOf, sweepThreat } from './threat-sweep';
 import { TinyGraph, tiny } from './testing/graph-builder';
 
 const VECTORS: AttackVector[] = ['network', 'physical', 'access', 'logical'];
@@ -144,6 +145,23 @@ describe('analytics invariants (property-based)', () => {
         const structural = new Set(reach(g, [start], 'forward', { mode: 'STRUCTURAL' }).map((n) => n.id));
         for (const n of reach(g, [start], 'forward', { mode: 'PROBABLE', threshold: 0 })) {
           expect(structural.has(n.id)).toBe(true);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('sweeps give the depth class and the order-1 cut sets of the per-asset searches', () => {
+    fc.assert(
+      fc.property(graphs, ({ t }) => {
+        const g = tiny(t);
+        const th = g.threats.get('thr') as never;
+        const sweep = sweepThreat(g, th);
+        for (const target of Object.keys(t.nodes)) {
+          const depth = securityDepth(g, th, target).depth;
+          expect(depthClass(sweep, target)).toBe(depth === null ? null : Math.min(depth, 2));
+          const cuts = minimalCutSets(g, th, target, { maxOrder: 1 });
+          expect(singlePointsOf(sweep, target)).toEqual(cuts.cutSets.map((c) => c.units[0].id).sort());
         }
       }),
       { numRuns: 300 },

@@ -43,18 +43,22 @@ export class AttackGraph {
   readonly controls = new Map<string, ControlData>();
   readonly threats = new Map<string, ThreatData>();
   readonly risks: readonly RiskEntryData[];
+  readonly owned: ReadonlySet<string>;
   private readonly outSteps = new Map<string, AttackStepEdge[]>();
   private readonly inSteps = new Map<string, AttackStepEdge[]>();
   private readonly protectors = new Map<string, ControlData[]>();
   private readonly dependsOn = new Map<string, string[]>();
   private readonly chains = new Map<string, Set<string>>();
   private dependents?: Map<string, ControlData[]>;
+  private readonly accessors = new Map<string, string[]>();
+  private readonly containers = new Map<string, string[]>();
 
   constructor(data: AttackGraphData) {
     for (const n of data.nodes) this.nodes.set(n.id, n);
     for (const c of data.controls) this.controls.set(c.id, c);
     for (const t of data.threats) this.threats.set(t.id, t);
     this.risks = data.risks ?? [];
+    this.owned = new Set(data.owned ?? []);
     // One step per (from, to, vector): read and write access are the same step.
     const unique = new Map(data.steps.map((s) => [`${s.from}|${s.to}|${s.vector}`, s]));
     const steps = [...unique.values()]
@@ -122,6 +126,49 @@ export class AttackGraph {
       }
     }
     return this.dependents.get(id) ?? [];
+  }
+
+  /** People with a step into the node (access of any mode), memoised: big sites have thousands. */
+  accessorsOf(id: string): readonly string[] {
+    let list = this.accessors.get(id);
+    if (!list) {
+      list = [
+        ...new Set(
+          this.stepsInto(id)
+            .filter((s) => this.nodes.get(s.from)?.labels.includes('Person'))
+            .map((s) => s.from),
+        ),
+      ];
+      this.accessors.set(id, list);
+    }
+    return list;
+  }
+
+  /**
+   * What directly contains a node (analytics.md §5), memoised: the system information is stored
+   * on (a logical step from a System), the facility a system, asset or facility is in (a physical
+   * step from a Facility).
+   */
+  directContainersOf(id: string): readonly string[] {
+    let list = this.containers.get(id);
+    if (!list) {
+      const isInfo = Boolean(this.nodes.get(id)?.labels.includes('Information'));
+      const from = (s: AttackStepEdge, label: string) =>
+        Boolean(this.nodes.get(s.from)?.labels.includes(label));
+      list = [
+        ...new Set(
+          this.stepsInto(id)
+            .filter(
+              (s) =>
+                (s.vector === 'logical' && isInfo && from(s, 'System')) ||
+                (s.vector === 'physical' && from(s, 'Facility')),
+            )
+            .map((s) => s.from),
+        ),
+      ];
+      this.containers.set(id, list);
+    }
+    return list;
   }
 
   /** Entry points of a threat that exist in the graph. */

@@ -30,10 +30,8 @@ const base: CoverageData = {
     ctl('c-cy', 'cyber', 'sys-a', 'degraded', ['detect']),
     ctl('c-ph', 'physical', 'fac-r', 'planned', ['delay']), // planned: does not count
   ],
-  access: [
-    { person: 'p-1', personnelControls: [{ id: 'c-vet', name: 'Vetting', status: 'implemented' }] },
-    { person: 'p-2', personnelControls: [{ id: 'c-vet-old', name: 'Old vetting', status: 'failed' }] },
-  ],
+  // p-1 protected by c-vet (implemented); p-2 only by a failed control: not counted.
+  access: { people: 2, protectedPeople: 1, controls: [{ id: 'c-vet', name: 'Vetting', on: 'p-1' }] },
   reviews: [],
 };
 
@@ -71,13 +69,24 @@ describe('coverage (analytics.md §5), computed by hand', () => {
   });
 
   it('counts nobody with access as personnel covered, and needs a classification for information', () => {
-    const c = coverageOf({ ...base, access: [], classification: undefined }, '2026-11-23', 365);
+    const c = coverageOf(
+      { ...base, access: { people: 0, protectedPeople: 0, controls: [] }, classification: undefined },
+      '2026-11-23',
+      365,
+    );
     expect(c.coveredDomains).toContain('personnel');
     expect(c.coveredDomains).not.toContain('information');
   });
 
   it('requires the domains of the asset kind; a plain asset needs governance and physical only', () => {
-    const plain = { ...base, id: 'ast-cash', labels: ['Asset'], containers: [], controls: [], access: [] };
+    const plain = {
+      ...base,
+      id: 'ast-cash',
+      labels: ['Asset'],
+      containers: [],
+      controls: [],
+      access: { people: 0, protectedPeople: 0, controls: [] },
+    };
     const bare = coverageOf(plain, '2026-11-23', 365);
     expect(bare.requiredDomains).toEqual(['governance', 'physical']);
     expect(bare.score).toBe(0);

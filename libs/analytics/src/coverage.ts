@@ -59,8 +59,7 @@ export function coverageOf(d: CoverageData, asOf: string, reviewIntervalDays: nu
     return t <= asOfMs && asOfMs - t <= reviewIntervalDays * DAY;
   });
   const governance = of('governance');
-  const protectedPeople = d.access.filter((a) => a.personnelControls.some((c) => inForce(c.status))).length;
-  const fraction = d.access.length ? protectedPeople / d.access.length : 1;
+  const fraction = d.access.people ? d.access.protectedPeople / d.access.people : 1;
   const isInformation = d.labels.includes('Information');
   const information = isInformation ? of('information', onSelf) : [];
   const cyber = of('cyber', onA('System'));
@@ -76,16 +75,8 @@ export function coverageOf(d: CoverageData, asOf: string, reviewIntervalDays: nu
   const required = requiredDomainsOf(d.labels);
   const lists: Record<Domain, DomainCoverage['controls']> = {
     governance,
-    // People carry the personnel controls: listed through the person they protect.
-    personnel: [
-      ...new Map(
-        d.access.flatMap((a) =>
-          a.personnelControls
-            .filter((c) => inForce(c.status))
-            .map((c) => [c.id, { id: c.id, name: c.name, inherited: true, on: a.person }] as const),
-        ),
-      ).values(),
-    ],
+    // People carry the personnel controls: listed through a person they protect.
+    personnel: d.access.controls.map((c) => ({ ...c, inherited: true })),
     information,
     cyber,
     physical,

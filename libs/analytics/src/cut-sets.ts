@@ -113,19 +113,19 @@ function describe(g: AttackGraph, unitIds: string[], failed: Set<string>): CutSe
       domains: [...(dependents.length || !control ? domains : new Set(control.domains))].sort(),
     };
   });
-  const commonMode = unitIds.some((id) => {
-    const dependents = g.dependentsOf(id);
-    const own = g.controls.get(id);
-    const domains = new Set([
-      ...dependents.flatMap((c) => c.domains),
-      ...(dependents.length ? (own?.domains ?? []) : []),
-    ]);
-    return dependents.length > 0 && domains.size >= 2;
-  });
+  const commonMode = unitIds.some((id) => isCommonModeUnit(g, id));
   const controls = [...failed].sort();
   const probability = controls.reduce(
     (p, id) => p * (1 - effectiveEffectiveness(g.controls.get(id) as never)),
     1,
   );
   return { order: unitIds.length, probability, commonMode, units, controls };
+}
+
+/** A unit with dependants (controls in force whose chain contains it) spanning two or more domains. */
+export function isCommonModeUnit(g: AttackGraph, id: string): boolean {
+  const dependents = g.dependentsOf(id);
+  if (!dependents.length) return false;
+  const own = g.controls.get(id);
+  return new Set([...dependents.flatMap((c) => c.domains), ...(own?.domains ?? [])]).size >= 2;
 }

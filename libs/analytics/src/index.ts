@@ -10,3 +10,5 @@ export * from './easi';
 export * from './risk';
 export * from './weakest-links';
 export * from './posture';
+export * from './coverage-data';
+export * from './threat-sweep';

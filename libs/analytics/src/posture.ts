@@ -1,36 +1,33 @@
 import { CoverageData } from '@rampart/domain';
 import { AttackGraph } from './attack-graph';
 import { Coverage } from './coverage';
-import { minimalCutSets } from './cut-sets';
-import { DEFAULT_MAX_HOPS, securityDepth } from './path-search';
+import { isCommonModeUnit } from './cut-sets';
+import { ThreatSweep, depthClass, singlePointsOf } from './threat-sweep';
 
 export interface AssetThreatSummary {
   assetId: string;
-  /** Fewest controls over every threat that reaches it; null when none does. */
+  /** Fewest controls over every threat that reaches it (2 meaning two or more); null when none does. */
   minDepth: number | null;
   exposedTo: string[];
   /** Units that alone open a path (order-1 cut sets), with whether each is common-mode. */
   singlePoints: { id: string; commonMode: boolean; threatId: string }[];
 }
 
-/** Depth and single points of failure of one asset against every threat that reaches it. */
-export function assetThreats(
-  g: AttackGraph,
-  assetId: string,
-  maxHops = DEFAULT_MAX_HOPS,
-): AssetThreatSummary {
+/**
+ * Depth class and single points of failure of one asset against every threat, from the
+ * threats' sweeps (computed once for the whole organisation).
+ */
+export function assetThreats(g: AttackGraph, sweeps: ThreatSweep[], assetId: string): AssetThreatSummary {
   let minDepth: number | null = null;
   const exposedTo: string[] = [];
   const singlePoints: AssetThreatSummary['singlePoints'] = [];
-  for (const t of g.threats.values()) {
-    const { depth } = securityDepth(g, t, assetId, { maxHops });
+  for (const sweep of sweeps) {
+    const depth = depthClass(sweep, assetId);
     if (depth === null) continue;
     minDepth = minDepth === null ? depth : Math.min(minDepth, depth);
-    if (depth === 0) exposedTo.push(t.id);
-    else {
-      for (const c of minimalCutSets(g, t, assetId, { maxOrder: 1, maxHops }).cutSets) {
-        singlePoints.push({ id: c.units[0].id, commonMode: c.commonMode, threatId: t.id });
-      }
+    if (depth === 0) exposedTo.push(sweep.threatId);
+    for (const id of singlePointsOf(sweep, assetId)) {
+      singlePoints.push({ id, commonMode: isCommonModeUnit(g, id), threatId: sweep.threatId });
     }
   }
   return { assetId, minDepth, exposedTo, singlePoints };

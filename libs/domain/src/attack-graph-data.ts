@@ -47,6 +47,7 @@ export interface ControlData {
   delaySeconds?: number;
   delayStdDevSeconds?: number;
   detectionPoint?: string;
+  lastTestedAt?: string;
   organizationId?: string;
 }
 
@@ -81,4 +82,6 @@ export interface AttackGraphData {
   /** Every DEPENDS_ON relationship (system on system, control on anything): for dependency chains. */
   dependsOn: { from: string; to: string }[];
   risks?: RiskEntryData[];
+  /** Ids of the assets that have an owner. */
+  owned?: string[];
 }

@@ -19,8 +19,11 @@ export interface CoverageData {
     lastTestedAt?: string;
     on: string;
   }[];
-  /** People with access to the asset or a container, with the personnel controls protecting them. */
-  access: { person: string; personnelControls: { id: string; name: string; status: string }[] }[];
+  /**
+   * People with access to the asset or a container: how many, how many a personnel control in
+   * force protects, and those controls (each with one person it protects).
+   */
+  access: { people: number; protectedPeople: number; controls: { id: string; name: string; on: string }[] };
   /** reviewedAt of the risks on the asset. */
   reviews: string[];
 }

@@ -62,7 +62,7 @@ export async function createGraphContext(options: GraphOptions): Promise<GraphCo
     health: new GraphHealthRepository(executor, schema),
     organizations: new OrganizationRepository(executor),
     entities: new EntityRepository(executor),
-    analytics: new AnalyticsRepository(executor),
+    analytics: new AnalyticsRepository(executor, options.importTxTimeoutMs),
     findings: new FindingsRepository(executor, registry),
     imports: new ImportRepository(executor, options.batchSize, options.importTxTimeoutMs),
     exports: new ExportRepository(executor),

@@ -32,8 +32,8 @@ export class QueryExecutor {
     return this.writeTransaction((tx) => tx.run(name, params), name);
   }
 
-  readTransaction<T>(work: (tx: NamedTx) => Promise<T>, label = 'read'): Promise<T> {
-    return this.execute(session.READ, work, label);
+  readTransaction<T>(work: (tx: NamedTx) => Promise<T>, label = 'read', timeoutMs?: number): Promise<T> {
+    return this.execute(session.READ, work, label, timeoutMs);
   }
 
   /** `timeoutMs` overrides the default for long units of work such as a whole import file. */

@@ -1,22 +1,23 @@
 import { Injectable } from '@nestjs/common';
-import { asOfDate, coverageOf } from '@rampart/analytics';
+import { asOfDate, coverageDataOf, coverageOf } from '@rampart/analytics';
 import { CoverageData, DomainError } from '@rampart/domain';
-import { AnalyticsRepository, OrganizationRepository } from '@rampart/graph';
+import { OrganizationRepository } from '@rampart/graph';
 import { OutputMapper } from '@rampart/output';
+import { AttackGraphCache } from './attack-graph.cache';
 
-/** Five-domain coverage (analytics.md §5) of one asset or of all, critical first. */
+/** Five-domain coverage (analytics.md §5) of one asset or of all, critical first, in memory. */
 @Injectable()
 export class CoverageService {
   constructor(
-    private readonly repo: AnalyticsRepository,
+    private readonly cache: AttackGraphCache,
     private readonly organizations: OrganizationRepository,
     private readonly out: OutputMapper,
   ) {}
 
   async coverage(assetId: string, asOf?: string) {
-    const [one] = await this.compute([assetId], asOfDate(asOf));
+    const [one] = await this.withData([assetId], asOfDate(asOf));
     if (!one) throw new DomainError('NOT_FOUND', `No asset has the id ${assetId}.`);
-    return one;
+    return one.coverage;
   }
 
   async summary(opts: { organizationId?: string; asOf?: string; criticalOnly?: boolean; first?: number }) {
@@ -28,14 +29,18 @@ export class CoverageService {
       );
     }
     const day = asOfDate(opts.asOf);
-    const rows = await this.compute(await this.repo.assetIds(opts.organizationId), day);
-    const thresholds = new Map(
-      (await this.organizations.list()).map((o) => [o.id, o.criticalThreshold ?? 4]),
-    );
-    return rows
-      .map((r) => ({
-        ...r,
-        critical: (r.asset.criticality ?? 1) >= (thresholds.get(r.organizationId ?? '') ?? 4),
+    const [g, orgs] = await Promise.all([this.cache.get(), this.organizations.list()]);
+    const thresholds = new Map(orgs.map((o) => [o.id, o.criticalThreshold ?? 4]));
+    const ids = [...g.nodes.values()]
+      .filter(
+        (n) =>
+          n.labels.includes('Asset') && (!opts.organizationId || n.organizationId === opts.organizationId),
+      )
+      .map((n) => n.id);
+    return (await this.withData(ids, day))
+      .map(({ coverage }) => ({
+        ...coverage,
+        critical: (coverage.asset.criticality ?? 1) >= (thresholds.get(coverage.organizationId ?? '') ?? 4),
       }))
       .filter((r) => !opts.criticalOnly || r.critical)
       .sort(
@@ -49,26 +54,24 @@ export class CoverageService {
 
   /** Coverage with the data it came from (posture needs owners and control test dates). */
   async withData(ids: string[], asOf: string) {
-    const data = await this.repo.coverageData(ids);
-    const rows = await this.compute(ids, asOf, data);
-    return rows.map((r, i) => ({ coverage: r, data: data[i] }));
-  }
-
-  private async compute(ids: string[], asOf: string, given?: CoverageData[]) {
-    const data = given ?? (await this.repo.coverageData(ids));
-    const intervals = new Map(
-      (await this.organizations.list()).map((o) => [o.id, o.reviewIntervalDays ?? 365]),
-    );
-    return data.map((d) => ({
-      ...coverageOf(d, asOf, intervals.get(d.organizationId ?? '') ?? 365),
-      organizationId: d.organizationId,
-      asset: this.out.node({
-        id: d.id,
-        name: d.name,
-        labels: d.labels,
-        criticality: d.criticality,
-        classification: d.classification,
-      }),
-    }));
+    const [g, orgs] = await Promise.all([this.cache.get(), this.organizations.list()]);
+    const intervals = new Map(orgs.map((o) => [o.id, o.reviewIntervalDays ?? 365]));
+    return ids
+      .map((id) => g.nodes.get(id)?.labels.includes('Asset') && coverageDataOf(g, id))
+      .filter((d): d is CoverageData => Boolean(d))
+      .map((data) => ({
+        data,
+        coverage: {
+          ...coverageOf(data, asOf, intervals.get(data.organizationId ?? '') ?? 365),
+          organizationId: data.organizationId,
+          asset: this.out.node({
+            id: data.id,
+            name: data.name,
+            labels: data.labels,
+            criticality: data.criticality,
+            classification: data.classification,
+          }),
+        },
+      }));
   }
 }

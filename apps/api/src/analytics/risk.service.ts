@@ -4,6 +4,7 @@ import {
   assessRisk,
   assetThreats,
   riskPairs,
+  sweepThreat,
   uncoveredReasons,
   weakestLinks,
 } from '@rampart/analytics';
@@ -95,8 +96,10 @@ export class RiskService {
     const commonMode = new Set<string>();
     const uncovered: { asset: ReturnType<OutputMapper['node']>; reasons: string[] }[] = [];
     let exposed = 0;
+    // One sweep per threat answers depth <= 1 and single points for every asset at once.
+    const sweeps = [...g.threats.values()].map((t) => sweepThreat(g, t));
     for (const { coverage: cov, data } of coverage) {
-      const t = assetThreats(g, data.id);
+      const t = assetThreats(g, sweeps, data.id);
       if (t.exposedTo.length) exposed += 1;
       for (const s of t.singlePoints) {
         spof.add(s.id);

@@ -1,4 +1,4 @@
-import { AttackGraphData, AttackVector, ControlData, CoverageData, ThreatData } from '@rampart/domain';
+import { AttackGraphData, AttackVector, ControlData, ThreatData } from '@rampart/domain';
 import { QueryExecutor } from '../query-executor';
 import { Q } from '../query-names';
 
@@ -9,7 +9,11 @@ const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
 
 /** Reads what the analytics compute on, in one read transaction (a consistent snapshot). */
 export class AnalyticsRepository {
-  constructor(private readonly executor: QueryExecutor) {}
+  constructor(
+    private readonly executor: QueryExecutor,
+    /** Loading a large organisation's attack graph takes longer than a request's query. */
+    private readonly loadTimeoutMs?: number,
+  ) {}
 
   /** The counter every write moves (0 before the first). */
   async graphVersion(): Promise<number> {
@@ -17,101 +21,61 @@ export class AnalyticsRepository {
     return (row?.version as number | undefined) ?? 0;
   }
 
-  /** Coverage inputs of some assets (missing ids give nothing). */
-  async coverageData(ids: string[]): Promise<CoverageData[]> {
-    if (!ids.length) return [];
-    const rows = await this.executor.executeRead(Q.analyticsCoverage, { ids });
-    return rows.map((r) => ({
-      id: String(r.id),
-      name: String(r.name),
-      labels: strs(r.labels),
-      organizationId: str(r.organizationId),
-      classification: str(r.classification),
-      criticality: num(r.criticality) ?? 1,
-      owned: Boolean(r.owned),
-      containers: (r.containers as { id: string; labels: string[] }[]).map((c) => ({
-        id: c.id,
-        labels: strs(c.labels),
-      })),
-      controls: (r.controls as Props[]).map((c) => ({
-        id: String(c.id),
-        name: String(c.name ?? c.id),
-        domains: strs(c.domains),
-        functions: strs(c.functions),
-        status: String(c.status),
-        effectiveness: num(c.effectiveness) ?? 0,
-        lastTestedAt: str(c.lastTestedAt),
-        on: String(c.on),
-      })),
-      access: (r.access as Props[]).map((a) => ({
-        person: String(a.person),
-        personnelControls: (a.personnelControls as Props[]).map((c) => ({
-          id: String(c.id),
-          name: String(c.name ?? c.id),
-          status: String(c.status),
-        })),
-      })),
-      reviews: strs(r.reviews),
-    }));
-  }
-
-  /** Asset ids of one organisation or all, critical first. */
-  async assetIds(organizationId?: string): Promise<string[]> {
-    const rows = await this.executor.executeRead(Q.analyticsAssetIds, {
-      organizationId: organizationId ?? null,
-    });
-    return rows.map((r) => String(r.id));
-  }
-
   attackGraphData(): Promise<AttackGraphData & { version: number }> {
-    return this.executor.readTransaction(async (tx) => {
-      const [version] = await tx.run(Q.graphVersionGet);
-      const nodes = (await tx.run(Q.analyticsNodes)).map((r) => ({
-        id: String(r.id),
-        name: String(r.name),
-        labels: strs(r.labels),
-        organizationId: str(r.organizationId),
-        classification: str(r.classification),
-        criticality: num(r.criticality),
-      }));
-      const steps = (await tx.run(Q.analyticsAttackSteps)).map((r) => ({
-        from: String(r.from),
-        to: String(r.to),
-        vector: r.vector as AttackVector,
-      }));
-      const controls = (await tx.run(Q.analyticsControls)).map((r) =>
-        toControl(r.control as Props, strs(r.protects), strs(r.dependsOn)),
-      );
-      const threats = (await tx.run(Q.analyticsThreats)).map((r) =>
-        toThreat(r.threat as Props, strs(r.startsAt), strs(r.targets)),
-      );
-      const dependsOn = (await tx.run(Q.analyticsDependsOn)).map((r) => ({
-        from: String(r.from),
-        to: String(r.to),
-      }));
-      const risks = (await tx.run(Q.analyticsRisks)).map((r) => {
-        const p = r.risk as Props;
+    return this.executor.readTransaction(
+      async (tx) => {
+        const [version] = await tx.run(Q.graphVersionGet);
+        const nodes = (await tx.run(Q.analyticsNodes)).map((r) => ({
+          id: String(r.id),
+          name: String(r.name),
+          labels: strs(r.labels),
+          organizationId: str(r.organizationId),
+          classification: str(r.classification),
+          criticality: num(r.criticality),
+        }));
+        const steps = (await tx.run(Q.analyticsAttackSteps)).map((r) => ({
+          from: String(r.from),
+          to: String(r.to),
+          vector: r.vector as AttackVector,
+        }));
+        const controls = (await tx.run(Q.analyticsControls)).map((r) =>
+          toControl(r.control as Props, strs(r.protects), strs(r.dependsOn)),
+        );
+        const threats = (await tx.run(Q.analyticsThreats)).map((r) =>
+          toThreat(r.threat as Props, strs(r.startsAt), strs(r.targets)),
+        );
+        const dependsOn = (await tx.run(Q.analyticsDependsOn)).map((r) => ({
+          from: String(r.from),
+          to: String(r.to),
+        }));
+        const risks = (await tx.run(Q.analyticsRisks)).map((r) => {
+          const p = r.risk as Props;
+          return {
+            id: String(p.id),
+            threatId: String(r.threatId),
+            assetId: String(r.assetId),
+            likelihood: num(p.likelihood),
+            consequence: num(p.consequence),
+            treatment: str(p.treatment),
+            reviewedAt: str(p.reviewedAt),
+            organizationId: str(p.organizationId),
+          };
+        });
+        const owned = (await tx.run(Q.analyticsOwned)).map((r) => String(r.id));
         return {
-          id: String(p.id),
-          threatId: String(r.threatId),
-          assetId: String(r.assetId),
-          likelihood: num(p.likelihood),
-          consequence: num(p.consequence),
-          treatment: str(p.treatment),
-          reviewedAt: str(p.reviewedAt),
-          organizationId: str(p.organizationId),
+          risks,
+          owned,
+          version: (version?.version as number | undefined) ?? 0,
+          nodes,
+          steps,
+          controls,
+          threats,
+          dependsOn,
         };
-      });
-      return {
-        risks,
-        version: (version?.version as number | undefined) ?? 0,
-        nodes,
-        steps,
-        controls,
-        threats,
-        dependsOn,
-      };
-    }, Q.analyticsAttackSteps);
+      },
+      Q.analyticsAttackSteps,
+      this.loadTimeoutMs,
+    );
   }
 }
 
@@ -130,6 +94,7 @@ function toControl(p: Props, protects: string[], dependsOn: string[]): ControlDa
     delaySeconds: num(p.delaySeconds),
     delayStdDevSeconds: num(p.delayStdDevSeconds),
     detectionPoint: str(p.detectionPoint),
+    lastTestedAt: str(p.lastTestedAt),
     organizationId: str(p.organizationId),
   };
 }

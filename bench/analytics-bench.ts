@@ -1,0 +1,165 @@
+/**
+ * Analytics benchmark (issue 4): a generated organisation of N people, each operation timed over
+ * the GraphQL API of an in-process app (what an analyst's click costs), p50/p95 printed, and
+ * attackPaths compared with a plain Cypher shortestPath on the same pairs in the same run.
+ *
+ *   npm run bench -- [--people 100000] [--seed 1] [--runs 40] [--keep]
+ *
+ * Needs a Neo4j the usual way (NEO4J_URI, Docker or the local launcher). The graph is erased and
+ * the organisation imported unless --keep and it already holds one.
+ */
+import { performance } from 'node:perf_hooks';
+import { loadConfig } from '@rampart/config';
+import { Q, createGraphContext, graphOptionsFrom, resolveNeo4j } from '@rampart/graph';
+import { NativeImporter, generateOrganisation } from '@rampart/import';
+import { createApp } from '../apps/api/src/bootstrap';
+import { createLogger } from '../apps/api/src/logging';
+
+const arg = (name: string, fallback: number) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const people = arg('people', 100_000);
+const seed = arg('seed', 1);
+const runs = arg('runs', 40);
+const keep = process.argv.includes('--keep');
+
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
+};
+const fmt = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(1)} ms`);
+
+async function main() {
+  const config = loadConfig(process.env);
+  const neo4j = await resolveNeo4j(config.neo4j, (m) => console.error(m));
+  const graph = await createGraphContext(graphOptionsFrom(config, neo4j.connection));
+  const rows: string[] = [];
+  const report = (name: string, times: number[], note = '') => {
+    const line = `| ${name} | ${times.length} | ${fmt(pct(times, 50))} | ${fmt(pct(times, 95))} | ${note} |`;
+    rows.push(line);
+    console.error(line);
+  };
+  try {
+    await graph.schema.apply();
+    const orgs = await graph.organizations.list();
+    if (!keep || !orgs.length) {
+      await graph.health.deleteAll();
+      const doc = generateOrganisation({ people, seed });
+      const t = performance.now();
+      const r = await new NativeImporter(graph).importText('bench.json', JSON.stringify(doc), {
+        format: 'json',
+      });
+      if (!r.ok) throw new Error(`generated file invalid: ${r.issues[0]?.message}`);
+      console.error(
+        `imported ${r.entities} entities, ${r.relationships} relationships in ${fmt(performance.now() - t)}`,
+      );
+    }
+    const app = await createApp({ config, graph, logger: createLogger({ logLevel: 'silent' }) });
+    await app.listen(0, '127.0.0.1');
+    const url = `${await app.getUrl()}/graphql`;
+    const gql = async (query: string, variables: Record<string, unknown> = {}) => {
+      const res = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query, variables }),
+      });
+      const body = (await res.json()) as { data?: Record<string, unknown>; errors?: { message: string }[] };
+      if (body.errors) throw new Error(body.errors[0].message);
+      return body.data as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+    };
+    const timed = async (f: () => Promise<unknown>) => {
+      const t = performance.now();
+      await f();
+      return performance.now() - t;
+    };
+
+    // First call loads the attack graph into memory.
+    report('load attack graph (first analytics call)', [
+      await timed(() => gql('{ posture { criticalAssets } }')),
+    ]);
+    const threats = (await gql('{ threats(first: 50) { edges { node { id } } } }')).threats.edges.map(
+      (e: { node: { id: string } }) => e.node.id,
+    ) as string[];
+    const critical = (
+      await gql('{ assets(first: 500, filter: { criticalityAtLeast: 4 }) { edges { node { id } } } }')
+    ).assets.edges.map((e: { node: { id: string } }) => e.node.id) as string[];
+    const peopleIds = (await gql('{ people(first: 500) { edges { node { id } } } }')).people.edges.map(
+      (e: { node: { id: string } }) => e.node.id,
+    ) as string[];
+    let k = seed;
+    const pick = <T>(xs: T[]) => xs[(k = (k * 48271) % 2147483647) % xs.length];
+    const pairs = Array.from({ length: runs }, () => ({ t: pick(threats), a: pick(critical) }));
+
+    const paths: number[] = [];
+    let found = 0;
+    for (const p of pairs) {
+      paths.push(
+        await timed(async () => {
+          const d = await gql(
+            'query($t: ID!, $a: ID!) { attackPaths(threatId: $t, assetId: $a, k: 5) { paths { probability } } }',
+            p,
+          );
+          if (d.attackPaths.paths.length) found += 1;
+        }),
+      );
+    }
+    report('attackPaths k=5', paths, `${found}/${pairs.length} pairs reachable`);
+
+    const baseline: number[] = [];
+    for (const p of pairs) {
+      const entry = (
+        await gql(
+          'query($id: ID!) { entity(id: $id) { relationships(types: [STARTS_AT], direction: OUT) { node { id } } } }',
+          { id: p.t },
+        )
+      ).entity.relationships[0]?.node.id;
+      if (!entry) continue;
+      baseline.push(
+        await timed(() => graph.executor.executeRead(Q.benchShortestPath, { from: entry, to: p.a })),
+      );
+    }
+    report('baseline: Cypher shortestPath (one entry point, no controls)', baseline);
+
+    const blast = (mode: string) => async () =>
+      gql(`query($n: [ID!]!) { blastRadius(nodeIds: $n, mode: ${mode}, maxHops: 6) { impactScore } }`, {
+        n: [pick(peopleIds)],
+      });
+    const structural: number[] = [];
+    const probable: number[] = [];
+    for (let i = 0; i < runs; i++) structural.push(await timed(blast('STRUCTURAL')));
+    for (let i = 0; i < runs; i++) probable.push(await timed(blast('PROBABLE')));
+    report('blastRadius 6 hops, structural', structural);
+    report('blastRadius 6 hops, probable', probable);
+
+    const cuts: number[] = [];
+    for (const p of pairs.slice(0, Math.max(5, Math.floor(runs / 2)))) {
+      cuts.push(
+        await timed(() =>
+          gql(
+            'query($t: ID!, $a: ID!) { securityDepth(threatId: $t, assetId: $a, maxOrder: 2) { depth } }',
+            p,
+          ),
+        ),
+      );
+    }
+    report('securityDepth, cut sets up to order 2', cuts);
+
+    const posture: number[] = [];
+    for (let i = 0; i < 3; i++)
+      posture.push(await timed(() => gql('{ posture { criticalAssets uncoveredCriticalAssets } }')));
+    report('posture (whole organisation)', posture);
+    await app.close();
+    console.log(
+      `\n${people} people, seed ${seed}\n\n| operation | runs | p50 | p95 | note |\n| --- | --- | --- | --- | --- |\n${rows.join('\n')}`,
+    );
+  } finally {
+    await graph.close().catch(() => undefined);
+    await neo4j.stop();
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(`bench: ${(e as Error).message}`);
+  process.exit(1);
+});

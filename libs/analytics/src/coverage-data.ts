@@ -21,9 +21,9 @@ export function coverageDataOf(g: AttackGraph, assetId: string): CoverageData | 
   }
   // Assets in the same place share their containers' people: summed up once per container chain.
   const own = g.accessorsOf(assetId).filter((p) => p !== assetId);
-  const access = own.length
-    ? accessSummary(g, new Set([...peopleOf(g, containers), ...own]))
-    : chainSummary(g, containers);
+  const chain = chainInfo(g, containers);
+  const extra = own.filter((p) => !chain.people.has(p));
+  const access = extra.length ? merge(chain.summary, accessSummary(g, extra)) : chain.summary;
   const controls = [assetId, ...containers].flatMap((on) =>
     g.protectorsOf(on).map((c) => ({
       id: c.id,
@@ -51,10 +51,10 @@ export function coverageDataOf(g: AttackGraph, assetId: string): CoverageData | 
   };
 }
 
+/** Personnel controls listed per asset: with one vetting control per person, a site has thousands. */
+export const LISTED = 20;
 const inForce = (status: string) => status === 'implemented' || status === 'degraded';
 const personnel = new WeakMap<AttackGraph, Map<string, { id: string; name: string }[]>>();
-const chains = new WeakMap<AttackGraph, Map<string, string[]>>();
-const summaries = new WeakMap<AttackGraph, Map<string, CoverageData['access']>>();
 
 /** Personnel controls in force protecting a person, memoised per graph (a person counts for many assets). */
 function personnelControls(g: AttackGraph, person: string): { id: string; name: string }[] {
@@ -79,31 +79,37 @@ function accessSummary(g: AttackGraph, people: Iterable<string>): CoverageData['
     count += 1;
     const cs = personnelControls(g, p);
     if (cs.length) protectedPeople += 1;
-    for (const c of cs) if (!controls.has(c.id)) controls.set(c.id, { ...c, on: p });
+    if (controls.size < LISTED)
+      for (const c of cs) if (!controls.has(c.id)) controls.set(c.id, { ...c, on: p });
   }
   return { people: count, protectedPeople, controls: [...controls.values()] };
 }
 
-function peopleOf(g: AttackGraph, containers: string[]): string[] {
-  let memo = chains.get(g);
-  if (!memo) chains.set(g, (memo = new Map()));
+interface ChainInfo {
+  people: Set<string>;
+  summary: CoverageData['access'];
+}
+const infos = new WeakMap<AttackGraph, Map<string, ChainInfo>>();
+
+/** The people with access to a container chain and their summary, once per chain. */
+function chainInfo(g: AttackGraph, containers: string[]): ChainInfo {
+  let memo = infos.get(g);
+  if (!memo) infos.set(g, (memo = new Map()));
   const key = [...containers].sort().join('|');
-  let list = memo.get(key);
-  if (!list) {
-    list = [...new Set(containers.flatMap((c) => g.accessorsOf(c)))];
-    memo.set(key, list);
+  let info = memo.get(key);
+  if (!info) {
+    const people = new Set(containers.flatMap((c) => g.accessorsOf(c)));
+    info = { people, summary: accessSummary(g, people) };
+    memo.set(key, info);
   }
-  return list;
+  return info;
 }
 
-function chainSummary(g: AttackGraph, containers: string[]): CoverageData['access'] {
-  let memo = summaries.get(g);
-  if (!memo) summaries.set(g, (memo = new Map()));
-  const key = [...containers].sort().join('|');
-  let summary = memo.get(key);
-  if (!summary) {
-    summary = accessSummary(g, peopleOf(g, containers));
-    memo.set(key, summary);
-  }
-  return summary;
+function merge(a: CoverageData['access'], b: CoverageData['access']): CoverageData['access'] {
+  const controls = new Map([...a.controls, ...b.controls].slice(0, LISTED).map((c) => [c.id, c]));
+  return {
+    people: a.people + b.people,
+    protectedPeople: a.protectedPeople + b.protectedPeople,
+    controls: [...controls.values()],
+  };
 }

@@ -1,62 +1,8 @@
 import { assessRisk, residualLikelihood, riskPairs } from './risk';
-import { tiny } from './testing/graph-builder';
+import { workedExample } from './testing/worked-example';
 import { weakestLinks } from './weakest-links';
 
-/** The worked example of analytics.spec.ts (docs/metrics.md), with a register entry. */
-function example() {
-  return tiny({
-    nodes: {
-      'fac-site': { criticality: 1 },
-      'fac-room': { criticality: 2 },
-      'sys-web': { criticality: 3 },
-      'sys-app': { criticality: 4 },
-      'sys-idp': { criticality: 5 },
-      'inf-data': { criticality: 5 },
-      'p-op': {},
-    },
-    steps: [
-      ['fac-site', 'fac-room', 'physical'],
-      ['fac-room', 'sys-app', 'physical'],
-      ['sys-web', 'sys-app', 'network'],
-      ['sys-app', 'inf-data', 'logical'],
-      ['sys-idp', 'sys-app', 'dependency'],
-      ['p-op', 'inf-data', 'access'],
-    ],
-    controls: [
-      { id: 'c-fw', effectiveness: 0.5, protects: ['sys-app'], vectors: ['network'], dependsOn: ['sys-idp'] },
-      {
-        id: 'c-mon',
-        effectiveness: 0.5,
-        protects: ['sys-app', 'inf-data'],
-        vectors: ['network', 'logical', 'physical'],
-      },
-      {
-        id: 'c-lock',
-        effectiveness: 0.6,
-        domains: ['physical'],
-        protects: ['fac-room'],
-        dependsOn: ['sys-idp'],
-      },
-      {
-        id: 'c-fence',
-        effectiveness: 0.4,
-        domains: ['physical'],
-        protects: ['fac-site'],
-        status: 'degraded',
-      },
-    ],
-    threats: [
-      {
-        id: 'thr-t',
-        startsAt: ['sys-web', 'fac-site'],
-        targets: ['inf-data', 'sys-app'],
-        capability: 3,
-        intent: 3,
-      },
-      { id: 'thr-insider', startsAt: ['p-op'], targets: ['inf-data'], capability: 5, intent: 4 },
-    ],
-  });
-}
+const example = workedExample;
 
 describe('risk (analytics.md §6)', () => {
   it('scales the inherent likelihood by the most likely path, never below 1', () => {

@@ -27,18 +27,6 @@ export interface BusinessImpact {
   availability: number;
 }
 
-export interface Asset {
-  id: string;
-  name: string;
-  organizationId: string;
-  labels: string[];
-  kind: import('./labels').AssetKind;
-  description?: string;
-  classification?: string;
-  businessImpact?: BusinessImpact;
-  criticality: number;
-}
-
 /** analytics.md §2: max of the three impact scores; 1 (not assessed) without them. */
 export function criticalityOf(impact?: Partial<BusinessImpact> | null): number {
   const scores = [impact?.confidentiality, impact?.integrity, impact?.availability].filter(

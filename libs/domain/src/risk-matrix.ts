@@ -1,6 +1,5 @@
 import { RiskLevel } from './entities';
 
-export const RISK_LEVELS_ORDERED: readonly RiskLevel[] = ['low', 'medium', 'high', 'extreme'];
 export const RISK_LEVEL_RANK: Record<RiskLevel, number> = { low: 0, medium: 1, high: 2, extreme: 3 };
 
 /**

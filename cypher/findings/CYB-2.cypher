@@ -13,6 +13,7 @@ WHERE ($organizationId IS NULL OR s.organizationId = $organizationId)
     MATCH (c:Control)-[:PROTECTS]->(s)
     WHERE c.status IN ['implemented', 'degraded'] AND 'cyber' IN c.domains AND 'detect' IN coalesce(c.functions, [])
   }
+WITH s, i ORDER BY i.id
 WITH s, collect(DISTINCT i.id) AS infos
 RETURN s.organizationId AS organizationId, [s.id] + infos AS nodeIds,
        s.name + ' holds critical information (' + reduce(x = '', t IN infos | x + CASE x WHEN '' THEN '' ELSE ', ' END + t) + ') and no cyber control detects on it' AS message

@@ -10,6 +10,7 @@ MATCH (p:Person {status: 'separated'})-[r:HAS_ACCESS]->(y:Entity)
 WHERE ($organizationId IS NULL OR p.organizationId = $organizationId)
   AND (p.separatedAt IS NULL OR date(left(p.separatedAt, 10)) <= date($asOf))
   AND (r.until IS NULL OR date(left(r.until, 10)) > date($asOf))
+WITH p, y ORDER BY y.id
 WITH p, collect(DISTINCT y.id) AS targets
 RETURN p.organizationId AS organizationId, [p.id] + targets AS nodeIds,
        p.name + ' was separated' + coalesce(' on ' + p.separatedAt, '') + ' but still has access to ' + reduce(s = '', t IN targets | s + CASE s WHEN '' THEN '' ELSE ', ' END + t) AS message

@@ -12,6 +12,7 @@ WITH p, i, coalesce($settings[p.organizationId].classificationLevels, []) AS lev
 WITH p, i, [k IN range(0, size(levels) - 1) WHERE levels[k] = i.classification][0] AS needed,
      coalesce([k IN range(0, size(levels) - 1) WHERE levels[k] = p.clearance][0], 0) AS held
 WHERE needed > held
+WITH p, i ORDER BY i.id
 WITH p, collect(DISTINCT i.id) AS infos
 RETURN p.organizationId AS organizationId, [p.id] + infos AS nodeIds,
        p.name + ' (clearance ' + coalesce(p.clearance, 'none') + ') has access to information classified above it: ' + reduce(s = '', t IN infos | s + CASE s WHEN '' THEN '' ELSE ', ' END + t) AS message

@@ -11,6 +11,7 @@ WHERE ($organizationId IS NULL OR p.organizationId = $organizationId)
   AND coalesce(sp.contractHasSecurityClauses, false) = false
 MATCH (p)-[:HAS_ACCESS]->(a:Asset)
 WHERE a.criticality >= coalesce($settings[a.organizationId].criticalThreshold, 4)
+WITH p, sp, a ORDER BY a.id
 WITH p, sp, collect(DISTINCT a.id) AS assets
 RETURN p.organizationId AS organizationId, [p.id, sp.id] + assets AS nodeIds,
        p.name + ' of ' + sp.name + ' (no security clauses) has access to critical ' + reduce(s = '', t IN assets | s + CASE s WHEN '' THEN '' ELSE ', ' END + t) AS message

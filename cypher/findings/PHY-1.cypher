@@ -9,6 +9,7 @@
 MATCH (i:Information)-[:STORED_ON]->(s:System)-[:HOSTED_IN]->(f:Facility)
 WHERE ($organizationId IS NULL OR s.organizationId = $organizationId)
   AND i.criticality >= coalesce($settings[i.organizationId].criticalThreshold, 4)
+WITH s, f, i ORDER BY i.id
 WITH s, f, collect(DISTINCT i.id) AS infos
 MATCH chain = (f)-[:LOCATED_IN*0..]->(top:Facility)
 WHERE NOT (top)-[:LOCATED_IN]->()

@@ -20,6 +20,23 @@ describe('mapNeo4jError', () => {
     expect(e.message).not.toContain('raw driver text');
   });
 
+  it('maps a transaction terminated because of its timeout to QUERY_TIMEOUT, other terminations not', () => {
+    const timedOut = new Neo4jError(
+      'The transaction has been terminated. Reason: Transaction timeout. (Transaction.TransactionTimedOut)',
+      'Neo.TransientError.Transaction.Terminated',
+      'gql',
+      'desc',
+    );
+    expect(mapNeo4jError(timedOut, 'q').code).toBe('QUERY_TIMEOUT');
+    const killed = new Neo4jError(
+      'Terminated by an administrator',
+      'Neo.ClientError.Transaction.Terminated',
+      'gql',
+      'd',
+    );
+    expect(mapNeo4jError(killed, 'q').code).toBe('INTERNAL');
+  });
+
   it('passes domain errors through unchanged', () => {
     const original = new DomainError('BAD_CURSOR', 'x');
     expect(mapNeo4jError(original, 'q')).toBe(original);

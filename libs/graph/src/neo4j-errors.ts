@@ -29,7 +29,21 @@ export function neo4jErrorCode(e: unknown): string | undefined {
 /** Maps a driver error to a DomainError by its `code`, keeping the original as `cause`. */
 export function mapNeo4jError(e: unknown, queryName: string): DomainError {
   if (e instanceof DomainError) return e;
-  const code = BY_CODE[neo4jErrorCode(e) ?? ''] ?? 'INTERNAL';
+  const code = BY_CODE[neo4jErrorCode(e) ?? ''] ?? (terminatedByTimeout(e) ? 'QUERY_TIMEOUT' : 'INTERNAL');
   const message = MESSAGES[code] ?? `Query ${queryName} failed.`;
   return new DomainError(code, message, { query: queryName, neo4jCode: neo4jErrorCode(e) }, { cause: e });
+}
+
+/**
+ * Under load the server may stop a timed-out transaction between statements or while it waits
+ * for a lock: the code is then Transaction.Terminated or LockClientStopped, and only the reason
+ * in the message says it was the timeout.
+ */
+function terminatedByTimeout(e: unknown): boolean {
+  const code = neo4jErrorCode(e) ?? '';
+  const message = e instanceof Error ? e.message : '';
+  return (
+    /\.Transaction\.(Terminated|LockClientStopped)$/.test(code) &&
+    /timed? ?out|TransactionTimedOut/i.test(message)
+  );
 }

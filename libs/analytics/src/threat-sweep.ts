@@ -1,6 +1,6 @@
 import { ThreatData } from '@rampart/domain';
 import { AttackGraph, entryVector } from './attack-graph';
-import { DEFAULT_MAX_HOPS } from './path-search';
+import { DEFAULT_MAX_HOPS, hopsFrom } from './path-search';
 
 /**
  * Organisation-wide answers per threat in a few breadth-first sweeps instead of one search per
@@ -89,26 +89,15 @@ export function sweepThreat(g: AttackGraph, threat: ThreatData, maxHops = DEFAUL
   return { threatId: threat.id, reachable, open, lone, opensByUnit };
 }
 
+/** Nodes reached from `starts` within maxHops through passable steps (hopsFrom, keys only). */
 function bfs(
   g: AttackGraph,
   starts: string[],
   maxHops: number,
   passable: (node: string, vector: string) => boolean,
 ): Set<string> {
-  const seen = new Set(starts);
-  let frontier = starts;
-  for (let h = 1; h <= maxHops && frontier.length; h++) {
-    const next: string[] = [];
-    for (const u of frontier) {
-      for (const s of g.stepsFrom(u)) {
-        if (seen.has(s.to) || !passable(s.to, s.vector)) continue;
-        seen.add(s.to);
-        next.push(s.to);
-      }
-    }
-    frontier = next;
-  }
-  return seen;
+  const next = (id: string) => g.stepsFrom(id).flatMap((s) => (passable(s.to, s.vector) ? [s.to] : []));
+  return new Set(hopsFrom(starts, next, maxHops).keys());
 }
 
 /** Depth class of a node from the sweep: 0, 1, 2 meaning "2 or more", null when unreachable. */

@@ -137,14 +137,7 @@ export class OutputMapper {
       })),
       entities: r.entities,
       relationships: r.relationships,
-      counts: r.counts && {
-        nodes: r.counts.nodes,
-        created: r.counts.created,
-        changed: r.counts.changed,
-        relationships: r.counts.relationships,
-        relationshipsDeleted: r.counts.relationshipsDeleted,
-        pruned: r.counts.pruned,
-      },
+      counts: r.counts && writeCounts(r.counts),
     };
   }
 
@@ -159,11 +152,25 @@ export class OutputMapper {
       threats: r.threats,
       relationships: { ...r.relationships },
       skipped: { ...r.skipped },
-      counts: r.counts && { ...r.counts },
+      counts: r.counts && writeCounts(r.counts),
     };
   }
 
   page<T, U>(page: Page<T>, map: (t: T) => U): Page<U> {
     return { ...page, items: page.items.map((i) => ({ cursor: i.cursor, node: map(i.node) })) };
   }
+}
+
+type WriteCountsView = NonNullable<ImportReportView['counts']>;
+
+/** Import and STIX reports carry the same write counts: copied by name in one place. */
+function writeCounts(c: WriteCountsView): WriteCountsView {
+  return {
+    nodes: c.nodes,
+    created: c.created,
+    changed: c.changed,
+    relationships: c.relationships,
+    relationshipsDeleted: c.relationshipsDeleted,
+    pruned: c.pruned,
+  };
 }

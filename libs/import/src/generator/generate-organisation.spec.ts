@@ -1,4 +1,4 @@
-import { nativeDocumentSchema } from '@rampart/domain';
+import { SECTION_KEYS, nativeDocumentSchema } from '@rampart/domain';
 import { parseFile } from '../native/parse-file';
 import { validateDocument } from '../native/validate-document';
 import { generateOrganisation } from './generate-organisation';
@@ -20,20 +20,7 @@ describe('generateOrganisation', () => {
 
   it('scales with the number of people and has gaps to find', () => {
     const doc = generateOrganisation({ people: 2000, seed: 3 }) as Record<string, Record<string, unknown>[]>;
-    const entities = [
-      'orgUnits',
-      'serviceProviders',
-      'people',
-      'facilities',
-      'systems',
-      'information',
-      'assets',
-      'controls',
-      'threats',
-      'risks',
-    ]
-      .map((k) => doc[k]?.length ?? 0)
-      .reduce((a, b) => a + b, 0);
+    const entities = SECTION_KEYS.map((k) => doc[k]?.length ?? 0).reduce((a, b) => a + b, 0);
     expect(doc.people).toHaveLength(2000);
     expect(entities).toBeGreaterThan(2500);
     expect(entities).toBeLessThan(4000);

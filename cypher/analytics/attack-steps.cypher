@@ -1,25 +1,36 @@
 // name: analytics/attack-steps
 // purpose: The attack-step rules of analytics.md §2, all in this one file: who, once compromised, can step to what, and by which vector.
 // params: none
-// returns: rows {from, to, vector} (vector: access, physical, logical, network, dependency, supply-chain)
-MATCH (p:Person)-[r:HAS_ACCESS]->(y:Entity)
-RETURN p.id AS from, y.id AS to, CASE r.mode WHEN 'physical' THEN 'physical' ELSE 'access' END AS vector
+// returns: rows {from, vector, tos: list of ids} - one row per node and vector it steps by (vector: access, physical, logical, network, dependency, supply-chain); grouped because a large organisation has hundreds of thousands of steps
+MATCH (p:Person)
+CALL (p) {
+  MATCH (p)-[r:HAS_ACCESS]->(y:Entity)
+  WITH CASE r.mode WHEN 'physical' THEN 'physical' ELSE 'access' END AS vector, y.id AS to
+  RETURN vector, collect(to) AS tos
+}
+RETURN p.id AS from, vector, tos
 UNION ALL
-MATCH (i:Information)-[:STORED_ON]->(s:System)
-RETURN s.id AS from, i.id AS to, 'logical' AS vector
+MATCH (s:System)<-[:STORED_ON]-(i:Information)
+WITH s, collect(i.id) AS tos
+RETURN s.id AS from, 'logical' AS vector, tos
 UNION ALL
-MATCH (x:Asset)-[:HOSTED_IN]->(f:Facility)
+MATCH (f:Facility)<-[:HOSTED_IN]-(x:Asset)
 WHERE x:System OR NOT (x:Person OR x:Facility OR x:Information)
-RETURN f.id AS from, x.id AS to, 'physical' AS vector
+WITH f, collect(x.id) AS tos
+RETURN f.id AS from, 'physical' AS vector, tos
 UNION ALL
-MATCH (inner:Facility)-[:LOCATED_IN]->(outer:Facility)
-RETURN outer.id AS from, inner.id AS to, 'physical' AS vector
+MATCH (outer:Facility)<-[:LOCATED_IN]-(inner:Facility)
+WITH outer, collect(inner.id) AS tos
+RETURN outer.id AS from, 'physical' AS vector, tos
 UNION ALL
 MATCH (a:System)-[:CONNECTS_TO]->(b:System)
-RETURN a.id AS from, b.id AS to, 'network' AS vector
+WITH a, collect(b.id) AS tos
+RETURN a.id AS from, 'network' AS vector, tos
 UNION ALL
-MATCH (app:System)-[:DEPENDS_ON]->(idp:System)
-RETURN idp.id AS from, app.id AS to, 'dependency' AS vector
+MATCH (idp:System)<-[:DEPENDS_ON]-(app:System)
+WITH idp, collect(app.id) AS tos
+RETURN idp.id AS from, 'dependency' AS vector, tos
 UNION ALL
-MATCH (p:Person)-[:MEMBER_OF]->(sp:ServiceProvider)
-RETURN sp.id AS from, p.id AS to, 'supply-chain' AS vector
+MATCH (sp:ServiceProvider)<-[:MEMBER_OF]-(p:Person)
+WITH sp, collect(p.id) AS tos
+RETURN sp.id AS from, 'supply-chain' AS vector, tos

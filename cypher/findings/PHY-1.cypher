@@ -14,9 +14,9 @@ WITH s, f, collect(DISTINCT i.id) AS infos
 MATCH chain = (f)-[:LOCATED_IN*0..]->(top:Facility)
 WHERE NOT (top)-[:LOCATED_IN]->()
 WITH s, infos, nodes(chain) AS facilities
-WHERE NOT EXISTS {
-  MATCH (c:Control)-[:PROTECTS]->(x)
-  WHERE (x = s OR x IN facilities) AND c.status IN ['implemented', 'degraded'] AND 'physical' IN c.domains
-}
+WHERE NONE(x IN [s] + facilities WHERE EXISTS {
+  MATCH (x)<-[:PROTECTS]-(c:Control)
+  WHERE c.status IN ['implemented', 'degraded'] AND 'physical' IN c.domains
+})
 RETURN s.organizationId AS organizationId, [s.id] + infos AS nodeIds,
        s.name + ' holds critical information and no physical control protects it or ' + reduce(x = '', t IN facilities | x + CASE x WHEN '' THEN '' ELSE ' < ' END + t.id) AS message

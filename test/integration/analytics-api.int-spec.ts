@@ -1,5 +1,7 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- GraphQL response bodies are untyped JSON */
 import { INestApplication } from '@nestjs/common';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import request from 'supertest';
 import { startDemoApp } from '../support/test-app';
 import { testConfig } from '../support/test-graph';
@@ -232,5 +234,35 @@ describe('analytics on the demo organisation (GraphQL)', () => {
     const why = Object.fromEntries(posture.uncovered.map((u: any) => [u.asset.id, u.reasons.join('; ')]));
     expect(why['sys-plc-river']).toMatch(/depth 0/);
     expect(why['sys-scada']).toMatch(/depth 1/);
+  });
+
+  it('ranks weakest links per organisation, and again after an import changed the graph', async () => {
+    const links = async (org?: string) => {
+      const res = await gql(
+        'query($o: ID) { weakestLinks(limit: 500, organizationId: $o) { control { id } riskIncrease singlePointOfFailureFor { id } } }',
+        { o: org },
+      );
+      expect(res.errors).toBeUndefined();
+      return res.data.weakestLinks as any[];
+    };
+    const before = await links('org-acme');
+    const upload = await request(app.getHttpServer())
+      .post('/api/import?filename=beta-analytics.yaml')
+      .set('content-type', 'application/yaml')
+      .send(fs.readFileSync(path.join(__dirname, '../fixtures/import/beta-analytics.yaml'), 'utf8'));
+    expect([upload.status, upload.body.issues]).toEqual([200, []]);
+    // Only Beta's critical ledger counts for Beta. Its lock (0.8) alone stands between burglar and
+    // ledger: P 0.2 leaves L 3 - 1 = 2, failed P 1 keeps 3; the increase is (3 - 2) x C5.
+    expect(await links('org-beta')).toEqual([
+      {
+        control: { id: 'ctl-beta-lock' },
+        riskIncrease: 5,
+        singlePointOfFailureFor: [{ id: 'sys-beta-ledger' }],
+      },
+    ]);
+    expect(await links('org-acme')).toEqual(before);
+    const all = (await links()).map((l) => l.control.id);
+    expect(all).toContain('ctl-beta-lock');
+    expect(all).toEqual(expect.arrayContaining(before.map((l) => l.control.id)));
   });
 });

@@ -32,6 +32,7 @@ describe('graph access on a real Neo4j', () => {
   it('writes all or nothing: a failing batch leaves the graph unchanged', async () => {
     await freshGraph(graph);
     const before = await graph.health.isEmpty();
+    const writes = graph.executor.writesCommitted;
     await expect(
       write(
         [{ id: 'a', labels: ['Asset'], props: { name: 'A' } }],
@@ -40,6 +41,8 @@ describe('graph access on a real Neo4j', () => {
     ).rejects.toBeInstanceOf(DomainError);
     expect(before).toBe(true);
     expect(await graph.health.isEmpty()).toBe(true);
+    // Caches of the graph trust the count of committed writes: a rolled-back one is not one.
+    expect(graph.executor.writesCommitted).toBe(writes);
   });
 
   it('is idempotent: writing the same rows twice leaves one copy', async () => {
@@ -49,8 +52,12 @@ describe('graph access on a real Neo4j', () => {
       { id: 'sys-b', labels: ['System', 'Asset'], props: { name: 'B', organizationId: 'o' } },
     ];
     const rels = [{ type: 'CONNECTS_TO' as const, from: 'sys-a', to: 'sys-b', props: {} }];
+    const writes = graph.executor.writesCommitted;
     await write(rows, rels);
     await write(rows, rels);
+    expect(graph.executor.writesCommitted).toBe(writes + 2);
+    await graph.entities.page('ASSET', {}, { first: 1 });
+    expect(graph.executor.writesCommitted).toBe(writes + 2);
     const page = await graph.entities.page('ASSET', {}, { first: 10 });
     expect(page.totalCount).toBe(2);
     expect(page.items.map((i) => i.node.labels.sort())).toEqual([

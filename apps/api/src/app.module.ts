@@ -85,7 +85,11 @@ export class AppModule {
           inject: [GRAPH_CONTEXT, NativeImporter],
         },
         EntityQueryService,
-        AttackGraphCache,
+        {
+          provide: AttackGraphCache,
+          useFactory: (g: GraphContext) => new AttackGraphCache(g.analytics, config.graphRecheckMs),
+          inject: [GRAPH_CONTEXT],
+        },
         AnalyticsService,
         AnalyticsResolver,
         FindingsService,

@@ -5,7 +5,9 @@ import { reach } from './blast-radius';
 import { minimalCutSets } from './cut-sets';
 import { mostLikelyPaths, securityDepth } from './path-search';
 import { opensPath, regionOf } from './region';
+import { inherentLikelihoodOf, residualLikelihood } from './risk';
 import { depthClass, singlePointsOf, sweepThreat } from './threat-sweep';
+import { weakestLinks } from './weakest-links';
 import { TinyGraph, tiny } from './testing/graph-builder';
 
 const VECTORS: AttackVector[] = ['network', 'physical', 'access', 'logical'];
@@ -162,6 +164,36 @@ describe('analytics invariants (property-based)', () => {
           expect(depthClass(sweep, target)).toBe(depth === null ? null : Math.min(depth, 2));
           const cuts = minimalCutSets(g, th, target, { maxOrder: 1 });
           expect(singlePointsOf(sweep, target)).toEqual(cuts.cutSets.map((c) => c.units[0].id).sort());
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('weakest links: each rise equals recomputing the risk with that control failed; single points are the order-1 cut sets', () => {
+    fc.assert(
+      fc.property(graphs, ({ t }) => {
+        const g = tiny(t);
+        const th = g.threats.get('thr') as never;
+        const critical = (id: string) => (g.nodes.get(id)?.criticality ?? 1) >= 3;
+        const inherent = inherentLikelihoodOf(th);
+        const best = (target: string, failed?: Set<string>) =>
+          mostLikelyPaths(g, th, target, 1, { failed }).paths[0]?.probability ?? 0;
+        const links = new Map(weakestLinks(g, critical).map((l) => [l.controlId, l]));
+        const reached = Object.keys(t.nodes).filter(
+          (id) => critical(id) && securityDepth(g, th, id).depth !== null,
+        );
+        for (const c of g.controls.keys()) {
+          // No bound, no pruning: the rise of every pair, searched with the control failed.
+          const rise = reached.reduce((sum, a) => {
+            const score = (p: number) => residualLikelihood(inherent, p) * (g.nodes.get(a)?.criticality ?? 1);
+            return sum + score(best(a, new Set([c]))) - score(best(a));
+          }, 0);
+          expect(links.get(c)?.riskIncrease ?? 0).toBe(rise);
+          const spof = reached.filter((a) =>
+            minimalCutSets(g, th, a, { maxOrder: 1 }).cutSets.some((x) => x.units[0].id === c),
+          );
+          expect(links.get(c)?.singlePointOfFailureFor ?? []).toEqual(spof.sort());
         }
       }),
       { numRuns: 300 },

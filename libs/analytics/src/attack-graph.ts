@@ -7,6 +7,7 @@ import {
   RiskEntryData,
   ThreatData,
 } from '@rampart/domain';
+import { HopCounts, StepIndex, TreeNode } from './step-index';
 
 /** A control as it counts on a step: its effectiveness after status (degraded: half) and the cap. */
 export interface Barrier {
@@ -52,6 +53,7 @@ export class AttackGraph {
   private dependents?: Map<string, ControlData[]>;
   private readonly accessors = new Map<string, string[]>();
   private readonly containers = new Map<string, string[]>();
+  private readonly stepIndex: StepIndex;
 
   constructor(data: AttackGraphData) {
     for (const n of data.nodes) this.nodes.set(n.id, n);
@@ -60,14 +62,21 @@ export class AttackGraph {
     this.risks = data.risks ?? [];
     this.owned = new Set(data.owned ?? []);
     // One step per (from, to, vector): read and write access are the same step.
-    const unique = new Map(data.steps.map((s) => [`${s.from}|${s.to}|${s.vector}`, s]));
-    const steps = [...unique.values()]
-      .filter((s) => this.nodes.has(s.from) && this.nodes.has(s.to) && s.from !== s.to)
-      .sort((a, b) => (a.to + a.vector < b.to + b.vector ? -1 : a.to + a.vector > b.to + b.vector ? 1 : 0));
-    for (const s of steps) {
+    const seen = new Set<string>();
+    for (const s of data.steps) {
+      if (s.from === s.to || !this.nodes.has(s.from) || !this.nodes.has(s.to)) continue;
+      const key = `${s.from}|${s.to}|${s.vector}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
       push(this.outSteps, s.from, s);
       push(this.inSteps, s.to, s);
     }
+    // A stable order whatever order the database returned: searches break ties by it.
+    for (const list of this.outSteps.values())
+      list.sort((x, y) => compare(x.to, y.to) || compare(x.vector, y.vector));
+    for (const list of this.inSteps.values())
+      list.sort((x, y) => compare(x.from, y.from) || compare(x.vector, y.vector));
+    this.stepIndex = new StepIndex(this.nodes.keys(), this.outSteps, this.inSteps);
     for (const c of data.controls) for (const p of c.protects) push(this.protectors, p, c);
     for (const d of data.dependsOn) push(this.dependsOn, d.from, d.to);
   }
@@ -78,6 +87,16 @@ export class AttackGraph {
 
   stepsInto(id: string): readonly AttackStepEdge[] {
     return this.inSteps.get(id) ?? [];
+  }
+
+  /** Fewest steps from `starts` to each node (reverse: from each node to them), controls ignored. */
+  hops(starts: readonly string[], direction: 'forward' | 'reverse', maxHops: number): HopCounts {
+    return this.stepIndex.hops(starts, direction, maxHops);
+  }
+
+  /** Breadth-first tree from `starts` (in that order), each step list tried in its sorted order. */
+  tree(starts: readonly string[], direction: 'forward' | 'reverse', maxHops: number): TreeNode[] {
+    return this.stepIndex.tree(starts, direction, maxHops);
   }
 
   /** Every control that PROTECTS the node, whatever its status. */
@@ -176,6 +195,8 @@ export class AttackGraph {
     return threat.startsAt.map((id) => this.nodes.get(id)).filter((n): n is AttackNode => Boolean(n));
   }
 }
+
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
   const list = m.get(k);

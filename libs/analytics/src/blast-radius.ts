@@ -50,6 +50,7 @@ export function reach(
   const threshold = mode === 'PROBABLE' ? (opts.threshold ?? 0.05) : 0;
   const maxCost = threshold > 0 ? -Math.log(threshold) : Infinity;
   const startSet = new Set(starts.filter((s) => g.nodes.has(s)));
+  if (mode === 'STRUCTURAL') return structuralReach(g, [...startSet].sort(), direction, maxHops);
   let seq = 0;
   const heap = new MinHeap<Label>((a, b) =>
     a.cost !== b.cost ? a.cost < b.cost : a.hops !== b.hops ? a.hops < b.hops : a.seq < b.seq,
@@ -72,10 +73,7 @@ export function reach(
       if (startSet.has(next) || onPath(l, next)) continue;
       // Either way the step enters s.to (reverse: the node we came from, nearer the asset).
       const barriers = g.barriers(s.to, s.vector).filter((b) => !l.passed.has(b.id));
-      const cost =
-        mode === 'PROBABLE'
-          ? l.cost + barriers.reduce((c, b) => c + likelihoodWeightOf(b.effectiveness), 0)
-          : 0;
+      const cost = l.cost + barriers.reduce((c, b) => c + likelihoodWeightOf(b.effectiveness), 0);
       if (cost > maxCost + 1e-12) continue;
       const passed = barriers.length ? new Set([...l.passed, ...barriers.map((b) => b.id)]) : l.passed;
       heap.push({ node: next, hops: l.hops + 1, cost, passed, parent: l, seq: seq++ });
@@ -90,12 +88,48 @@ export function reach(
       return {
         id: l.node,
         hops: l.hops,
-        probability: mode === 'PROBABLE' ? Math.exp(-l.cost) : 1,
+        probability: Math.exp(-l.cost),
         path,
         domains: [...domains].sort(),
       };
     })
     .sort((a, b) => a.hops - b.hops || b.probability - a.probability || a.id.localeCompare(b.id));
+}
+
+/**
+ * Structural mode: every node within maxHops once, at its fewest hops, by the first path a
+ * breadth-first search finds (starts sorted, steps in their sorted order), with the domains of the
+ * controls entered on that path.
+ */
+function structuralReach(
+  g: AttackGraph,
+  starts: string[],
+  direction: 'forward' | 'reverse',
+  maxHops: number,
+): ReachedNode[] {
+  const tree = g.tree(starts, direction, maxHops);
+  const domains: string[][] = [];
+  const out: ReachedNode[] = [];
+  tree.forEach((n, k) => {
+    if (!n.step) {
+      domains.push([]);
+      return;
+    }
+    // Either way the step enters s.to (reverse: the node we came from, nearer the asset).
+    const entered = g.barriers(n.step.to, n.step.vector).flatMap((b) => g.controls.get(b.id)?.domains ?? []);
+    const inherited = domains[n.parent];
+    domains.push(entered.length ? [...new Set([...inherited, ...entered])].sort() : inherited);
+    const chain: string[] = [];
+    for (let q = k; q >= 0; q = tree[q].parent) chain.push(tree[q].id);
+    out.push({
+      id: n.id,
+      hops: n.hops,
+      probability: 1,
+      path: direction === 'forward' ? chain.reverse() : chain,
+      domains: domains[k],
+    });
+  });
+  return out.sort((a, b) => a.hops - b.hops || a.id.localeCompare(b.id));
 }
 
 function onPath(l: Label, node: string): boolean {

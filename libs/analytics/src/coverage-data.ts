@@ -22,7 +22,7 @@ export function coverageDataOf(g: AttackGraph, assetId: string): CoverageData | 
   // Assets in the same place share their containers' people: summed up once per container chain.
   const own = g.accessorsOf(assetId).filter((p) => p !== assetId);
   const chain = chainInfo(g, containers);
-  const extra = own.filter((p) => !chain.people.has(p));
+  const extra = own.filter((p) => !chain.has(p));
   const access = extra.length ? merge(chain.summary, accessSummary(g, extra)) : chain.summary;
   const controls = [assetId, ...containers].flatMap((on) =>
     g.protectorsOf(on).map((c) => ({
@@ -86,20 +86,29 @@ function accessSummary(g: AttackGraph, people: Iterable<string>): CoverageData['
 }
 
 interface ChainInfo {
-  people: Set<string>;
+  has(person: string): boolean;
   summary: CoverageData['access'];
 }
+const NOBODY: ChainInfo = { has: () => false, summary: { people: 0, protectedPeople: 0, controls: [] } };
 const infos = new WeakMap<AttackGraph, Map<string, ChainInfo>>();
 
-/** The people with access to a container chain and their summary, once per chain. */
-function chainInfo(g: AttackGraph, containers: string[]): ChainInfo {
+/**
+ * The people with access to containers[from..] and their summary, once per chain. Containers come
+ * innermost first, so the outer part of a chain (room, building, site: thousands of people) is
+ * computed once and shared; each chain only adds the people of its first container not already in it.
+ */
+function chainInfo(g: AttackGraph, containers: string[], from = 0): ChainInfo {
+  if (from >= containers.length) return NOBODY;
   let memo = infos.get(g);
   if (!memo) infos.set(g, (memo = new Map()));
-  const key = [...containers].sort().join('|');
+  const key = containers.slice(from).join('|');
   let info = memo.get(key);
   if (!info) {
-    const people = new Set(containers.flatMap((c) => g.accessorsOf(c)));
-    info = { people, summary: accessSummary(g, people) };
+    const outer = chainInfo(g, containers, from + 1);
+    const added = new Set(g.accessorsOf(containers[from]).filter((p) => !outer.has(p)));
+    info = added.size
+      ? { has: (p) => added.has(p) || outer.has(p), summary: merge(outer.summary, accessSummary(g, added)) }
+      : outer;
     memo.set(key, info);
   }
   return info;

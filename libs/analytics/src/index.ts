@@ -12,3 +12,4 @@ export * from './weakest-links';
 export * from './posture';
 export * from './coverage-data';
 export * from './threat-sweep';
+export * from './step-index';

@@ -1,6 +1,7 @@
 import { ThreatData } from '@rampart/domain';
 import { AttackGraph, Barrier, entryVector, likelihoodWeightOf } from './attack-graph';
 import { MinHeap } from './min-heap';
+import { HopCounts } from './step-index';
 
 /** One step of a path: `from` null is the threat entering its entry point. */
 export interface PathStep {
@@ -27,6 +28,8 @@ export interface PathSearchOptions {
   failed?: ReadonlySet<string>;
   /** Bound on partial paths expanded; the result says when it was reached. */
   maxExpansions?: number;
+  /** hopsToTarget(g, target, maxHops), when the caller searches the same target many times. */
+  toTarget?: HopCounts;
 }
 
 export interface PathSearchResult {
@@ -49,8 +52,8 @@ interface Partial {
 }
 
 /** Fewest steps from each node to the target (controls ignored), up to maxHops. */
-export const hopsToTarget = (g: AttackGraph, target: string, maxHops: number): Map<string, number> =>
-  hopsFrom([target], (id) => g.stepsInto(id).map((s) => s.from), maxHops);
+export const hopsToTarget = (g: AttackGraph, target: string, maxHops: number): HopCounts =>
+  g.hops([target], 'reverse', maxHops);
 
 /** Breadth-first hop counts from `starts` along `next`, up to maxHops. */
 export function hopsFrom(
@@ -106,7 +109,7 @@ export function searchPaths(
 ): PathSearchResult {
   const maxHops = opts.maxHops ?? DEFAULT_MAX_HOPS;
   const maxExpansions = opts.maxExpansions ?? DEFAULT_MAX_EXPANSIONS;
-  const dist = hopsToTarget(g, target, maxHops);
+  const dist = opts.toTarget ?? hopsToTarget(g, target, maxHops);
   let seq = 0;
   const heap = new MinHeap<Partial>((a, b) =>
     a.cost !== b.cost ? a.cost < b.cost : a.hops !== b.hops ? a.hops < b.hops : a.seq < b.seq,

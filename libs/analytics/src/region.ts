@@ -1,6 +1,7 @@
 import { ThreatData } from '@rampart/domain';
 import { AttackGraph, entryVector } from './attack-graph';
-import { hopsFrom, hopsToTarget } from './path-search';
+import { hopsToTarget } from './path-search';
+import { HopCounts } from './step-index';
 
 /**
  * The part of the attack graph that paths of at most maxHops from the threat's entry points to the
@@ -12,20 +13,24 @@ export interface Region {
   maxHops: number;
   nodes: Set<string>;
   /** Fewest steps from an entry point (controls ignored). */
-  fromEntry: Map<string, number>;
+  fromEntry: HopCounts;
 }
 
-export function regionOf(g: AttackGraph, threat: ThreatData, target: string, maxHops: number): Region {
-  const toTarget = hopsToTarget(g, target, maxHops);
-  const entries = g
-    .entriesOf(threat)
-    .map((e) => e.id)
-    .filter((id) => toTarget.has(id));
-  const fromEntry = hopsFrom(entries, (id) => g.stepsFrom(id).map((s) => s.to), maxHops);
-  const nodes = new Set(
-    [...fromEntry].filter(([id, d]) => d + (toTarget.get(id) ?? Infinity) <= maxHops).map(([id]) => id),
-  );
-  return { entries, target, maxHops, nodes, fromEntry };
+export function regionOf(
+  g: AttackGraph,
+  threat: ThreatData,
+  target: string,
+  maxHops: number,
+  /** Hop counts the caller already has: to the target, and from all the threat's entry points. */
+  known: { toTarget?: HopCounts; fromEntries?: HopCounts } = {},
+): Region {
+  const toTarget = known.toTarget ?? hopsToTarget(g, target, maxHops);
+  const all = g.entriesOf(threat).map((e) => e.id);
+  const entries = all.filter((id) => toTarget.has(id));
+  // An entry point that cannot reach the target adds no node within maxHops of both ends, so the
+  // counts from all entry points (one search per threat) give the same region.
+  const fromEntry = known.fromEntries ?? g.hops(entries, 'forward', maxHops);
+  return { entries, target, maxHops, nodes: new Set(fromEntry.within(toTarget, maxHops)), fromEntry };
 }
 
 /**

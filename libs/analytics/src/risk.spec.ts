@@ -18,6 +18,10 @@ describe('risk (analytics.md §6)', () => {
       [3, 0, 1],
     ];
     for (const [l, p, want] of cases) expect(residualLikelihood(l, p)).toBe(want);
+    // Band edges reached through a product: a 0.8 control leaves P = 0.2 (0.19999999999999996).
+    expect(residualLikelihood(4, 1 - 0.8)).toBe(3);
+    expect(residualLikelihood(4, (1 - 0.5) * (1 - 0.9))).toBe(2);
+    expect(residualLikelihood(4, 0.199)).toBe(2);
   });
 
   it('assesses register entries and threat targets: inherent, residual, level, tolerance', () => {

@@ -24,7 +24,9 @@ export interface RiskAssessment {
  * p >= 0.5 keeps it, 0.2-0.5 lowers it by 1, 0.05-0.2 by 2, below 0.05 by 3; never below 1.
  */
 export function residualLikelihood(inherent: number, p: number): number {
-  const drop = p >= 0.5 ? 0 : p >= 0.2 ? 1 : p >= 0.05 ? 2 : 3;
+  // Products of (1 - e) land just below a band edge in floating point (1 - 0.8 = 0.19999999999999996).
+  const q = p + 1e-9;
+  const drop = q >= 0.5 ? 0 : q >= 0.2 ? 1 : q >= 0.05 ? 2 : 3;
   return Math.max(1, inherent - drop);
 }
 

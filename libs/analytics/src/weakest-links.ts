@@ -1,13 +1,17 @@
 import { AttackGraph } from './attack-graph';
-import { DEFAULT_MAX_HOPS, mostLikelyPaths } from './path-search';
-import { opensPath, regionEntrances, regionOf } from './region';
+import { DEFAULT_MAX_HOPS, hopsToTarget, mostLikelyPaths } from './path-search';
+import { regionEntrances, regionOf } from './region';
 import { inherentLikelihoodOf, residualLikelihood } from './risk';
+import { singlePointsOf, sweepThreat } from './threat-sweep';
 
 export interface WeakestLink {
   controlId: string;
   /** Sum over (threat, critical asset) pairs of the rise of residual L x C if the control fails. */
   riskIncrease: number;
-  /** Critical assets for which the control alone is a cut (a single point of failure). */
+  /**
+   * Critical assets for which the control is an order-1 cut set (securityDepth's single points
+   * of failure): failing it, and what depends on it, opens a path. Never an exposed asset.
+   */
   singlePointOfFailureFor: string[];
   /** Pairs whose paths it stands on. */
   pairs: number;
@@ -17,6 +21,11 @@ export interface WeakestLink {
  * Controls ranked by how much residual risk over critical assets rises if each fails
  * (analytics.md §6 scoring), over every (threat, critical asset) pair the threat reaches;
  * ties by the number of assets it alone protects.
+ *
+ * Failing a control of effectiveness e divides by (1 - e) at most the probability of the paths
+ * it stands on, so the best path rises to base / (1 - e) at most: when that cannot move the
+ * residual likelihood into another band, the rise is 0 without searching. Only the controls
+ * that could change the answer cost a path search.
  */
 export function weakestLinks(
   g: AttackGraph,
@@ -30,26 +39,40 @@ export function weakestLinks(
     return l;
   };
   const critical = [...g.nodes.values()].filter((n) => isCritical(n.id));
-  for (const threat of g.threats.values()) {
-    const inherent = inherentLikelihoodOf(threat);
-    for (const asset of critical) {
-      const region = regionOf(g, threat, asset.id, maxHops);
-      if (!region.nodes.has(asset.id)) continue;
+  const sweeps = [...g.threats.values()].map((threat) => ({
+    threat,
+    sweep: sweepThreat(g, threat, maxHops),
+    fromEntries: g.hops(
+      g.entriesOf(threat).map((e) => e.id),
+      'forward',
+      maxHops,
+    ),
+  }));
+  for (const asset of critical) {
+    // The hop counts to an asset serve every threat and every search for it.
+    const reachedBy = sweeps.filter((s) => s.sweep.reachable.has(asset.id));
+    const toTarget = reachedBy.length ? hopsToTarget(g, asset.id, maxHops) : undefined;
+    for (const { threat, sweep, fromEntries } of reachedBy) {
+      const inherent = inherentLikelihoodOf(threat);
+      for (const id of singlePointsOf(sweep, asset.id)) {
+        const l = g.controls.has(id) ? link(id) : undefined;
+        if (l && !l.singlePointOfFailureFor.includes(asset.id)) l.singlePointOfFailureFor.push(asset.id);
+      }
       const c = asset.criticality ?? 1;
       const score = (p: number) => residualLikelihood(inherent, p) * c;
-      const base = score(mostLikelyPaths(g, threat, asset.id, 1, { maxHops }).paths[0]?.probability ?? 0);
-      const barriers = new Set(
-        regionEntrances(g, region).flatMap((e) => g.barriers(e.node, e.vector).map((b) => b.id)),
+      const base = mostLikelyPaths(g, threat, asset.id, 1, { maxHops, toTarget }).paths[0]?.probability ?? 0;
+      const region = regionOf(g, threat, asset.id, maxHops, { toTarget, fromEntries });
+      const barriers = new Map(
+        regionEntrances(g, region).flatMap((e) => g.barriers(e.node, e.vector).map((b) => [b.id, b])),
       );
-      for (const id of barriers) {
-        const failed = new Set([id]);
-        const p = mostLikelyPaths(g, threat, asset.id, 1, { maxHops, failed }).paths[0]?.probability ?? 0;
-        const l = link(id);
+      for (const b of barriers.values()) {
+        const l = link(b.id);
         l.pairs += 1;
-        l.riskIncrease += score(p) - base;
-        if (opensPath(g, region, failed) && !l.singlePointOfFailureFor.includes(asset.id)) {
-          l.singlePointOfFailureFor.push(asset.id);
-        }
+        if (score(Math.min(1, base / (1 - b.effectiveness))) === score(base)) continue;
+        const failed = new Set([b.id]);
+        const p =
+          mostLikelyPaths(g, threat, asset.id, 1, { maxHops, failed, toTarget }).paths[0]?.probability ?? 0;
+        l.riskIncrease += score(p) - score(base);
       }
     }
   }

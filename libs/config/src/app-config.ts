@@ -45,6 +45,11 @@ export interface AppConfig {
   /** Largest import file sent to POST /api/import. */
   importBodyLimit: string;
   importBatchSize: number;
+  /**
+   * How long analytics trust their in-memory graph without asking Neo4j for its version: writes
+   * by this process are seen at once, other processes' within this time (0: ask every time).
+   */
+  graphRecheckMs: number;
   neo4j: Neo4jConfig;
 }
 

@@ -56,6 +56,11 @@ export const envSchema = z.object({
     .regex(/^\d+(b|kb|mb)$/i, 'expected a size such as 100mb')
     .default('100mb'),
   RAMPART_IMPORT_BATCH_SIZE: positiveInt.default(1000),
+  RAMPART_GRAPH_RECHECK_MS: z.coerce
+    .number({ message: 'expected a number' })
+    .int('expected a whole number')
+    .min(0, 'expected 0 or more')
+    .default(1000),
   RAMPART_CYPHER_DIR: z.string().min(1).optional(),
   RAMPART_DEMO_FILE: z.string().min(1).optional(),
 });

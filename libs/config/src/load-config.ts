@@ -50,6 +50,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, rootDir = findP
     bodyLimit: e.RAMPART_BODY_LIMIT,
     importBodyLimit: e.RAMPART_IMPORT_BODY_LIMIT,
     importBatchSize: e.RAMPART_IMPORT_BATCH_SIZE,
+    graphRecheckMs: e.RAMPART_GRAPH_RECHECK_MS,
     neo4j: {
       uri: e.NEO4J_URI,
       user: e.NEO4J_USER,

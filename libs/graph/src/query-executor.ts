@@ -17,12 +17,19 @@ export interface NamedTx {
  * the database always set, the session closed in `finally`, errors mapped by their code.
  */
 export class QueryExecutor {
+  private committedWrites = 0;
+
   constructor(
     private readonly driver: Driver,
     private readonly registry: QueryRegistry,
     private readonly database: string,
     private readonly txTimeoutMs: number,
   ) {}
+
+  /** Write transactions this process has committed: caches of the graph compare it. */
+  get writesCommitted(): number {
+    return this.committedWrites;
+  }
 
   executeRead(name: QueryName, params: Params = {}): Promise<Row[]> {
     return this.readTransaction((tx) => tx.run(name, params), name);
@@ -74,7 +81,10 @@ export class QueryExecutor {
             return result.records.map((r) => toPlain(r.toObject()) as Row);
           },
         });
-      return mode === session.READ ? await s.executeRead(unit, config) : await s.executeWrite(unit, config);
+      if (mode === session.READ) return await s.executeRead(unit, config);
+      const result = await s.executeWrite(unit, config);
+      this.committedWrites += 1;
+      return result;
     } catch (e) {
       throw mapNeo4jError(e, current);
     } finally {

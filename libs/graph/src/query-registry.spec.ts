@@ -31,6 +31,7 @@ describe('parseCypherFile', () => {
 
 describe('QueryRegistry', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rampart-cypher-'));
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
   fs.mkdirSync(path.join(dir, 'schema'));
   fs.mkdirSync(path.join(dir, 'x'));
   fs.writeFileSync(path.join(dir, 'x/one.cypher'), `${HEADER('x/one')}RETURN 1`);

@@ -6,6 +6,13 @@ import { OutputMapper } from '@rampart/output';
 
 const SEVERITY_RANK: Record<string, number> = { high: 0, medium: 1, low: 2 };
 
+export interface FindingsQuery {
+  ruleIds?: string[];
+  severities?: string[];
+  organizationId?: string;
+  asOf?: string;
+}
+
 /** Runs the findings rules (cypher/findings) with each organisation's settings, as of a date. */
 @Injectable()
 export class FindingsService {
@@ -20,29 +27,8 @@ export class FindingsService {
     return this.findings.rules().map(({ id, title, severity, clause }) => ({ id, title, severity, clause }));
   }
 
-  async list(opts: { ruleIds?: string[]; severities?: string[]; organizationId?: string; asOf?: string }) {
-    const all = this.findings.rules();
-    const unknown = (opts.ruleIds ?? []).filter((id) => !all.some((r) => r.id === id));
-    if (unknown.length) {
-      throw new DomainError(
-        'VALIDATION_FAILED',
-        `Unknown rule ${unknown.join(', ')}; the rules are ${all.map((r) => r.id).join(', ')}.`,
-      );
-    }
-    const rules = all.filter(
-      (r) =>
-        (!opts.ruleIds?.length || opts.ruleIds.includes(r.id)) &&
-        (!opts.severities?.length || opts.severities.includes(r.severity)),
-    );
-    const orgs = await this.organizations.list();
-    if (opts.organizationId && !orgs.some((o) => o.id === opts.organizationId)) {
-      throw new DomainError('NOT_FOUND', `No organisation has the id ${opts.organizationId}.`);
-    }
-    const rows = await this.findings.run(rules, {
-      organizationId: opts.organizationId ?? null,
-      asOf: asOfDate(opts.asOf),
-      settings: findingSettings(orgs),
-    });
+  async list(opts: FindingsQuery) {
+    const { rules, rows } = await this.run(opts);
     const records = await this.entities.get([...new Set(rows.flatMap((r) => r.nodeIds))]);
     const byId = new Map(rules.map((r) => [r.id, r]));
     return rows
@@ -67,5 +53,43 @@ export class FindingsService {
           a.ruleId.localeCompare(b.ruleId) ||
           (a.nodes[0]?.id ?? '').localeCompare(b.nodes[0]?.id ?? ''),
       );
+  }
+
+  /** How many findings per severity: posture's totals, without reading the flagged nodes. */
+  async countBySeverity(opts: FindingsQuery): Promise<Map<string, number>> {
+    const { rules, rows } = await this.run(opts);
+    const severityOf = new Map(rules.map((r) => [r.id, r.severity]));
+    const counts = new Map<string, number>();
+    for (const row of rows) {
+      const key = severityOf.get(row.ruleId) as string;
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+    return counts;
+  }
+
+  private async run(opts: FindingsQuery) {
+    const all = this.findings.rules();
+    const unknown = (opts.ruleIds ?? []).filter((id) => !all.some((r) => r.id === id));
+    if (unknown.length) {
+      throw new DomainError(
+        'VALIDATION_FAILED',
+        `Unknown rule ${unknown.join(', ')}; the rules are ${all.map((r) => r.id).join(', ')}.`,
+      );
+    }
+    const rules = all.filter(
+      (r) =>
+        (!opts.ruleIds?.length || opts.ruleIds.includes(r.id)) &&
+        (!opts.severities?.length || opts.severities.includes(r.severity)),
+    );
+    const orgs = await this.organizations.list();
+    if (opts.organizationId && !orgs.some((o) => o.id === opts.organizationId)) {
+      throw new DomainError('NOT_FOUND', `No organisation has the id ${opts.organizationId}.`);
+    }
+    const rows = await this.findings.run(rules, {
+      organizationId: opts.organizationId ?? null,
+      asOf: asOfDate(opts.asOf),
+      settings: findingSettings(orgs),
+    });
+    return { rules, rows };
   }
 }

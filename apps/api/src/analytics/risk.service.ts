@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import {
+  AttackGraph,
+  WeakestLink,
   asOfDate,
   assessRisk,
   assetThreats,
@@ -18,6 +20,8 @@ import { FindingsService } from './findings.service';
 /** Risk (analytics.md §6), weakest links and the organisation's posture. */
 @Injectable()
 export class RiskService {
+  private readonly links = new WeakMap<AttackGraph, Map<string, WeakestLink[]>>();
+
   constructor(
     private readonly cache: AttackGraphCache,
     private readonly organizations: OrganizationRepository,
@@ -58,10 +62,14 @@ export class RiskService {
       const n = g.nodes.get(id);
       const org = orgs.get(n?.organizationId ?? '');
       return Boolean(
-        n && org && n.labels.includes('Asset') && (n.criticality ?? 1) >= (org.criticalThreshold ?? 4),
+        n &&
+        org &&
+        (!organizationId || org.id === organizationId) &&
+        n.labels.includes('Asset') &&
+        (n.criticality ?? 1) >= (org.criticalThreshold ?? 4),
       );
     };
-    return weakestLinks(g, critical)
+    return this.rankedLinks(g, organizationId ?? '', () => weakestLinks(g, critical))
       .slice(0, limit)
       .map((l) => {
         const c = g.controls.get(l.controlId);
@@ -109,11 +117,8 @@ export class RiskService {
       const reasons = uncoveredReasons(cov, data, t, day, interval);
       if (reasons.length) uncovered.push({ asset: cov.asset, reasons });
     }
-    const findings = await this.findings.list({ organizationId, asOf: day });
-    const bySeverity = ['high', 'medium', 'low'].map((key) => ({
-      key,
-      count: findings.filter((f) => f.severity === key).length,
-    }));
+    const findings = await this.findings.countBySeverity({ organizationId, asOf: day });
+    const bySeverity = ['high', 'medium', 'low'].map((key) => ({ key, count: findings.get(key) ?? 0 }));
     const risks = await this.risks(organizationId);
     return {
       organizationId,
@@ -125,11 +130,24 @@ export class RiskService {
       singlePointsOfFailure: spof.size,
       commonModeFailures: commonMode.size,
       risksAboveTolerance: risks.filter((r) => r.aboveTolerance).length,
-      findings: findings.length,
+      findings: [...findings.values()].reduce((n, c) => n + c, 0),
       findingsBySeverity: bySeverity,
       uncovered,
       commonModeUnits: [...commonMode].sort(),
     };
+  }
+
+  /**
+   * The whole ranking is one search per (pair, barrier): a minute on a 100k-person organisation.
+   * It depends only on the graph (organisations' thresholds included), so it is kept per graph
+   * version and organisation, and any limit is a slice of it.
+   */
+  private rankedLinks(g: AttackGraph, key: string, compute: () => WeakestLink[]): WeakestLink[] {
+    let byOrg = this.links.get(g);
+    if (!byOrg) this.links.set(g, (byOrg = new Map()));
+    let ranked = byOrg.get(key);
+    if (!ranked) byOrg.set(key, (ranked = compute()));
+    return ranked;
   }
 
   private async orgs(organizationId?: string): Promise<Map<string, Organization>> {

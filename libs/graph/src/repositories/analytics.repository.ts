@@ -21,6 +21,11 @@ export class AnalyticsRepository {
     return (row?.version as number | undefined) ?? 0;
   }
 
+  /** Writes committed by this process so far: when unchanged, only other processes can have written. */
+  writesByThisProcess(): number {
+    return this.executor.writesCommitted;
+  }
+
   attackGraphData(): Promise<AttackGraphData & { version: number }> {
     return this.executor.readTransaction(
       async (tx) => {
@@ -33,11 +38,11 @@ export class AnalyticsRepository {
           classification: str(r.classification),
           criticality: num(r.criticality),
         }));
-        const steps = (await tx.run(Q.analyticsAttackSteps)).map((r) => ({
-          from: String(r.from),
-          to: String(r.to),
-          vector: r.vector as AttackVector,
-        }));
+        const steps = (await tx.run(Q.analyticsAttackSteps)).flatMap((r) => {
+          const from = String(r.from);
+          const vector = r.vector as AttackVector;
+          return strs(r.tos).map((to) => ({ from, to, vector }));
+        });
         const controls = (await tx.run(Q.analyticsControls)).map((r) =>
           toControl(r.control as Props, strs(r.protects), strs(r.dependsOn)),
         );

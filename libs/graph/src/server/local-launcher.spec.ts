@@ -6,8 +6,12 @@ import { LocalLauncherConfig } from '@rampart/config';
 import { ensureLauncherBuilt, portAnswers } from './local-launcher';
 import { LauncherError } from './resolved-neo4j';
 
+const made: string[] = [];
+afterAll(() => made.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+
 function unbuiltLauncher(): LocalLauncherConfig {
   const projectDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rampart-launcher-'));
+  made.push(projectDir);
   fs.mkdirSync(path.join(projectDir, 'src/main/java/io/rampart/neo4j'), { recursive: true });
   fs.writeFileSync(path.join(projectDir, 'pom.xml'), '<project/>');
   fs.writeFileSync(

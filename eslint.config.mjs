@@ -29,6 +29,29 @@ export default tseslint.config(
     },
   },
   {
+    // Vite loads its config, and the untyped cytoscape-svg module is declared, by default export.
+    files: ['apps/web/vite.config.mts', 'apps/web/src/cytoscape-svg.d.ts'],
+    rules: { 'no-restricted-syntax': 'off' },
+  },
+  {
+    // The browser app reads no configuration: no process, no Node.
+    files: ['apps/web/src/**/*.ts', 'apps/web/src/**/*.tsx'],
+    ignores: ['**/*.spec.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['node:*', '@rampart/*', '!@rampart/domain', '@nestjs/*', 'neo4j-driver'],
+              message: 'The web app talks to the API only; of the libs it may use @rampart/domain.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Jest loads global setup and teardown through their default export.
     files: ['test/setup/*.ts'],
     rules: { 'no-restricted-syntax': 'off' },

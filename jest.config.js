@@ -23,7 +23,7 @@ module.exports = {
     {
       displayName: 'integration',
       rootDir: __dirname,
-      testMatch: ['<rootDir>/test/**/*.int-spec.ts'],
+      testMatch: ['<rootDir>/test/**/*.int-spec.ts', '<rootDir>/test/e2e/**/*.e2e-spec.ts'],
       transform,
       moduleNameMapper,
       testEnvironment: 'node',

@@ -68,6 +68,30 @@ describe('analytics on the demo organisation (GraphQL)', () => {
     ]);
   });
 
+  it('answers what-if: with the identity provider failed, a path to the customer records is open', async () => {
+    const q = `query($f: [ID!]!) { attackPaths(threatId: "thr-crime", assetId: "inf-customers", k: 1, failed: $f) {
+      failedControls paths { probability steps { controls { id } } } } }`;
+    const idp = await gql(q, { f: ['sys-idp'] });
+    expect(idp.errors).toBeUndefined();
+    // The order-1 cut set above: every control depending on sys-idp fails with it.
+    expect(idp.data.attackPaths.failedControls.length).toBeGreaterThan(1);
+    expect(idp.data.attackPaths.paths[0].probability).toBe(1);
+    const used = idp.data.attackPaths.paths[0].steps.flatMap((s: any) => s.controls.map((c: any) => c.id));
+    expect(used.filter((id: string) => idp.data.attackPaths.failedControls.includes(id))).toEqual([]);
+    // One control without dependants takes out itself only, and never lowers the best path.
+    const base = await gql(q, { f: [] });
+    const patching = await gql(q, { f: ['ctl-patching'] });
+    expect(patching.data.attackPaths.failedControls).toEqual(['ctl-patching']);
+    expect(patching.data.attackPaths.paths[0].probability).toBeGreaterThanOrEqual(
+      base.data.attackPaths.paths[0].probability,
+    );
+    const unknown = await gql(q, { f: ['ctl-nope'] });
+    expect(unknown.errors?.[0]).toMatchObject({
+      message: expect.stringContaining('ctl-nope'),
+      extensions: { code: 'NOT_FOUND' },
+    });
+  });
+
   it('shows a lone control (depth 1) and an exposed critical asset (depth 0)', async () => {
     const insider = await depth('thr-insider', 'sys-scada');
     expect(insider).toMatchObject({ depth: 1, exposed: false });

@@ -1,5 +1,7 @@
 import { INestApplication } from '@nestjs/common';
 import request from 'supertest';
+import { createApp } from '../../apps/api/src/bootstrap';
+import { createLogger } from '../../apps/api/src/logging';
 import { startDemoApp } from '../support/test-app';
 import { testConfig } from '../support/test-graph';
 
@@ -25,6 +27,26 @@ describe('API on the demo organisation', () => {
     await request(app.getHttpServer()).get('/health').expect(200, { status: 'ok' });
     const ready = await request(app.getHttpServer()).get('/health/ready').expect(200);
     expect(ready.body).toMatchObject({ status: 'ready', database: 'up', schema: { upToDate: true } });
+  });
+
+  it('serves the web UI at / when built, and says how to build it otherwise', async () => {
+    const ui = await request(app.getHttpServer()).get('/');
+    expect([ui.status, ui.type]).toEqual([200, 'text/html']);
+    expect(ui.text).toContain('<div id="root">');
+    expect(ui.headers['cache-control']).toBe('no-cache');
+    const bare = await createApp({
+      config: { ...config, webDir: '/nonexistent/web' },
+      graph: { close: async () => undefined } as never,
+      logger: createLogger({ logLevel: 'silent' }),
+    });
+    await bare.init();
+    try {
+      const res = await request(bare.getHttpServer()).get('/');
+      expect(res.status).toBe(503);
+      expect(res.text).toMatch(/not built .*run npm run build/);
+    } finally {
+      await bare.close();
+    }
   });
 
   it('echoes a well-formed request id and makes one otherwise', async () => {

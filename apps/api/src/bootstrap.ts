@@ -1,6 +1,8 @@
 import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { json, text } from 'express';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { json, static as serveStatic, text } from 'express';
 import { Logger as PinoNestLogger } from 'nestjs-pino';
 import { AppModule, AppModuleOptions } from './app.module';
 import { csvUploads, isMultipart } from './interchange/csv-upload';
@@ -14,6 +16,38 @@ export async function createApp(options: AppModuleOptions): Promise<INestApplica
   app.use('/api/import', csvUploads(importLimit));
   app.use('/api/import', text({ type: (req) => !isMultipart(req), limit: importLimit }));
   app.use(json({ limit: options.config.bodyLimit }));
+  serveWebUi(app, options.config.webDir);
   app.useLogger(app.get(PinoNestLogger));
   return app;
+}
+
+/** The analysts' UI at / (hash routes: one index.html); a clear answer when it was not built. */
+function serveWebUi(app: INestApplication, webDir: string): void {
+  if (fs.existsSync(path.join(webDir, 'index.html'))) {
+    app.use(
+      serveStatic(webDir, {
+        index: 'index.html',
+        // Built assets carry a content hash; index.html must be asked again after an upgrade.
+        setHeaders: (res, file) =>
+          res.setHeader(
+            'cache-control',
+            file.endsWith('.html') ? 'no-cache' : 'public, max-age=31536000, immutable',
+          ),
+      }),
+    );
+    return;
+  }
+  app.use('/', (req: { method: string; path: string }, res: WebResponse, next: () => void) => {
+    if (req.method !== 'GET' || req.path !== '/') return next();
+    res
+      .status(503)
+      .type('text/plain')
+      .send(`The web UI is not built (no ${webDir}/index.html): run npm run build.`);
+  });
+}
+
+interface WebResponse {
+  status(code: number): WebResponse;
+  type(t: string): WebResponse;
+  send(body: string): void;
 }

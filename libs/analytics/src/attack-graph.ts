@@ -147,6 +147,11 @@ export class AttackGraph {
     return this.dependents.get(id) ?? [];
   }
 
+  /** The controls a failure of `id` takes out: itself if a control, and every control in force depending on it. */
+  takenOutBy(id: string): ReadonlySet<string> {
+    return new Set([...(this.controls.has(id) ? [id] : []), ...this.dependentsOf(id).map((c) => c.id)]);
+  }
+
   /** People with a step into the node (access of any mode), memoised: big sites have thousands. */
   accessorsOf(id: string): readonly string[] {
     let list = this.accessors.get(id);

@@ -73,7 +73,7 @@ export function sweepThreat(g: AttackGraph, threat: ThreatData, maxHops = DEFAUL
   const units = new Set<string>();
   for (const c of g.controls.values()) for (const d of g.dependencyChain(c.id)) units.add(d);
   for (const u of units) {
-    const failed = new Set([...(g.controls.has(u) ? [u] : []), ...g.dependentsOf(u).map((c) => c.id)]);
+    const failed = g.takenOutBy(u);
     const entryOpen = entries
       .filter((e) => barrierIds(e.id, entryVector(e), failed).length === 0)
       .map((e) => e.id);

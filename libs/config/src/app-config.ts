@@ -40,6 +40,8 @@ export interface AppConfig {
   rootDir: string;
   cypherDir: string;
   demoFile: string;
+  /** The built web UI (vite build output), served at /. */
+  webDir: string;
   /** Largest JSON request body (GraphQL, REST). */
   bodyLimit: string;
   /** Largest import file sent to POST /api/import. */

@@ -62,6 +62,7 @@ export const envSchema = z.object({
     .min(0, 'expected 0 or more')
     .default(1000),
   RAMPART_CYPHER_DIR: z.string().min(1).optional(),
+  RAMPART_WEB_DIR: z.string().min(1).optional(),
   RAMPART_DEMO_FILE: z.string().min(1).optional(),
 });
 

@@ -47,6 +47,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, rootDir = findP
     rootDir,
     cypherDir: resolveFromRoot(rootDir, e.RAMPART_CYPHER_DIR ?? 'cypher'),
     demoFile: resolveFromRoot(rootDir, e.RAMPART_DEMO_FILE ?? 'examples/demo-org.yaml'),
+    webDir: resolveFromRoot(rootDir, e.RAMPART_WEB_DIR ?? 'dist/web'),
     bodyLimit: e.RAMPART_BODY_LIMIT,
     importBodyLimit: e.RAMPART_IMPORT_BODY_LIMIT,
     importBatchSize: e.RAMPART_IMPORT_BATCH_SIZE,

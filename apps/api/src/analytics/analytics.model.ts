@@ -96,6 +96,11 @@ export class AttackPathsModel {
 
   @Field({ description: 'The search bound was reached: less likely paths may be missing.' })
   truncated!: boolean;
+
+  @Field(() => [ID], {
+    description: 'The controls taken as failed for a what-if (failed and their dependants).',
+  })
+  failedControls!: string[];
 }
 
 @ObjectType('FailureUnit')

@@ -25,8 +25,15 @@ export class AnalyticsResolver {
     @Args('assetId', { type: () => ID }) assetId: string,
     @Args('k', { type: () => Int, defaultValue: 5 }) k: number,
     @Args('maxHops', hops(8)) maxHops: number,
+    @Args('failed', {
+      type: () => [ID],
+      defaultValue: [],
+      description:
+        'What-if: controls or dependencies (an identity provider, say) taken as failed, with every control that depends on them.',
+    })
+    failed: string[],
   ) {
-    return this.analytics.attackPaths(threatId, assetId, k, maxHops);
+    return this.analytics.attackPaths(threatId, assetId, k, maxHops, failed);
   }
 
   @Query(() => SecurityDepthModel, {

@@ -35,13 +35,18 @@ export class AnalyticsService {
     private readonly out: OutputMapper,
   ) {}
 
-  async attackPaths(threatId: string, assetId: string, k: number, maxHops: number) {
+  async attackPaths(threatId: string, assetId: string, k: number, maxHops: number, failed: string[] = []) {
     checkRange('k', k, 1, 50);
     checkRange('maxHops', maxHops, 1, 12);
     const g = await this.cache.get();
     const { threat } = this.pair(g, threatId, assetId);
-    const { paths, truncated } = mostLikelyPaths(g, threat, assetId, k, { maxHops });
-    return { paths: paths.map((p) => this.path(g, p)), truncated };
+    const unknown = failed.filter((id) => !g.controls.has(id) && !g.nodes.has(id));
+    if (unknown.length) {
+      throw new DomainError('NOT_FOUND', `failed names no control or node: ${unknown.join(', ')}.`);
+    }
+    const out = new Set(failed.flatMap((id) => [...g.takenOutBy(id)]));
+    const { paths, truncated } = mostLikelyPaths(g, threat, assetId, k, { maxHops, failed: out });
+    return { paths: paths.map((p) => this.path(g, p)), truncated, failedControls: [...out].sort() };
   }
 
   async securityDepth(threatId: string, assetId: string, maxOrder: number, maxHops: number) {

@@ -1,0 +1,31 @@
+import type { ReactNode } from 'react';
+import { kindOf } from '../graph/kinds';
+
+export interface SearchHit {
+  id: string;
+  name: string;
+  labels: readonly string[];
+}
+
+/** Search hits, each with what the view does with it (a link, an add button) and its kind and id. */
+export function SearchResults({
+  hits,
+  action,
+}: {
+  hits: readonly SearchHit[];
+  action: (h: SearchHit) => ReactNode;
+}) {
+  if (!hits.length) return null;
+  return (
+    <ul className="panel" data-testid="search-results">
+      {hits.map((h) => (
+        <li key={h.id}>
+          {action(h)}{' '}
+          <span className="hint">
+            {kindOf(h.labels)} · {h.id}
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,177 @@
+import { useMemo } from 'react';
+import { AttackPathsDocument, PathChoicesDocument } from '../api/generated';
+import { GraphCanvas } from '../components/graph-canvas';
+import { Legend } from '../components/legend';
+import { useQuery } from '../components/use-query';
+import { pathElements } from '../graph/elements';
+import { layeredLayout } from '../graph/layouts';
+import { domainTags } from '../graph/palette';
+import { go, href } from '../route';
+
+const pct = (p: number) => `${(p * 100).toFixed(p < 0.01 ? 2 : 1)}%`;
+
+/**
+ * Pick a threat and an asset: the k most likely paths left to right, each step's controls,
+ * single points of failure and common-mode dependencies highlighted. "What if it fails?" on any
+ * control or dependency recomputes with it failed (kept in the address: `failed=`).
+ */
+export function AttackPathsView({ params }: { params: URLSearchParams }) {
+  const threatId = params.get('threat') ?? '';
+  const assetId = params.get('asset') ?? '';
+  const k = Number(params.get('k') ?? 3);
+  const failed = (params.get('failed') ?? '').split(',').filter(Boolean);
+  const choices = useQuery(PathChoicesDocument, {});
+  const set = (p: Record<string, string | undefined>) =>
+    go('paths', { threat: threatId, asset: assetId, k: String(k), failed: failed.join(','), ...p });
+  const ready = Boolean(threatId && assetId);
+  const result = useQuery(AttackPathsDocument, { threatId, assetId, k, failed }, !ready);
+
+  const threat = choices.data?.threats.edges.find((e) => e.node.id === threatId)?.node;
+  const data = ready ? result.data : undefined;
+  const spof = useMemo(
+    () => new Set(data?.securityDepth.singlePointsOfFailure.map((u) => u.id) ?? []),
+    [data],
+  );
+  const { elements, layout } = useMemo(() => {
+    if (!data || !threat) return { elements: [], layout: layeredLayout(threatId, []) };
+    const commonMode = data.securityDepth.cutSets
+      .filter((c) => c.commonMode && c.order === 1)
+      .map((c) => ({
+        unit: { id: c.units[0].id, name: c.units[0].name, labels: ['System'] },
+        controls: c.controls,
+      }));
+    return {
+      elements: pathElements({ id: threat.id, name: threat.name }, data.attackPaths.paths, {
+        spof,
+        commonMode,
+      }),
+      layout: layeredLayout(threat.id, data.attackPaths.paths),
+    };
+  }, [data, threat, threatId, spof]);
+
+  const fail = (id: string) => set({ failed: [...new Set([...failed, id])].join(',') });
+  const depth = data?.securityDepth;
+  return (
+    <div>
+      <h2>Attack paths</h2>
+      <div className="controls">
+        <label>
+          Threat
+          <select
+            aria-label="Threat"
+            value={threatId}
+            onChange={(e) => set({ threat: e.target.value, failed: '' })}
+          >
+            <option value="">choose…</option>
+            {choices.data?.threats.edges.map(({ node }) => (
+              <option key={node.id} value={node.id}>
+                {node.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Target asset
+          <select
+            aria-label="Target asset"
+            value={assetId}
+            onChange={(e) => set({ asset: e.target.value, failed: '' })}
+          >
+            <option value="">choose…</option>
+            {choices.data?.assets.edges.map(({ node }) => (
+              <option key={node.id} value={node.id}>
+                {node.name} (C{node.criticality})
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Paths
+          <select aria-label="Paths" value={k} onChange={(e) => set({ k: e.target.value })}>
+            {[1, 3, 5, 10].map((n) => (
+              <option key={n} value={n}>
+                {n}
+              </option>
+            ))}
+          </select>
+        </label>
+        {failed.length > 0 && (
+          <span data-testid="failed">
+            Taken as failed: {failed.join(', ')}{' '}
+            <button onClick={() => set({ failed: '' })}>Restore all</button>
+          </span>
+        )}
+      </div>
+      {!ready && <p>Choose a threat and the asset it targets.</p>}
+      {result.error && <p className="error">{result.error}</p>}
+      {data && (
+        <div className="row">
+          <div className="grow">
+            <GraphCanvas name="paths" elements={elements} layout={layout} />
+          </div>
+          <aside className="panel side" data-testid="paths-panel">
+            <h3>
+              Security depth: {depth?.depth ?? '—'}
+              {depth?.exposed && <span className="spof"> exposed: no control stands in the way</span>}
+            </h3>
+            {!depth?.reachable && <p>This threat cannot reach the asset within 8 steps.</p>}
+            {depth && depth.singlePointsOfFailure.length > 0 && (
+              <div data-testid="spof-list">
+                <strong>Single points of failure</strong>
+                <ul>
+                  {depth.singlePointsOfFailure.map((u) => (
+                    <li key={u.id} className="spof">
+                      {u.name} ({u.kind === 'DEPENDENCY' ? 'dependency' : 'control'}, {domainTags(u.domains)}){' '}
+                      <button className="danger" onClick={() => fail(u.id)}>
+                        What if it fails?
+                      </button>
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            )}
+            {depth?.cutSets.some((c) => c.commonMode) && (
+              <p className="hint">
+                Common mode:{' '}
+                {depth.cutSets
+                  .filter((c) => c.commonMode)
+                  .map((c) => c.units.map((u) => u.name).join(' + '))
+                  .join('; ')}{' '}
+                takes out controls of several domains at once.
+              </p>
+            )}
+            {data.attackPaths.failedControls.length > 0 && (
+              <p className="hint">Failed for this what-if: {data.attackPaths.failedControls.join(', ')}</p>
+            )}
+            {data.attackPaths.paths.map((p, i) => (
+              <div className="path" key={i} data-testid="path">
+                <strong>
+                  #{i + 1} P = {pct(p.probability)}
+                </strong>{' '}
+                ({p.hops} hops)
+                {p.steps.map((s, j) => (
+                  <div className="step" key={j}>
+                    → {p.nodes[j].name} <em>{s.vector}</em>
+                    {s.controls.map((c) => (
+                      <div key={c.id} className={spof.has(c.id) ? 'spof' : undefined}>
+                        control: {c.name} {pct(c.effectiveness)}{' '}
+                        <button onClick={() => fail(c.id)} aria-label={`What if ${c.name} fails?`}>
+                          fail it
+                        </button>
+                      </div>
+                    ))}
+                  </div>
+                ))}
+              </div>
+            ))}
+            {data.attackPaths.paths.length === 0 && <p>No path within 8 steps.</p>}
+            <p>
+              <a href={href('convergence', { asset: assetId })}>Convergence of the asset</a>
+            </p>
+            <Legend />
+          </aside>
+        </div>
+      )}
+    </div>
+  );
+}

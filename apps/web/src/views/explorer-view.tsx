@@ -1,0 +1,221 @@
+import { useEffect, useMemo, useState } from 'react';
+import { request } from '../api/client';
+import { CoverageDocument, FindingsDocument, NeighbourhoodDocument, SearchDocument } from '../api/generated';
+import { GraphCanvas } from '../components/graph-canvas';
+import { Legend } from '../components/legend';
+import { SearchResults } from '../components/search-results';
+import { useQuery } from '../components/use-query';
+import {
+  type ExplorerFilter,
+  type Neighbourhood,
+  explorerElements,
+  mergeNeighbourhoods,
+} from '../graph/explorer-graph';
+import { KINDS, kindOf } from '../graph/kinds';
+import { explorerLayout } from '../graph/layouts';
+import { DOMAINS, DOMAIN_STYLE } from '../graph/palette';
+import { go, href } from '../route';
+
+const STATUSES = ['implemented', 'degraded', 'planned', 'failed'];
+
+/** Search, then expand neighbours; a detail panel for the selected entity; filters by kind, domain, status. */
+export function ExplorerView({ params }: { params: URLSearchParams }) {
+  const focus = params.get('focus') ?? '';
+  const [text, setText] = useState('');
+  const [loaded, setLoaded] = useState<Neighbourhood[]>([]);
+  const [error, setError] = useState<string>();
+  const [filter, setFilter] = useState<ExplorerFilter>({ kinds: [], domains: [], statuses: [] });
+  const search = useQuery(SearchDocument, { text }, text.trim().length < 2);
+
+  const expand = async (id: string) => {
+    if (loaded.some((n) => n.entity.id === id)) return;
+    try {
+      const d = await request(NeighbourhoodDocument, { id });
+      if (!d.entity) throw new Error(`No entity has the id ${id}.`);
+      const { relationships, ...entity } = d.entity;
+      setLoaded((l) => [...l, { entity, relationships }]);
+      setError(undefined);
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+  useEffect(() => {
+    if (focus) void expand(focus);
+  }, [focus]);
+
+  const graph = useMemo(() => mergeNeighbourhoods(loaded), [loaded]);
+  const elements = useMemo(() => explorerElements(graph, filter, focus), [graph, filter, focus]);
+  const layout = useMemo(() => explorerLayout(elements), [elements]);
+  const selected = graph.nodes.get(focus);
+  const hits = search.data
+    ? [search.data.assets, search.data.controls, search.data.threats, search.data.orgUnits].flatMap((c) =>
+        c.edges.map((e) => e.node),
+      )
+    : [];
+  const toggle = (key: keyof ExplorerFilter, value: string) =>
+    setFilter((f) => ({
+      ...f,
+      [key]: f[key].includes(value) ? f[key].filter((v) => v !== value) : [...f[key], value],
+    }));
+
+  return (
+    <div>
+      <h2>Explorer</h2>
+      <div className="controls">
+        <label>
+          Search by name or id
+          <input
+            aria-label="Search"
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            placeholder="e.g. customer"
+          />
+        </label>
+        {loaded.length > 0 && <button onClick={() => setLoaded([])}>Clear</button>}
+        <details>
+          <summary>Filters</summary>
+          <div>
+            Kinds:{' '}
+            {KINDS.map((k) => (
+              <label key={k.kind} style={{ display: 'inline' }}>
+                <input
+                  type="checkbox"
+                  checked={filter.kinds.includes(k.kind)}
+                  onChange={() => toggle('kinds', k.kind)}
+                />
+                {k.title}{' '}
+              </label>
+            ))}
+          </div>
+          <div>
+            Control domains:{' '}
+            {DOMAINS.map((d) => (
+              <label key={d} style={{ display: 'inline' }}>
+                <input
+                  type="checkbox"
+                  checked={filter.domains.includes(d)}
+                  onChange={() => toggle('domains', d)}
+                />
+                {DOMAIN_STYLE[d].title}{' '}
+              </label>
+            ))}
+          </div>
+          <div>
+            Control status:{' '}
+            {STATUSES.map((s) => (
+              <label key={s} style={{ display: 'inline' }}>
+                <input
+                  type="checkbox"
+                  checked={filter.statuses.includes(s)}
+                  onChange={() => toggle('statuses', s)}
+                />
+                {s}{' '}
+              </label>
+            ))}
+          </div>
+        </details>
+      </div>
+      <SearchResults
+        hits={hits}
+        action={(h) => (
+          <a href={href('explorer', { focus: h.id })} onClick={() => setText('')}>
+            {h.name}
+          </a>
+        )}
+      />
+      {error && <p className="error">{error}</p>}
+      <div className="row">
+        <div className="grow">
+          <GraphCanvas
+            name="explorer"
+            elements={elements}
+            layout={layout}
+            onSelect={(id) => go('explorer', { focus: id })}
+          />
+        </div>
+        <aside className="panel side" data-testid="detail">
+          {selected ? (
+            <Detail
+              id={selected.id}
+              onExpand={expand}
+              expanded={loaded.some((n) => n.entity.id === selected.id)}
+            />
+          ) : (
+            <p>Search, then pick an entity.</p>
+          )}
+          <Legend />
+        </aside>
+      </div>
+    </div>
+  );
+}
+
+function Detail({
+  id,
+  onExpand,
+  expanded,
+}: {
+  id: string;
+  onExpand: (id: string) => void;
+  expanded: boolean;
+}) {
+  const n = useQuery(NeighbourhoodDocument, { id });
+  const e = n.data?.entity;
+  const isAsset = Boolean(e?.labels.includes('Asset'));
+  const coverage = useQuery(CoverageDocument, { assetId: id }, !isAsset);
+  const findings = useQuery(FindingsDocument, {});
+  if (!e) return <p>{n.error ?? 'Loading…'}</p>;
+  const owners = e.relationships
+    .filter((r) => r.type === 'OWNS' && r.direction === 'IN')
+    .map((r) => r.node.name);
+  const flagged = (findings.data?.findings ?? []).filter((f) => f.nodes.some((x) => x.id === id));
+  const props: [string, unknown][] = [
+    ['id', e.id],
+    ['kind', kindOf(e.labels)],
+    ['classification', e.classification],
+    ['criticality', 'criticality' in e ? e.criticality : undefined],
+    ['domains', 'domains' in e ? e.domains?.join(', ') : undefined],
+    ['status', 'status' in e ? e.status : undefined],
+    ['effectiveness', 'effectiveness' in e ? e.effectiveness : undefined],
+    ['owner', owners.join(', ') || (isAsset ? 'none' : undefined)],
+  ];
+  return (
+    <div>
+      <h3>{e.name}</h3>
+      <table>
+        <tbody>
+          {props
+            .filter(([, v]) => v !== undefined && v !== null && v !== '')
+            .map(([k, v]) => (
+              <tr key={k}>
+                <th>{k}</th>
+                <td data-testid={`detail-${k}`}>{String(v)}</td>
+              </tr>
+            ))}
+        </tbody>
+      </table>
+      {e.description && <p>{e.description}</p>}
+      {!expanded && (
+        <button onClick={() => onExpand(id)}>Expand neighbours ({e.relationships.length})</button>
+      )}
+      {coverage.data && (
+        <p data-testid="detail-coverage">
+          Domains covered: {coverage.data.coverage.coveredDomains.join(', ') || 'none'}
+          {coverage.data.coverage.missingDomains.length > 0 && (
+            <span className="spof"> · missing {coverage.data.coverage.missingDomains.join(', ')}</span>
+          )}{' '}
+          <a href={href('convergence', { asset: id })}>convergence</a> ·{' '}
+          <a href={href('blast', { nodes: id })}>blast radius</a>
+        </p>
+      )}
+      <h3>Findings ({flagged.length})</h3>
+      <ul data-testid="detail-findings">
+        {flagged.map((f, i) => (
+          <li key={i} className={`sev-${f.severity}`}>
+            {f.ruleId}: {f.message}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,150 @@
+/**
+ * Web UI rendering benchmark (issue 5): a blast-radius view of about --elements N Cytoscape
+ * elements on a generated organisation, opened in Debian's headless chromium. Prints the time
+ * from navigation to a drawn graph, Cytoscape's own render + layout time, and the frame rate of
+ * a scripted pan and zoom.
+ *
+ *   npm run bench:web -- [--people 10000] [--elements 5000] [--runs 3] [--keep]
+ */
+import { performance } from 'node:perf_hooks';
+import { loadConfig } from '@rampart/config';
+import { createGraphContext, graphOptionsFrom, resolveNeo4j } from '@rampart/graph';
+import { NativeImporter, generateOrganisation } from '@rampart/import';
+import { chromium } from 'playwright-core';
+import { createApp } from '../apps/api/src/bootstrap';
+import { createLogger } from '../apps/api/src/logging';
+
+const arg = (name: string, fallback: number) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const people = arg('people', 10_000);
+const target = arg('elements', 5_000);
+const runs = arg('runs', 3);
+const keep = process.argv.includes('--keep');
+
+interface PageCy {
+  rampartGraphs?: Record<
+    string,
+    {
+      elements(): { length: number };
+      zoom(level?: number): number;
+      panBy(p: { x: number; y: number }): void;
+    }
+  >;
+  document: { querySelector(s: string): { getAttribute(a: string): string | null } | null };
+  requestAnimationFrame(f: (t: number) => void): void;
+}
+
+async function main() {
+  const config = loadConfig();
+  const neo4j = await resolveNeo4j(config.neo4j, (m) => console.error(m));
+  const graph = await createGraphContext(graphOptionsFrom(config, neo4j.connection));
+  try {
+    await graph.schema.apply();
+    if (!keep || !(await graph.organizations.list()).length) {
+      await graph.health.deleteAll();
+      const doc = generateOrganisation({ people, seed: 1 });
+      const r = await new NativeImporter(graph).importText('bench.json', JSON.stringify(doc), {
+        format: 'json',
+      });
+      if (!r.ok) throw new Error(`generated file invalid: ${r.issues[0]?.message}`);
+    }
+    const app = await createApp({ config, graph, logger: createLogger({ logLevel: 'silent' }) });
+    await app.listen(0, '127.0.0.1');
+    const base = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+    const gql = async (query: string, variables: Record<string, unknown> = {}) => {
+      const res = await fetch(`${base}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query, variables }),
+      });
+      return ((await res.json()) as { data: Record<string, any> }).data; // eslint-disable-line @typescript-eslint/no-explicit-any
+    };
+    // The start whose 6-hop structural blast radius draws closest to the target element count
+    // (a tree: n reached nodes and n edges, plus the start).
+    const starts = (await gql('{ facilities(first: 200) { edges { node { id } } } }')).facilities.edges.map(
+      (e: { node: { id: string } }) => e.node.id,
+    ) as string[];
+    let best = { id: '', elements: 0 };
+    for (const id of starts) {
+      const n = (await gql('query($n: [ID!]!) { blastRadius(nodeIds: $n) { nodes { id } } }', { n: [id] }))
+        .blastRadius.nodes.length;
+      if (Math.abs(2 * n + 1 - target) < Math.abs(best.elements - target)) best = { id, elements: 2 * n + 1 };
+    }
+    console.error(`start ${best.id}: about ${best.elements} elements`);
+
+    const browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      args: [
+        '--headless=new',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--no-first-run',
+        '--disable-background-networking',
+      ],
+    });
+    const rows: string[] = [];
+    for (let i = 0; i < runs; i++) {
+      const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+      const t = performance.now();
+      await page.goto(`${base}/#/blast?nodes=${best.id}`);
+      await page.waitForFunction(() => Boolean((globalThis as unknown as PageCy).rampartGraphs?.blast));
+      const total = performance.now() - t;
+      const drawn = await page.evaluate(() => {
+        const w = globalThis as unknown as PageCy;
+        return {
+          elements: w.rampartGraphs!.blast.elements().length,
+          renderMs: Number(
+            w.document.querySelector('[data-testid=graph-blast]')?.getAttribute('data-render-ms'),
+          ),
+        };
+      });
+      // Two seconds of real gestures (mouse drags and wheel zooms over the graph, as a user pans
+      // and zooms) while the page counts the frames it draws.
+      await page.evaluate(() => {
+        const w = globalThis as unknown as PageCy & { frames: number };
+        w.frames = 0;
+        const tick = () => {
+          w.frames += 1;
+          w.requestAnimationFrame(tick);
+        };
+        w.requestAnimationFrame(tick);
+      });
+      const box = await page.getByTestId('graph-blast').boundingBox();
+      if (!box) throw new Error('the blast radius graph is not on the page');
+      const cx = box.x + box.width / 2;
+      const cy = box.y + box.height / 2;
+      const before = await page.evaluate(() => (globalThis as unknown as { frames: number }).frames);
+      const t0 = performance.now();
+      while (performance.now() - t0 < 2000) {
+        await page.mouse.move(cx, cy);
+        await page.mouse.down();
+        for (let k = 1; k <= 10; k++) await page.mouse.move(cx + 8 * k, cy + 3 * k);
+        await page.mouse.up();
+        await page.mouse.wheel(0, -120);
+        await page.mouse.wheel(0, 120);
+      }
+      const after = await page.evaluate(() => (globalThis as unknown as { frames: number }).frames);
+      const fps = ((after - before) * 1000) / (performance.now() - t0);
+      rows.push(
+        `| ${drawn.elements} | ${(total / 1000).toFixed(2)} s | ${(drawn.renderMs / 1000).toFixed(2)} s | ${fps.toFixed(0)} |`,
+      );
+      console.error(rows[rows.length - 1]);
+      await page.close();
+    }
+    await browser.close();
+    await app.close();
+    console.log(
+      `\nblast radius of ${best.id}\n\n| elements | navigation to drawn graph | Cytoscape render + layout | pan/zoom frames per second |\n| --- | --- | --- | --- |\n${rows.join('\n')}`,
+    );
+  } finally {
+    await graph.close().catch(() => undefined);
+    await neo4j.stop();
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(`bench:web: ${(e as Error).message}`);
+  process.exit(1);
+});

@@ -1,0 +1,126 @@
+import { Page } from 'playwright-core';
+import {
+  DrawnGraph,
+  countIn,
+  graphOf,
+  hasText,
+  screenshot,
+  startUiSession,
+  UiSession,
+} from '../support/browser';
+import { testConfig } from '../support/test-graph';
+
+const DOMAINS = ['governance', 'personnel', 'information', 'cyber', 'physical'];
+
+// The blast-radius and convergence views on the demo organisation in Debian's chromium. Expected
+// values are those of docs/demo-organisation.md (also asserted over GraphQL in analytics-api.int-spec.ts).
+describe('web UI views: blast radius and convergence (chromium)', () => {
+  const config = testConfig();
+  let ui: UiSession;
+  let page: Page;
+  let base: string;
+
+  beforeAll(async () => {
+    ui = await startUiSession(config);
+    ({ page, base } = ui);
+  });
+  afterAll(() => ui?.close());
+
+  /** The drawn graph once it shows `nodes` nodes (a new answer is drawn just after the panel shows it). */
+  async function graphWith(name: string, nodes: number): Promise<DrawnGraph> {
+    let g = await graphOf(page, name);
+    for (let i = 0; i < 100 && g.nodes.length !== nodes; i++) {
+      await page.waitForTimeout(100);
+      g = await graphOf(page, name);
+    }
+    expect(g.nodes.length).toBe(nodes);
+    return g;
+  }
+  const reachedIn = async () =>
+    Number(await page.getByTestId('reached-count').locator('strong').textContent());
+
+  it('draws the blast radius of a compromised vendor engineer, structural then probable', async () => {
+    await page.goto(`${base}/#/blast?nodes=p-femi`);
+    const panel = page.locator('[data-testid=blast-panel][data-mode=STRUCTURAL]');
+    await panel.waitFor();
+    // The start is named from a look-up by id.
+    await hasText(page.getByTestId('starts'), 'Femi Adeyemi');
+    const structuralReached = await reachedIn();
+    const structural = await graphWith('blast', 1 + structuralReached);
+    expect(structural.nodes.length).toBeGreaterThan(1);
+    expect(structural.edges).toBeGreaterThan(0);
+    expect(structural.nodes.find((n) => n.id === 'p-femi')?.classes).toContain('target');
+    expect(structural.nodes.map((n) => n.id)).toEqual(expect.arrayContaining(['sys-scada', 'sys-vpn']));
+    const score = await page.getByTestId('impact-score').textContent();
+    expect(score).toMatch(/^\d+\.\d\d$/);
+    const structuralScore = Number(score);
+    expect(structuralScore).toBeGreaterThan(0);
+    expect(await countIn(page, '[data-testid=by-label] tbody tr')).toBeGreaterThan(0);
+    const labels = await page.getByTestId('by-label').locator('tbody td:first-child').allTextContents();
+    expect(labels).toContain('System');
+    const top = page.getByTestId('top-assets').locator('a');
+    expect(await top.count()).toBeGreaterThan(0);
+    expect(await top.first().getAttribute('href')).toMatch(/^#\/convergence\?asset=/);
+    await screenshot(page, 'blast-radius');
+
+    await page.getByLabel('Mode').selectOption('PROBABLE');
+    await page.waitForURL(/mode=PROBABLE/);
+    await page.locator('[data-testid=blast-panel][data-mode=PROBABLE]').waitFor();
+    const probableReached = await reachedIn();
+    const probable = await graphWith('blast', 1 + probableReached);
+    expect(probable.nodes.length).toBeLessThanOrEqual(structural.nodes.length);
+    // The screening on p-femi no longer counts once he is compromised: the SCADA is still reached.
+    expect(probable.nodes.map((n) => n.id)).toContain('sys-scada');
+    expect(Number(await page.getByTestId('impact-score').textContent())).toBeLessThan(structuralScore);
+    await screenshot(page, 'blast-radius-probable');
+  });
+
+  it('shows the five domains around the customer records and the heatmap of the critical assets', async () => {
+    await page.goto(`${base}/#/convergence?asset=inf-customers`);
+    const panel = page.getByTestId('convergence-panel');
+    await panel.waitFor();
+    await hasText(panel.getByTestId('coverage-score'), '%');
+    const g = await graphOf(page, 'convergence');
+    const ids = g.nodes.map((n) => n.id);
+    expect(ids).toEqual(expect.arrayContaining(['inf-customers', ...DOMAINS.map((d) => `sector:${d}`)]));
+    expect(g.nodes.length).toBeGreaterThanOrEqual(6);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(g.edges).toBeGreaterThanOrEqual(5);
+    // Information requires all five domains: each missing one is an empty dashed sector, named in
+    // the panel, and the score is the share of the five covered.
+    const missing = g.nodes.filter((n) => n.classes.includes('missing'));
+    const missingText = (await panel.getByTestId('missing-domains').textContent()) ?? '';
+    for (const m of missing) expect(missingText).toContain(m.label.split('\n')[0]);
+    expect(missing.every((m) => m.label.endsWith('(missing)'))).toBe(true);
+    expect(g.nodes.some((n) => n.classes.includes('na'))).toBe(false);
+    expect(await panel.getByTestId('coverage-score').textContent()).toBe(
+      `${Math.round(((5 - missing.length) / 5) * 100)}%`,
+    );
+
+    const heatmap = page.getByTestId('heatmap');
+    await heatmap.waitFor();
+    expect(await countIn(page, '[data-testid=heatmap] tbody tr')).toBe(69);
+    const cellsPerRow = await heatmap
+      .locator('tbody tr')
+      .evaluateAll((rows) => rows.map((r) => r.querySelectorAll('td.yes, td.no, td.na').length));
+    expect(new Set(cellsPerRow)).toEqual(new Set([5]));
+    const marks = await heatmap.locator('td.yes, td.no, td.na').allTextContents();
+    expect(new Set(marks)).toEqual(new Set(['✓', '✗', '–']));
+    const row = heatmap.locator('tbody tr[aria-current=true]');
+    expect(await row.locator('th a').getAttribute('href')).toBe('#/convergence?asset=inf-customers');
+    await screenshot(page, 'convergence');
+
+    // A system from the heatmap: information is not required of it, its sector is muted.
+    await heatmap.locator('a[href="#/convergence?asset=sys-crm"]').click();
+    await page.waitForURL(/asset=sys-crm/);
+    await hasText(panel.locator('h3').first(), 'CRM');
+    const crm = await graphOf(page, 'convergence');
+    const sector = async () =>
+      (await graphOf(page, 'convergence')).nodes.find((n) => n.id === 'sector:information');
+    for (let i = 0; i < 100 && !(await sector())?.classes.includes('na'); i++) await page.waitForTimeout(100);
+    expect((await sector())?.classes).toEqual(expect.arrayContaining(['sector', 'na']));
+    expect(crm.nodes.map((n) => n.id)).toContain('sys-crm');
+    expect(await heatmap.locator('tbody tr[aria-current=true] th a').textContent()).toBe('CRM');
+    await screenshot(page, 'convergence-system');
+  });
+});

@@ -1,0 +1,128 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { INestApplication } from '@nestjs/common';
+import { Browser, Locator, Page, chromium } from 'playwright-core';
+import { AppConfig } from '@rampart/config';
+import { startDemoApp } from './test-app';
+
+const CHROMIUM = '/usr/bin/chromium';
+
+/**
+ * Debian's chromium, headless, with the flags this machine needs (no background networking: its
+ * closed network refuses those connections). Never a downloaded browser.
+ */
+export async function launchChromium(): Promise<Browser> {
+  if (!fs.existsSync(CHROMIUM)) {
+    throw new Error(`End-to-end tests need Debian's chromium at ${CHROMIUM}: apt-get install -y chromium`);
+  }
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless=new',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+    ],
+  });
+}
+
+/** Saves a full-page screenshot under test-results/e2e/ (kept by CI as evidence). */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  const dir = path.join(__dirname, '../../test-results/e2e');
+  fs.mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true });
+}
+
+/** Waits until the element's text contains `text`; fails saying what it showed instead. */
+export async function hasText(locator: Locator, text: string, timeoutMs = 15_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  let last = '';
+  while (Date.now() < until) {
+    last = (await locator.textContent({ timeout: timeoutMs }).catch(() => '')) ?? '';
+    if (last.includes(text)) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`Expected the page to show "${text}"; it showed: ${last.slice(0, 500)}`);
+}
+
+/** What a named Cytoscape graph on the page draws: node ids, labels, classes, edge count. */
+export async function graphOf(page: Page, name: string): Promise<DrawnGraph> {
+  await page.waitForFunction(
+    (n) => Boolean((globalThis as unknown as PageWindow).rampartGraphs?.[n]?.nodes().length),
+    name,
+  );
+  return page.evaluate((n) => {
+    const cy = (globalThis as unknown as PageWindow).rampartGraphs![n];
+    return {
+      nodes: cy.nodes().map((x) => ({ id: x.id(), label: String(x.data('label')), classes: x.classes() })),
+      edges: cy.edges().length,
+    };
+  }, name);
+}
+
+/** How many elements match a selector in the page. */
+export const countIn = (page: Page, selector: string) =>
+  page.evaluate(
+    (sel) => (globalThis as unknown as PageWindow).document.querySelectorAll(sel).length,
+    selector,
+  );
+
+export interface DrawnGraph {
+  nodes: { id: string; label: string; classes: string[] }[];
+  edges: number;
+}
+
+/**
+ * The page's globals, typed for the functions that run inside the page (no DOM lib here). Those
+ * functions are sent as source text: they may use nothing from this module.
+ */
+interface PageWindow {
+  document: { querySelectorAll(selector: string): { length: number } };
+  rampartGraphs?: Record<
+    string,
+    {
+      nodes(): { id(): string; data(k: string): unknown; classes(): string[] }[];
+      edges(): { length: number };
+    }
+  >;
+}
+
+export interface UiSession {
+  app: INestApplication;
+  page: Page;
+  /** The app's address, e.g. http://127.0.0.1:41234 */
+  base: string;
+  close(): Promise<void>;
+}
+
+/**
+ * The built UI served by the API on the demo organisation, and one chromium page on it; an error
+ * thrown inside the page fails the test.
+ */
+export async function startUiSession(config: AppConfig): Promise<UiSession> {
+  if (!fs.existsSync(path.join(config.webDir, 'index.html'))) {
+    throw new Error(`No built UI in ${config.webDir}: run npm run build first.`);
+  }
+  const { app } = await startDemoApp(config);
+  await app.listen(0, '127.0.0.1');
+  const base = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+  const browser = await launchChromium();
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  page.on('pageerror', (e) => {
+    throw e;
+  });
+  return {
+    app,
+    page,
+    base,
+    close: async () => {
+      await browser.close();
+      await app.close();
+    },
+  };
+}

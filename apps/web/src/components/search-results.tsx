@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import type { SearchQuery } from '../api/generated';
 import { kindOf } from '../graph/kinds';
 
 export interface SearchHit {
@@ -6,6 +7,10 @@ export interface SearchHit {
   name: string;
   labels: readonly string[];
 }
+
+/** Every hit of a search answer, assets first. */
+export const hitsOf = (d: SearchQuery | undefined): SearchHit[] =>
+  d ? [d.assets, d.controls, d.threats, d.orgUnits].flatMap((c) => c.edges.map((e) => e.node)) : [];
 
 /** Search hits, each with what the view does with it (a link, an add button) and its kind and id. */
 export function SearchResults({

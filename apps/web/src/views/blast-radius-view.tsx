@@ -3,7 +3,7 @@ import { request } from '../api/client';
 import { BlastRadiusDocument, type BlastRadiusQuery, type ReachMode, SearchDocument } from '../api/generated';
 import { GraphCanvas } from '../components/graph-canvas';
 import { Legend } from '../components/legend';
-import { SearchResults } from '../components/search-results';
+import { type SearchHit as Hit, SearchResults, hitsOf } from '../components/search-results';
 import { useQuery } from '../components/use-query';
 import { type NodeLike, reachElements } from '../graph/elements';
 import { ringLayout } from '../graph/layouts';
@@ -16,12 +16,6 @@ const MODES: { mode: ReachMode; title: string }[] = [
 const HOPS = [1, 2, 3, 4, 5, 6, 7, 8];
 
 const pct = (p: number) => `${(p * 100).toFixed(p < 0.01 ? 2 : p < 1 ? 1 : 0)}%`;
-
-interface Hit {
-  id: string;
-  name: string;
-  labels: readonly string[];
-}
 
 /** The answer of one blast-radius query and the variables it answers (stale answers are told apart). */
 interface Answer {
@@ -47,11 +41,7 @@ export function BlastRadiusView({ params }: { params: URLSearchParams }) {
 
   const [text, setText] = useState('');
   const search = useQuery(SearchDocument, { text }, text.trim().length < 2);
-  const hits: Hit[] = search.data
-    ? [search.data.assets, search.data.controls, search.data.threats, search.data.orgUnits].flatMap((c) =>
-        c.edges.map((e) => e.node),
-      )
-    : [];
+  const hits: Hit[] = hitsOf(search.data);
 
   // Names (and kinds) of the starts: from the search results picked, else looked up by id.
   const [known, setKnown] = useState<Record<string, Hit>>({});
@@ -62,11 +52,7 @@ export function BlastRadiusView({ params }: { params: URLSearchParams }) {
     void Promise.all(
       unknown.map((id) =>
         request(SearchDocument, { text: id })
-          .then((d) =>
-            [d.assets, d.controls, d.threats, d.orgUnits]
-              .flatMap((c) => c.edges.map((e) => e.node))
-              .find((n) => n.id === id),
-          )
+          .then((d) => hitsOf(d).find((n) => n.id === id))
           .catch(() => undefined),
       ),
     ).then((found) => {

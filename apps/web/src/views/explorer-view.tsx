@@ -3,7 +3,7 @@ import { request } from '../api/client';
 import { CoverageDocument, FindingsDocument, NeighbourhoodDocument, SearchDocument } from '../api/generated';
 import { GraphCanvas } from '../components/graph-canvas';
 import { Legend } from '../components/legend';
-import { SearchResults } from '../components/search-results';
+import { SearchResults, hitsOf } from '../components/search-results';
 import { useQuery } from '../components/use-query';
 import {
   type ExplorerFilter,
@@ -47,11 +47,7 @@ export function ExplorerView({ params }: { params: URLSearchParams }) {
   const elements = useMemo(() => explorerElements(graph, filter, focus), [graph, filter, focus]);
   const layout = useMemo(() => explorerLayout(elements), [elements]);
   const selected = graph.nodes.get(focus);
-  const hits = search.data
-    ? [search.data.assets, search.data.controls, search.data.threats, search.data.orgUnits].flatMap((c) =>
-        c.edges.map((e) => e.node),
-      )
-    : [];
+  const hits = hitsOf(search.data);
   const toggle = (key: keyof ExplorerFilter, value: string) =>
     setFilter((f) => ({
       ...f,

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import { Page } from 'playwright-core';
-import { countIn, graphOf, hasText, screenshot, startUiSession, UiSession } from '../support/browser';
+import { countIn, graphOf, hasText, screenshot, startUiSession, tapIn, UiSession } from '../support/browser';
 import { testConfig } from '../support/test-graph';
 
 // The analyst's UI on the demo organisation in Debian's chromium. Expected values are those of
@@ -77,9 +77,36 @@ describe('web UI on the demo organisation (chromium)', () => {
         .toString(),
     ).toBe('PNG');
 
+    // Tapping the last step of the best path (CRM -> customer records) lists its controls; failing
+    // one can only raise the path probability, at least to 7.0 % / (1 - its effectiveness).
+    const last = g.edgeList.find((e) => e.source === 'sys-crm' && e.target === 'inf-customers');
+    expect(last?.controls.length).toBeGreaterThan(0);
+    await tapIn(page, 'paths', last!.id);
+    const picked = panel.getByTestId('picked');
+    await hasText(picked, 'CRM → Customer records');
+    const first = picked.getByRole('button', { name: /^What if .* fails\?$/ }).first();
+    const control = /^What if (.*) fails\?$/.exec((await first.textContent()) ?? '')![1];
+    const effectiveness =
+      Number(/(\d+(?:\.\d+)?)% effective/.exec((await picked.textContent()) ?? '')![1]) / 100;
+    await first.click();
+    await hasText(page.getByTestId('failed'), control);
+    await page.waitForFunction(
+      () =>
+        !/P = 7\.0%/.test(
+          (globalThis as unknown as { document: { body: { innerText: string } } }).document.body.innerText,
+        ),
+    );
+    const p = Number(
+      /P = (\d+(?:\.\d+)?)%/.exec((await panel.getByTestId('path').first().textContent()) ?? '')![1],
+    );
+    expect(p).toBeGreaterThanOrEqual(7 / (1 - effectiveness) - 0.05);
+    await screenshot(page, 'attack-paths-step-failed');
+    await page.getByRole('button', { name: 'Restore all' }).click();
+    await hasText(panel.getByTestId('path').first(), 'P = 7.0%');
+
     // What if the identity provider fails? Every control depending on it goes: the path opens.
     await panel.getByTestId('spof-list').getByRole('button', { name: 'What if it fails?' }).first().click();
-    await hasText(page.getByTestId('failed'), 'sys-idp');
+    await hasText(page.getByTestId('failed'), 'Identity provider');
     await hasText(panel.getByTestId('path').first(), 'P = 100.0%');
     await screenshot(page, 'attack-paths-idp-failed');
   });

@@ -70,11 +70,19 @@ describe('analytics on the demo organisation (GraphQL)', () => {
 
   it('answers what-if: with the identity provider failed, a path to the customer records is open', async () => {
     const q = `query($f: [ID!]!) { attackPaths(threatId: "thr-crime", assetId: "inf-customers", k: 1, failed: $f) {
-      failedControls paths { probability steps { controls { id } } } } }`;
+      failed { id name kind domains } failedControls paths { probability steps { controls { id } } } } }`;
     const idp = await gql(q, { f: ['sys-idp'] });
     expect(idp.errors).toBeUndefined();
     // The order-1 cut set above: every control depending on sys-idp fails with it.
     expect(idp.data.attackPaths.failedControls.length).toBeGreaterThan(1);
+    expect(idp.data.attackPaths.failed).toEqual([
+      {
+        id: 'sys-idp',
+        name: 'Identity provider',
+        kind: 'DEPENDENCY',
+        domains: ['cyber', 'information', 'physical'],
+      },
+    ]);
     expect(idp.data.attackPaths.paths[0].probability).toBe(1);
     const used = idp.data.attackPaths.paths[0].steps.flatMap((s: any) => s.controls.map((c: any) => c.id));
     expect(used.filter((id: string) => idp.data.attackPaths.failedControls.includes(id))).toEqual([]);
@@ -163,7 +171,7 @@ describe('analytics on the demo organisation (GraphQL)', () => {
       intranet: coverage(assetId: "sys-intranet", asOf: "2026-11-23") { missingDomains }
       designs: coverage(assetId: "inf-plant-designs", asOf: "2026-11-23") { missingDomains }
       customers: coverage(assetId: "inf-customers", asOf: "2026-11-23") {
-        requiredDomains coveredDomains score functions domains { domain required covered fraction controls { id inherited on } } }
+        requiredDomains coveredDomains score functions domains { domain required covered fraction controls { id inherited on onName } } }
       summary: coverageSummary(asOf: "2026-11-23", criticalOnly: true) { assetId critical score asset { criticality } }
     }`);
     expect(res.errors).toBeUndefined();
@@ -177,7 +185,9 @@ describe('analytics on the demo organisation (GraphQL)', () => {
     expect(c.requiredDomains).toHaveLength(5);
     expect(c.score).toBeCloseTo(c.domains.filter((x: any) => x.required && x.covered).length / 5, 12);
     const cyber = c.domains.find((x: any) => x.domain === 'cyber');
-    expect(cyber.controls.some((x: any) => x.inherited && x.on === 'sys-crm')).toBe(true);
+    expect(cyber.controls.some((x: any) => x.inherited && x.on === 'sys-crm' && x.onName === 'CRM')).toBe(
+      true,
+    );
     expect(d.summary).toHaveLength(69); // the demo's critical assets
     expect(d.summary.every((s: any) => s.critical)).toBe(true);
     const crit = d.summary.map((s: any) => s.asset.criticality);

@@ -50,7 +50,7 @@ export async function hasText(locator: Locator, text: string, timeoutMs = 15_000
   throw new Error(`Expected the page to show "${text}"; it showed: ${last.slice(0, 500)}`);
 }
 
-/** What a named Cytoscape graph on the page draws: node ids, labels, classes, edge count. */
+/** What a named Cytoscape graph on the page draws: node ids, labels, classes, edges. */
 export async function graphOf(page: Page, name: string): Promise<DrawnGraph> {
   await page.waitForFunction(
     (n) => Boolean((globalThis as unknown as PageWindow).rampartGraphs?.[n]?.nodes().length),
@@ -61,8 +61,22 @@ export async function graphOf(page: Page, name: string): Promise<DrawnGraph> {
     return {
       nodes: cy.nodes().map((x) => ({ id: x.id(), label: String(x.data('label')), classes: x.classes() })),
       edges: cy.edges().length,
+      edgeList: cy.edges().map((x) => ({
+        id: x.id(),
+        source: String(x.data('source')),
+        target: String(x.data('target')),
+        controls: (x.data('controls') as string[] | undefined) ?? [],
+      })),
     };
   }, name);
+}
+
+/** Taps an element of a named graph as a user would (Cytoscape's own tap event). */
+export async function tapIn(page: Page, name: string, elementId: string): Promise<void> {
+  await page.evaluate(
+    ([n, id]) => (globalThis as unknown as PageWindow).rampartGraphs![n].getElementById(id).emit('tap'),
+    [name, elementId] as const,
+  );
 }
 
 /** How many elements match a selector in the page. */
@@ -75,6 +89,7 @@ export const countIn = (page: Page, selector: string) =>
 export interface DrawnGraph {
   nodes: { id: string; label: string; classes: string[] }[];
   edges: number;
+  edgeList: { id: string; source: string; target: string; controls: string[] }[];
 }
 
 /**
@@ -87,7 +102,8 @@ interface PageWindow {
     string,
     {
       nodes(): { id(): string; data(k: string): unknown; classes(): string[] }[];
-      edges(): { length: number };
+      edges(): { length: number; map<T>(f: (x: { id(): string; data(k: string): unknown }) => T): T[] };
+      getElementById(id: string): { emit(event: string): void };
     }
   >;
 }

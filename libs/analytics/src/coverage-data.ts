@@ -34,6 +34,7 @@ export function coverageDataOf(g: AttackGraph, assetId: string): CoverageData | 
       effectiveness: c.effectiveness,
       lastTestedAt: c.lastTestedAt,
       on,
+      onName: nameOf(g, on),
     })),
   );
   return {
@@ -50,6 +51,8 @@ export function coverageDataOf(g: AttackGraph, assetId: string): CoverageData | 
     reviews: g.risks.filter((r) => r.assetId === assetId && r.reviewedAt).map((r) => r.reviewedAt as string),
   };
 }
+
+const nameOf = (g: AttackGraph, id: string) => g.nodes.get(id)?.name ?? id;
 
 /** Personnel controls listed per asset: with one vetting control per person, a site has thousands. */
 export const LISTED = 20;
@@ -74,13 +77,13 @@ function personnelControls(g: AttackGraph, person: string): { id: string; name: 
 function accessSummary(g: AttackGraph, people: Iterable<string>): CoverageData['access'] {
   let count = 0;
   let protectedPeople = 0;
-  const controls = new Map<string, { id: string; name: string; on: string }>();
+  const controls = new Map<string, CoverageData['access']['controls'][number]>();
   for (const p of people) {
     count += 1;
     const cs = personnelControls(g, p);
     if (cs.length) protectedPeople += 1;
     if (controls.size < LISTED)
-      for (const c of cs) if (!controls.has(c.id)) controls.set(c.id, { ...c, on: p });
+      for (const c of cs) if (!controls.has(c.id)) controls.set(c.id, { ...c, on: p, onName: nameOf(g, p) });
   }
   return { people: count, protectedPeople, controls: [...controls.values()] };
 }

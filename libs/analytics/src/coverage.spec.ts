@@ -9,6 +9,7 @@ const ctl = (id: string, domain: string, on: string, status = 'implemented', fun
   status,
   effectiveness: 0.5,
   on,
+  onName: `${on} name`,
 });
 
 /** inf-x (SECRET) stored on sys-a, hosted in fac-r, inside fac-b; two people with access. */
@@ -31,7 +32,11 @@ const base: CoverageData = {
     ctl('c-ph', 'physical', 'fac-r', 'planned', ['delay']), // planned: does not count
   ],
   // p-1 protected by c-vet (implemented); p-2 only by a failed control: not counted.
-  access: { people: 2, protectedPeople: 1, controls: [{ id: 'c-vet', name: 'Vetting', on: 'p-1' }] },
+  access: {
+    people: 2,
+    protectedPeople: 1,
+    controls: [{ id: 'c-vet', name: 'Vetting', on: 'p-1', onName: 'Pat' }],
+  },
   reviews: [],
 };
 
@@ -45,9 +50,11 @@ describe('coverage (analytics.md §5), computed by hand', () => {
     expect(c.functions).toEqual(['detect', 'deter']);
     const personnel = c.domains.find((d) => d.domain === 'personnel');
     expect(personnel).toMatchObject({ covered: false, fraction: 0.5 });
-    expect(personnel?.controls).toEqual([{ id: 'c-vet', name: 'Vetting', inherited: true, on: 'p-1' }]);
+    expect(personnel?.controls).toEqual([
+      { id: 'c-vet', name: 'Vetting', inherited: true, on: 'p-1', onName: 'Pat' },
+    ]);
     expect(c.domains.find((d) => d.domain === 'cyber')?.controls).toEqual([
-      { id: 'c-cy', name: 'c-cy', inherited: true, on: 'sys-a' },
+      { id: 'c-cy', name: 'c-cy', inherited: true, on: 'sys-a', onName: 'sys-a name' },
     ]);
   });
 

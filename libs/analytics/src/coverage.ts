@@ -14,7 +14,7 @@ export interface DomainCoverage {
   required: boolean;
   covered: boolean;
   /** Controls in force of this domain on the asset or its containers (inherited: on a container). */
-  controls: { id: string; name: string; inherited: boolean; on: string }[];
+  controls: { id: string; name: string; inherited: boolean; on: string; onName: string }[];
   /** Personnel only: the share of people with access who are protected (1 when nobody has access). */
   fraction?: number;
 }
@@ -48,7 +48,7 @@ export function coverageOf(d: CoverageData, asOf: string, reviewIntervalDays: nu
   const of = (domain: Domain, where: (on: string) => boolean = () => true) =>
     controls
       .filter((c) => c.domains.includes(domain) && where(c.on))
-      .map((c) => ({ id: c.id, name: c.name, inherited: c.on !== d.id, on: c.on }));
+      .map((c) => ({ id: c.id, name: c.name, inherited: c.on !== d.id, on: c.on, onName: c.onName }));
   const onSelf = (on: string) => on === d.id;
   const onA = (label: string) => (on: string) =>
     on === d.id || Boolean(containerLabels.get(on)?.includes(label));

@@ -102,17 +102,20 @@ function unitsOf(g: AttackGraph, region: Region): Map<string, Set<string>> {
   return units;
 }
 
+/** A control or dependency as a unit of failure: a dependency's domains are those it takes out. */
+export function failureUnit(g: AttackGraph, id: string): CutUnit {
+  const control = g.controls.get(id);
+  const dependents = g.dependentsOf(id);
+  const domains = new Set([...(control?.domains ?? []), ...dependents.flatMap((c) => c.domains)]);
+  return {
+    id,
+    kind: control ? 'CONTROL' : 'DEPENDENCY',
+    domains: [...(dependents.length || !control ? domains : new Set(control.domains))].sort(),
+  };
+}
+
 function describe(g: AttackGraph, unitIds: string[], failed: Set<string>): CutSet {
-  const units = unitIds.map((id): CutUnit => {
-    const control = g.controls.get(id);
-    const dependents = g.dependentsOf(id);
-    const domains = new Set([...(control?.domains ?? []), ...dependents.flatMap((c) => c.domains)]);
-    return {
-      id,
-      kind: control ? 'CONTROL' : 'DEPENDENCY',
-      domains: [...(dependents.length || !control ? domains : new Set(control.domains))].sort(),
-    };
-  });
+  const units = unitIds.map((id) => failureUnit(g, id));
   const commonMode = unitIds.some((id) => isCommonModeUnit(g, id));
   const controls = [...failed].sort();
   const probability = controls.reduce(

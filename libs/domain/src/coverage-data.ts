@@ -8,7 +8,10 @@ export interface CoverageData {
   criticality: number;
   owned: boolean;
   containers: { id: string; labels: string[] }[];
-  /** Controls protecting the asset (`on` = its id) or a container (`on` = the container). */
+  /**
+   * Controls protecting the asset (`on` = its id) or a container (`on` = the container), with
+   * the name of what they are on (`onName`) so a reader never sees a bare id.
+   */
   controls: {
     id: string;
     name: string;
@@ -18,12 +21,17 @@ export interface CoverageData {
     effectiveness: number;
     lastTestedAt?: string;
     on: string;
+    onName: string;
   }[];
   /**
    * People with access to the asset or a container: how many, how many a personnel control in
    * force protects, and those controls (each with one person it protects).
    */
-  access: { people: number; protectedPeople: number; controls: { id: string; name: string; on: string }[] };
+  access: {
+    people: number;
+    protectedPeople: number;
+    controls: { id: string; name: string; on: string; onName: string }[];
+  };
   /** reviewedAt of the risks on the asset. */
   reviews: string[];
 }

@@ -97,6 +97,9 @@ export class AttackPathsModel {
   @Field({ description: 'The search bound was reached: less likely paths may be missing.' })
   truncated!: boolean;
 
+  @Field(() => [FailureUnitModel], { description: 'What was asked to fail (`failed`), by name.' })
+  failed!: FailureUnitModel[];
+
   @Field(() => [ID], {
     description: 'The controls taken as failed for a what-if (failed and their dependants).',
   })

@@ -2,10 +2,12 @@ import { Injectable } from '@nestjs/common';
 import {
   AttackGraph,
   AttackPath,
+  CutUnit,
   ReachMode,
   ReachedNode,
   chokePoints,
   entryVector,
+  failureUnit,
   interruption,
   minimalCutSets,
   mostLikelyPaths,
@@ -46,7 +48,12 @@ export class AnalyticsService {
     }
     const out = new Set(failed.flatMap((id) => [...g.takenOutBy(id)]));
     const { paths, truncated } = mostLikelyPaths(g, threat, assetId, k, { maxHops, failed: out });
-    return { paths: paths.map((p) => this.path(g, p)), truncated, failedControls: [...out].sort() };
+    return {
+      paths: paths.map((p) => this.path(g, p)),
+      truncated,
+      failed: failed.map((id) => this.unit(g, failureUnit(g, id))),
+      failedControls: [...out].sort(),
+    };
   }
 
   async securityDepth(threatId: string, assetId: string, maxOrder: number, maxHops: number) {
@@ -58,10 +65,7 @@ export class AnalyticsService {
     const cuts = minimalCutSets(g, threat, assetId, { maxOrder, maxHops });
     const cutSets = cuts.cutSets.map((c) => ({
       ...c,
-      units: c.units.map((u) => ({
-        ...u,
-        name: g.controls.get(u.id)?.name ?? g.nodes.get(u.id)?.name ?? u.id,
-      })),
+      units: c.units.map((u) => this.unit(g, u)),
     }));
     return {
       reachable: cuts.reachable,
@@ -198,6 +202,11 @@ export class AnalyticsService {
     const n = g.nodes.get(id);
     if (!n) throw new DomainError('NOT_FOUND', `${id} is not an asset or service provider of the graph.`);
     return n;
+  }
+
+  /** A unit of failure with its name (a control's, else its node's). */
+  private unit(g: AttackGraph, u: CutUnit) {
+    return { ...u, name: g.controls.get(u.id)?.name ?? g.nodes.get(u.id)?.name ?? u.id };
   }
 
   private pair(g: AttackGraph, threatId: string, assetId: string): { threat: ThreatData } {

@@ -17,6 +17,9 @@ export class CoverageControlModel {
 
   @Field(() => ID, { description: 'The node it protects.' })
   on!: string;
+
+  @Field({ description: 'The name of the node it protects.' })
+  onName!: string;
 }
 
 @ObjectType('DomainCoverage')

@@ -87,7 +87,7 @@ export type AttackPathsQueryVariables = Exact<{
 }>;
 
 
-export type AttackPathsQuery = { attackPaths: { truncated: boolean, failedControls: Array<string>, paths: Array<{ probability: number, hops: number, nodes: Array<{ id: string, name: string, label: string, labels: Array<string>, classification: string | null, criticality: number | null }>, steps: Array<{ from: string | null, to: string, vector: string, controls: Array<{ id: string, name: string, effectiveness: number, domains: Array<string>, status: string | null }> }> }> }, securityDepth: { reachable: boolean, depth: number | null, exposed: boolean, singlePointsOfFailure: Array<{ id: string, name: string, kind: FailureUnitKind, domains: Array<string> }>, cutSets: Array<{ order: number, commonMode: boolean, probability: number, controls: Array<string>, units: Array<{ id: string, name: string, kind: FailureUnitKind, domains: Array<string> }> }>, chokePoints: Array<{ id: string, name: string }> } };
+export type AttackPathsQuery = { attackPaths: { truncated: boolean, failedControls: Array<string>, failed: Array<{ id: string, name: string, kind: FailureUnitKind }>, paths: Array<{ probability: number, hops: number, nodes: Array<{ id: string, name: string, label: string, labels: Array<string>, classification: string | null, criticality: number | null }>, steps: Array<{ from: string | null, to: string, vector: string, controls: Array<{ id: string, name: string, effectiveness: number, domains: Array<string>, status: string | null }> }> }> }, securityDepth: { reachable: boolean, depth: number | null, exposed: boolean, singlePointsOfFailure: Array<{ id: string, name: string, kind: FailureUnitKind, domains: Array<string> }>, cutSets: Array<{ order: number, commonMode: boolean, probability: number, controls: Array<string>, units: Array<{ id: string, name: string, kind: FailureUnitKind, domains: Array<string> }> }>, chokePoints: Array<{ id: string, name: string }> } };
 
 export type BlastRadiusQueryVariables = Exact<{
   nodeIds: Array<string | number> | string | number;
@@ -103,7 +103,7 @@ export type CoverageQueryVariables = Exact<{
 }>;
 
 
-export type CoverageQuery = { coverage: { assetId: string, requiredDomains: Array<string>, coveredDomains: Array<string>, missingDomains: Array<string>, score: number, functions: Array<string>, asset: { id: string, name: string, label: string, labels: Array<string>, classification: string | null, criticality: number | null }, domains: Array<{ domain: string, required: boolean, covered: boolean, fraction: number | null, controls: Array<{ id: string, name: string, inherited: boolean, on: string }> }> } };
+export type CoverageQuery = { coverage: { assetId: string, requiredDomains: Array<string>, coveredDomains: Array<string>, missingDomains: Array<string>, score: number, functions: Array<string>, asset: { id: string, name: string, label: string, labels: Array<string>, classification: string | null, criticality: number | null }, domains: Array<{ domain: string, required: boolean, covered: boolean, fraction: number | null, controls: Array<{ id: string, name: string, inherited: boolean, on: string, onName: string }> }> } };
 
 export type CoverageHeatmapQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -541,6 +541,11 @@ export const AttackPathsDocument = new TypedDocumentString(`
     query AttackPaths($threatId: ID!, $assetId: ID!, $k: Int!, $failed: [ID!]!) {
   attackPaths(threatId: $threatId, assetId: $assetId, k: $k, failed: $failed) {
     truncated
+    failed {
+      id
+      name
+      kind
+    }
     failedControls
     paths {
       ...PathFields
@@ -658,6 +663,7 @@ export const CoverageDocument = new TypedDocumentString(`
         name
         inherited
         on
+        onName
       }
     }
   }

@@ -21,6 +21,8 @@ export interface GraphCanvasProps {
   elements: ElementDefinition[];
   layout: LayoutOptions;
   onSelect?: (id: string) => void;
+  /** A tap on an edge (by its element id). */
+  onSelectEdge?: (id: string) => void;
 }
 
 /** The element cap: above it a view asks to be narrowed instead of freezing the page. */
@@ -55,11 +57,13 @@ export function GraphCanvas(props: GraphCanvasProps) {
 }
 
 /** One Cytoscape instance, rebuilt when its elements or layout change; toolbar to fit, zoom, export. */
-function CytoscapeCanvas({ name, elements, layout, onSelect }: GraphCanvasProps) {
+function CytoscapeCanvas({ name, elements, layout, onSelect, onSelectEdge }: GraphCanvasProps) {
   const box = useRef<HTMLDivElement>(null);
   const cyRef = useRef<Core | null>(null);
   const select = useRef(onSelect);
   select.current = onSelect;
+  const selectEdge = useRef(onSelectEdge);
+  selectEdge.current = onSelectEdge;
 
   useEffect(() => {
     const large = elements.length > LARGE;
@@ -78,6 +82,7 @@ function CytoscapeCanvas({ name, elements, layout, onSelect }: GraphCanvasProps)
       pixelRatio: large ? 1 : 'auto',
     });
     cy.on('tap', 'node', (e) => select.current?.(e.target.id()));
+    cy.on('tap', 'edge', (e) => selectEdge.current?.(e.target.id()));
     cyRef.current = cy;
     window.rampartGraphs = { ...window.rampartGraphs, [name]: cy };
     box.current?.setAttribute('data-render-ms', String(Math.round(performance.now() - started)));

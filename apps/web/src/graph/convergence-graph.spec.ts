@@ -10,7 +10,9 @@ const coverage: CoverageLike = {
       domain: 'governance',
       required: true,
       covered: true,
-      controls: [{ id: 'ctl-policy', name: 'Security policy', inherited: false, on: 'sys-crm' }],
+      controls: [
+        { id: 'ctl-policy', name: 'Security policy', inherited: false, on: 'sys-crm', onName: 'CRM' },
+      ],
     },
     { domain: 'personnel', required: true, covered: false, controls: [] },
     { domain: 'information', required: false, covered: false, controls: [] },
@@ -19,8 +21,8 @@ const coverage: CoverageLike = {
       required: true,
       covered: true,
       controls: [
-        { id: 'ctl-mfa', name: 'MFA', inherited: false, on: 'sys-crm' },
-        { id: 'ctl-soc', name: 'SOC monitoring', inherited: true, on: 'fac-dc' },
+        { id: 'ctl-mfa', name: 'MFA', inherited: false, on: 'sys-crm', onName: 'CRM' },
+        { id: 'ctl-soc', name: 'SOC monitoring', inherited: true, on: 'fac-dc', onName: 'Data centre' },
       ],
     },
     {
@@ -28,7 +30,9 @@ const coverage: CoverageLike = {
       required: true,
       covered: true,
       // One control of two domains (cyber and physical) is listed under both.
-      controls: [{ id: 'ctl-soc', name: 'SOC monitoring', inherited: true, on: 'fac-dc' }],
+      controls: [
+        { id: 'ctl-soc', name: 'SOC monitoring', inherited: true, on: 'fac-dc', onName: 'Data centre' },
+      ],
     },
   ],
 };
@@ -94,9 +98,11 @@ describe('convergenceElements', () => {
 
   it('labels controls with their name and where they are inherited from', () => {
     expect(node(elements, 'cyber:ctl-mfa')?.data.label).toBe('MFA\nCYB');
-    expect(node(elements, 'cyber:ctl-soc')?.data.label).toBe('SOC monitoring\nCYB\ninherited from fac-dc');
+    expect(node(elements, 'cyber:ctl-soc')?.data.label).toBe(
+      'SOC monitoring\nCYB\ninherited from Data centre',
+    );
     expect(node(elements, 'physical:ctl-soc')?.data).toMatchObject({
-      label: 'SOC monitoring\nPHY\ninherited from fac-dc',
+      label: 'SOC monitoring\nPHY\ninherited from Data centre',
       controlId: 'ctl-soc',
       color: DOMAIN_STYLE.physical.color,
     });
@@ -108,6 +114,7 @@ describe('convergenceElements', () => {
       name: `Control ${i}`,
       inherited: true,
       on: 'fac-dc',
+      onName: 'Data centre',
     }));
     const { elements: els, sectors: ss } = convergenceElements(
       {
@@ -117,7 +124,10 @@ describe('convergenceElements', () => {
             domain: 'cyber',
             required: true,
             covered: true,
-            controls: [...many, { id: 'ctl-0', name: 'Control 0', inherited: false, on: 'sys-crm' }],
+            controls: [
+              ...many,
+              { id: 'ctl-0', name: 'Control 0', inherited: false, on: 'sys-crm', onName: 'CRM' },
+            ],
           },
         ],
       },

@@ -10,7 +10,7 @@ export interface CoverageLike {
     domain: string;
     required: boolean;
     covered: boolean;
-    controls: readonly { id: string; name: string; inherited: boolean; on: string }[];
+    controls: readonly { id: string; name: string; inherited: boolean; on: string; onName: string }[];
   }[];
 }
 
@@ -103,7 +103,7 @@ export function convergenceElements(
           label: [
             ctl.name,
             DOMAIN_STYLE[domain].tag,
-            ...(ctl.inherited ? [`inherited from ${ctl.on}`] : []),
+            ...(ctl.inherited ? [`inherited from ${ctl.onName}`] : []),
           ].join('\n'),
           color: DOMAIN_STYLE[domain].color,
           size: 26,

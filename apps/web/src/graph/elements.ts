@@ -114,7 +114,14 @@ export function pathElements(
       const classes = [i === 0 ? 'best' : '', spof ? 'spof' : ''].filter(Boolean);
       edges.set(key, {
         group: 'edges',
-        data: { id: key, source, target: s.to, label, controls: s.controls.map((c) => c.id) },
+        data: {
+          id: key,
+          source,
+          target: s.to,
+          label,
+          vector: s.vector,
+          controls: s.controls.map((c) => c.id),
+        },
         classes: classes.join(' '),
       });
     }

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { AttackPathsDocument, PathChoicesDocument } from '../api/generated';
 import { GraphCanvas } from '../components/graph-canvas';
 import { Legend } from '../components/legend';
@@ -6,6 +6,7 @@ import { useQuery } from '../components/use-query';
 import { pathElements } from '../graph/elements';
 import { layeredLayout } from '../graph/layouts';
 import { domainTags } from '../graph/palette';
+import { Failable, pickedInPaths } from '../graph/what-if';
 import { go, href } from '../route';
 
 const pct = (p: number) => `${(p * 100).toFixed(p < 0.01 ? 2 : 1)}%`;
@@ -13,7 +14,8 @@ const pct = (p: number) => `${(p * 100).toFixed(p < 0.01 ? 2 : 1)}%`;
 /**
  * Pick a threat and an asset: the k most likely paths left to right, each step's controls,
  * single points of failure and common-mode dependencies highlighted. "What if it fails?" on any
- * control or dependency recomputes with it failed (kept in the address: `failed=`).
+ * control or dependency (listed in the panel, or picked by tapping a step or node of the graph)
+ * recomputes with it failed (kept in the address: `failed=`).
  */
 export function AttackPathsView({ params }: { params: URLSearchParams }) {
   const threatId = params.get('threat') ?? '';
@@ -48,6 +50,30 @@ export function AttackPathsView({ params }: { params: URLSearchParams }) {
       layout: layeredLayout(threat.id, data.attackPaths.paths),
     };
   }, [data, threat, threatId, spof]);
+
+  // Everything the answer names that can fail: the steps' controls and the cut sets' units.
+  const known = useMemo(() => {
+    const m = new Map<string, Failable>();
+    for (const c of data?.securityDepth.cutSets ?? []) {
+      for (const u of c.units)
+        m.set(u.id, { id: u.id, name: u.name, note: c.commonMode ? 'common-mode dependency' : 'control' });
+    }
+    for (const p of data?.attackPaths.paths ?? []) {
+      for (const s of p.steps) {
+        for (const c of s.controls) {
+          const note = `control, ${pct(c.effectiveness)} effective, ${domainTags(c.domains)}`;
+          m.set(c.id, { id: c.id, name: c.name, note });
+        }
+      }
+    }
+    for (const u of data?.attackPaths.failed ?? []) {
+      m.set(u.id, { id: u.id, name: u.name, note: u.kind === 'DEPENDENCY' ? 'dependency' : 'control' });
+    }
+    return m;
+  }, [data]);
+  const [pickedId, setPickedId] = useState<string | null>(null);
+  const picked = pickedId ? pickedInPaths(elements, pickedId, known) : undefined;
+  const nameOf = (id: string) => known.get(id)?.name ?? id;
 
   const fail = (id: string) => set({ failed: [...new Set([...failed, id])].join(',') });
   const depth = data?.securityDepth;
@@ -97,7 +123,7 @@ export function AttackPathsView({ params }: { params: URLSearchParams }) {
         </label>
         {failed.length > 0 && (
           <span data-testid="failed">
-            Taken as failed: {failed.join(', ')}{' '}
+            Taken as failed: {failed.map(nameOf).join(', ')}{' '}
             <button onClick={() => set({ failed: '' })}>Restore all</button>
           </span>
         )}
@@ -107,9 +133,38 @@ export function AttackPathsView({ params }: { params: URLSearchParams }) {
       {data && (
         <div className="row">
           <div className="grow">
-            <GraphCanvas name="paths" elements={elements} layout={layout} />
+            <GraphCanvas
+              name="paths"
+              elements={elements}
+              layout={layout}
+              onSelect={setPickedId}
+              onSelectEdge={setPickedId}
+            />
           </div>
           <aside className="panel side" data-testid="paths-panel">
+            {picked ? (
+              <div className="picked" data-testid="picked">
+                <strong>{picked.title}</strong> <button onClick={() => setPickedId(null)}>Close</button>
+                {picked.failable.map((f) => (
+                  <div key={f.id} className={spof.has(f.id) ? 'spof' : undefined}>
+                    {f.name} ({f.note}){' '}
+                    <button className="danger" onClick={() => fail(f.id)} disabled={failed.includes(f.id)}>
+                      What if {f.name} fails?
+                    </button>
+                  </div>
+                ))}
+                {picked.failable.length === 0 && <p className="hint">No control stands here now.</p>}
+                {picked.explore && (
+                  <p>
+                    <a href={href('explorer', { focus: picked.explore })}>Open in the explorer</a>
+                  </p>
+                )}
+              </div>
+            ) : (
+              <p className="hint">
+                Tap a step or a node of the graph to ask what happens if its control fails.
+              </p>
+            )}
             <h3>
               Security depth: {depth?.depth ?? '—'}
               {depth?.exposed && <span className="spof"> exposed: no control stands in the way</span>}
@@ -141,7 +196,7 @@ export function AttackPathsView({ params }: { params: URLSearchParams }) {
               </p>
             )}
             {data.attackPaths.failedControls.length > 0 && (
-              <p className="hint">Failed for this what-if: {data.attackPaths.failedControls.join(', ')}</p>
+              <p className="hint">{outOfAction(data.attackPaths.failedControls, known)}</p>
             )}
             {data.attackPaths.paths.map((p, i) => (
               <div className="path" key={i} data-testid="path">
@@ -174,4 +229,13 @@ export function AttackPathsView({ params }: { params: URLSearchParams }) {
       )}
     </div>
   );
+}
+
+/** The controls a what-if puts out of action: named when the paths show them, else counted. */
+function outOfAction(ids: readonly string[], known: ReadonlyMap<string, Failable>): string {
+  const named = ids.flatMap((id) => known.get(id)?.name ?? []);
+  const rest = ids.length - named.length;
+  const more = rest ? `${named.length ? ' and ' : ''}${rest} not on these paths` : '';
+  const plural = ids.length === 1 ? '' : 's';
+  return `Out of action in this what-if: ${ids.length} control${plural} (${named.join(', ')}${more}).`;
 }

@@ -100,6 +100,23 @@ export default tseslint.config(
     },
   },
   {
+    files: ['libs/reports/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@rampart/*', '!@rampart/domain', 'neo4j-driver', '@nestjs/*'],
+              message:
+                'libs/reports renders documents it is given: of the libs it imports only @rampart/domain.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['apps/**/*.ts', 'libs/output/**/*.ts', 'libs/config/**/*.ts', 'libs/domain/**/*.ts'],
     rules: {
       'no-restricted-imports': [

@@ -5,7 +5,7 @@
  * a continuous pan (one long drag), of a continuous zoom (wheel steps) and of both mixed (short
  * drags and zooms, each ending in a full redraw).
  *
- *   npm run bench:web -- [--people 10000] [--elements 5000] [--runs 3] [--keep]
+ *   npm run bench:web -- [--people 10000] [--elements 5000] [--runs 3] [--keep] [--start <facility id>]
  */
 import { performance } from 'node:perf_hooks';
 import { loadConfig } from '@rampart/config';
@@ -64,9 +64,12 @@ async function main() {
     };
     // The start whose 6-hop structural blast radius draws closest to the target element count
     // (a tree: n reached nodes and n edges, plus the start).
-    const starts = (await gql('{ facilities(first: 200) { edges { node { id } } } }')).facilities.edges.map(
-      (e: { node: { id: string } }) => e.node.id,
-    ) as string[];
+    const given = process.argv.includes('--start') ? process.argv[process.argv.indexOf('--start') + 1] : '';
+    const starts = given
+      ? [given]
+      : ((await gql('{ facilities(first: 200) { edges { node { id } } } }')).facilities.edges.map(
+          (e: { node: { id: string } }) => e.node.id,
+        ) as string[]);
     let best = { id: '', elements: 0 };
     for (const id of starts) {
       const n = (await gql('query($n: [ID!]!) { blastRadius(nodeIds: $n) { nodes { id } } }', { n: [id] }))
@@ -75,72 +78,79 @@ async function main() {
     }
     console.error(`start ${best.id}: about ${best.elements} elements`);
 
-    const browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: [
-        '--headless=new',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--no-first-run',
-        '--disable-background-networking',
-      ],
-    });
+    // Two rasterisation modes: chromium's own (a GPU process, SwiftShader when there is no GPU)
+    // and CPU only (--disable-gpu), the worst case.
     const rows: string[] = [];
-    for (let i = 0; i < runs; i++) {
-      const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
-      const t = performance.now();
-      await page.goto(`${base}/#/blast?nodes=${best.id}`);
-      await page.waitForFunction(() => Boolean((globalThis as unknown as PageCy).rampartGraphs?.blast));
-      const total = performance.now() - t;
-      const drawn = await page.evaluate(() => {
-        const w = globalThis as unknown as PageCy;
-        return {
-          elements: w.rampartGraphs!.blast.elements().length,
-          renderMs: Number(
-            w.document.querySelector('[data-testid=graph-blast]')?.getAttribute('data-render-ms'),
-          ),
-        };
+    for (const [mode, flags] of [
+      ['default', []],
+      ['CPU only', ['--disable-gpu']],
+    ] as const) {
+      const browser = await chromium.launch({
+        executablePath: '/usr/bin/chromium',
+        args: [
+          '--headless=new',
+          '--no-sandbox',
+          '--no-first-run',
+          '--disable-background-networking',
+          ...flags,
+        ],
       });
-      const box = await page.getByTestId('graph-blast').boundingBox();
-      if (!box) throw new Error('the blast radius graph is not on the page');
-      const cx = box.x + box.width / 2;
-      const cy = box.y + box.height / 2;
-      // Two seconds of real mouse gestures each while the page counts the frames it draws; idle
-      // first, as the ceiling this browser reaches at all.
-      const idle = await framesPerSecond(page, async (until) => {
-        while (!until()) await page.waitForTimeout(50);
-      });
-      const pan = await framesPerSecond(page, async (until) => {
-        await page.mouse.move(cx, cy);
-        await page.mouse.down();
-        for (let k = 1; !until(); k++)
-          await page.mouse.move(cx + 200 * Math.sin(k / 10), cy + 100 * Math.cos(k / 10));
-        await page.mouse.up();
-      });
-      const zoom = await framesPerSecond(page, async (until) => {
-        await page.mouse.move(cx, cy);
-        for (let k = 0; !until(); k++) await page.mouse.wheel(0, k % 20 < 10 ? -40 : 40);
-      });
-      const mixed = await framesPerSecond(page, async (until) => {
-        while (!until()) {
+      for (let i = 0; i < runs; i++) {
+        const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+        const t = performance.now();
+        await page.goto(`${base}/#/blast?nodes=${best.id}`);
+        await page.waitForFunction(() => Boolean((globalThis as unknown as PageCy).rampartGraphs?.blast));
+        const total = performance.now() - t;
+        const drawn = await page.evaluate(() => {
+          const w = globalThis as unknown as PageCy;
+          return {
+            elements: w.rampartGraphs!.blast.elements().length,
+            renderMs: Number(
+              w.document.querySelector('[data-testid=graph-blast]')?.getAttribute('data-render-ms'),
+            ),
+          };
+        });
+        const box = await page.getByTestId('graph-blast').boundingBox();
+        if (!box) throw new Error('the blast radius graph is not on the page');
+        const cx = box.x + box.width / 2;
+        const cy = box.y + box.height / 2;
+        // Two seconds of real mouse gestures each while the page counts the frames it draws; idle
+        // first, as the ceiling this browser reaches at all.
+        const idle = await framesPerSecond(page, async (until) => {
+          while (!until()) await page.waitForTimeout(50);
+        });
+        const pan = await framesPerSecond(page, async (until) => {
           await page.mouse.move(cx, cy);
           await page.mouse.down();
-          for (let k = 1; k <= 10; k++) await page.mouse.move(cx + 8 * k, cy + 3 * k);
+          for (let k = 1; !until(); k++)
+            await page.mouse.move(cx + 200 * Math.sin(k / 10), cy + 100 * Math.cos(k / 10));
           await page.mouse.up();
-          await page.mouse.wheel(0, -120);
-          await page.mouse.wheel(0, 120);
-        }
-      });
-      rows.push(
-        `| ${drawn.elements} | ${(total / 1000).toFixed(2)} s | ${(drawn.renderMs / 1000).toFixed(2)} s | ${idle.toFixed(0)} | ${pan.toFixed(0)} | ${zoom.toFixed(0)} | ${mixed.toFixed(0)} |`,
-      );
-      console.error(rows[rows.length - 1]);
-      await page.close();
+        });
+        const zoom = await framesPerSecond(page, async (until) => {
+          await page.mouse.move(cx, cy);
+          for (let k = 0; !until(); k++) await page.mouse.wheel(0, k % 20 < 10 ? -40 : 40);
+        });
+        const mixed = await framesPerSecond(page, async (until) => {
+          while (!until()) {
+            await page.mouse.move(cx, cy);
+            await page.mouse.down();
+            for (let k = 1; k <= 10; k++) await page.mouse.move(cx + 8 * k, cy + 3 * k);
+            await page.mouse.up();
+            await page.mouse.wheel(0, -120);
+            await page.mouse.wheel(0, 120);
+          }
+        });
+        rows.push(
+          `| ${mode} | ${drawn.elements} | ${(total / 1000).toFixed(2)} s | ${(drawn.renderMs / 1000).toFixed(2)} s | ${idle.toFixed(0)} | ${pan.toFixed(0)} | ${zoom.toFixed(0)} | ${mixed.toFixed(0)} |`,
+        );
+        console.error(rows[rows.length - 1]);
+        await page.close();
+      }
+      await browser.close();
     }
-    await browser.close();
     await app.close();
     console.log(
-      `\nblast radius of ${best.id}\n\n| elements | navigation to drawn graph | Cytoscape render + layout | frames/s idle | frames/s panning | frames/s zooming | frames/s drag + zoom |\n| --- | --- | --- | --- | --- | --- | --- |\n${rows.join('\n')}`,
+      `\nblast radius of ${best.id}\n\n| rendering | elements | navigation to drawn graph | Cytoscape render + layout | frames/s idle | frames/s panning | frames/s zooming | frames/s drag + zoom |\n| --- | --- | --- | --- | --- | --- | --- | --- |\n${rows.join('\n')}`,
     );
   } finally {
     await graph.close().catch(() => undefined);
@@ -154,16 +164,16 @@ async function framesPerSecond(
   gesture: (until: () => boolean) => Promise<void>,
 ): Promise<number> {
   await page.evaluate(() => {
-    const w = globalThis as unknown as PageCy & { frames?: number };
-    if (w.frames !== undefined) return;
-    w.frames = 0;
+    const w = globalThis as unknown as PageCy & { rampartFrames?: number };
+    if (w.rampartFrames !== undefined) return;
+    w.rampartFrames = 0;
     const tick = () => {
-      w.frames! += 1;
+      w.rampartFrames! += 1;
       w.requestAnimationFrame(tick);
     };
     w.requestAnimationFrame(tick);
   });
-  const count = () => page.evaluate(() => (globalThis as unknown as { frames: number }).frames);
+  const count = () => page.evaluate(() => (globalThis as unknown as { rampartFrames: number }).rampartFrames);
   const before = await count();
   const t0 = performance.now();
   await gesture(() => performance.now() - t0 >= 2000);

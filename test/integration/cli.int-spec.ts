@@ -51,4 +51,31 @@ describe('rampart CLI: validate, import, export', () => {
     expect(bad.stderr).toMatch(/Allowed choices are yaml, json, cytoscape, graphml/);
     fs.rmSync(dir, { recursive: true, force: true });
   });
+
+  it('report writes the uncovered report (as the API does) and report diff compares two JSON reports', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rampart-cli-report-'));
+    try {
+      const csv = path.join(dir, 'u.csv');
+      const made = rampart('report', 'uncovered', '--format', 'csv', '--out', csv, '--as-of', '2026-11-23');
+      expect(made.stderr).toMatch(/Wrote .*u\.csv \(\d+ bytes, sha256 [0-9a-f]{64}\); recorded as run /);
+      expect(made.status).toBe(0);
+      expect(fs.readFileSync(csv, 'utf8').split('\r\n')[0]).toMatch(/^asset_id,asset_name,kind,criticality/);
+      const a = path.join(dir, 'a.json');
+      expect(
+        rampart('report', 'uncovered', '--format', 'json', '--out', a, '--as-of', '2026-11-23').status,
+      ).toBe(0);
+      // The same graph a day apart: nothing new, nothing resolved.
+      const same = rampart('report', 'diff', a, a);
+      expect(same.status).toBe(0);
+      expect(same.stdout).toContain('New uncovered critical assets: 0');
+      const bad = rampart('report', 'diff', a, csv);
+      expect(bad.status).toBe(1);
+      expect(bad.stderr).toContain('u.csv: not JSON');
+      const unknown = rampart('report', 'everything');
+      expect(unknown.status).toBe(1);
+      expect(unknown.stderr).toContain('Unknown report "everything"');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

@@ -7,27 +7,24 @@ import { Logger } from 'pino';
 import { AppConfig } from '@rampart/config';
 import { GRAPH_CONTEXT, GraphContext, GraphModule } from '@rampart/graph';
 import { EntityEditor, Exporter, NativeImporter, StixImporter } from '@rampart/import';
-import { OutputMapper } from '@rampart/output';
 import { AnalyticsResolver } from './analytics/analytics.resolver';
-import { AnalyticsService } from './analytics/analytics.service';
-import { AttackGraphCache } from './analytics/attack-graph.cache';
 import { CoverageResolver } from './analytics/coverage.resolver';
-import { CoverageService } from './analytics/coverage.service';
 import { FindingsResolver } from './analytics/findings.resolver';
 import { RiskResolver } from './analytics/risk.resolver';
-import { RiskService } from './analytics/risk.service';
-import { FindingsService } from './analytics/findings.service';
 import { AssetResolver } from './asset/asset.resolver';
 import { DomainExceptionFilter } from './common/domain-exception.filter';
 import { JSONObjectScalar } from './common/json-object.scalar';
 import { EntityMutationResolver } from './entity/entity-mutation.resolver';
-import { EntityQueryService } from './entity/entity-query.service';
 import { EntityResolver, LIST_RESOLVERS } from './entity/entity.resolver';
 import { HealthController } from './health/health.controller';
 import { InterchangeController } from './interchange/interchange.controller';
 import { requestId } from './logging';
 import { OrganizationController } from './organization/organization.controller';
 import { OrganizationResolver } from './organization/organization.resolver';
+import { ReportScheduler } from './reports/report-scheduler.service';
+import { ReportsController } from './reports/reports.controller';
+import { ReportsResolver } from './reports/reports.resolver';
+import { ServicesModule } from './services.module';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -53,6 +50,7 @@ export class AppModule {
           },
         }),
         GraphModule.forRoot(graph),
+        ServicesModule.forRoot(config),
         GraphQLModule.forRoot<ApolloDriverConfig>({
           driver: ApolloDriver,
           path: '/graphql',
@@ -65,9 +63,8 @@ export class AppModule {
           resolvers: { JSONObject: JSONObjectScalar },
         }),
       ],
-      controllers: [HealthController, OrganizationController, InterchangeController],
+      controllers: [HealthController, OrganizationController, InterchangeController, ReportsController],
       providers: [
-        OutputMapper,
         {
           provide: NativeImporter,
           useFactory: (g: GraphContext) => new NativeImporter(g),
@@ -84,20 +81,12 @@ export class AppModule {
           useFactory: (g: GraphContext, i: NativeImporter) => new EntityEditor(g, i),
           inject: [GRAPH_CONTEXT, NativeImporter],
         },
-        EntityQueryService,
-        {
-          provide: AttackGraphCache,
-          useFactory: (g: GraphContext) => new AttackGraphCache(g.analytics, config.graphRecheckMs),
-          inject: [GRAPH_CONTEXT],
-        },
-        AnalyticsService,
         AnalyticsResolver,
-        FindingsService,
         FindingsResolver,
-        CoverageService,
         CoverageResolver,
-        RiskService,
         RiskResolver,
+        ReportsResolver,
+        ReportScheduler,
         OrganizationResolver,
         AssetResolver,
         EntityResolver,

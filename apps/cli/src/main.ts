@@ -4,6 +4,7 @@ import { LauncherError, Neo4jConnectionError, startLocalNeo4j } from '@rampart/g
 import { loadDemoIfEmpty } from '@rampart/import';
 import { DomainError } from '@rampart/domain';
 import { InvalidInputError, registerInterchangeCommands } from './interchange.commands';
+import { registerReportCommands } from './report.commands';
 import { withGraph } from './with-graph';
 
 const say = (m: string) => process.stderr.write(`${m}\n`);
@@ -68,6 +69,7 @@ export function buildProgram(config: () => AppConfig): Command {
       }),
     );
   registerInterchangeCommands(program, config, say);
+  registerReportCommands(program, config, say);
   return program;
 }
 

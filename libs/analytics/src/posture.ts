@@ -33,10 +33,21 @@ export function assetThreats(g: AttackGraph, sweeps: ThreatSweep[], assetId: str
   return { assetId, minDepth, exposedTo, singlePoints };
 }
 
+/** Why a critical asset is uncovered, each rule of analytics.md §5 that it fails. */
+export interface UncoveredReasons {
+  missingDomains: string[];
+  /** The depth class (0 or 1) when a threat reaches it with at most one control in the way. */
+  shallowDepth: number | null;
+  noOwner: boolean;
+  /** Protecting controls (on the asset itself) that are failed, or untested beyond the interval. */
+  failedControls: string[];
+  untestedControls: string[];
+}
+
 /**
  * Why a critical asset is uncovered (analytics.md §5): missing required domains, depth <= 1
  * against a threat that reaches it, no owner, a protecting control failed or untested beyond
- * the review interval. Empty: covered.
+ * the review interval. Nothing listed: covered.
  */
 export function uncoveredReasons(
   coverage: Coverage,
@@ -44,19 +55,29 @@ export function uncoveredReasons(
   threats: AssetThreatSummary,
   asOf: string,
   reviewIntervalDays: number,
-): string[] {
-  const reasons: string[] = [];
-  if (coverage.missingDomains.length) reasons.push(`missing domains: ${coverage.missingDomains.join(', ')}`);
-  if (threats.minDepth !== null && threats.minDepth <= 1) reasons.push(`depth ${threats.minDepth}`);
-  if (!data.owned) reasons.push('no owner');
+): UncoveredReasons {
   const own = data.controls.filter((c) => c.on === data.id);
-  const failed = own.filter((c) => c.status === 'failed').map((c) => c.id);
-  if (failed.length) reasons.push(`failed controls: ${failed.join(', ')}`);
   const limit = Date.parse(asOf) - reviewIntervalDays * 86_400_000;
-  const untested = own
-    .filter((c) => c.status === 'implemented' || c.status === 'degraded')
-    .filter((c) => !c.lastTestedAt || Date.parse(c.lastTestedAt.slice(0, 10)) < limit)
-    .map((c) => c.id);
-  if (untested.length) reasons.push(`untested controls: ${untested.join(', ')}`);
+  return {
+    missingDomains: coverage.missingDomains,
+    shallowDepth: threats.minDepth !== null && threats.minDepth <= 1 ? threats.minDepth : null,
+    noOwner: !data.owned,
+    failedControls: own.filter((c) => c.status === 'failed').map((c) => c.id),
+    untestedControls: own
+      .filter((c) => c.status === 'implemented' || c.status === 'degraded')
+      .filter((c) => !c.lastTestedAt || Date.parse(c.lastTestedAt.slice(0, 10)) < limit)
+      .map((c) => c.id),
+  };
+}
+
+/** The reasons in words, controls by name (`nameOf`); empty: the asset is covered. */
+export function describeReasons(r: UncoveredReasons, nameOf: (id: string) => string = (id) => id): string[] {
+  const reasons: string[] = [];
+  if (r.missingDomains.length) reasons.push(`missing domains: ${r.missingDomains.join(', ')}`);
+  if (r.shallowDepth !== null) reasons.push(`depth ${r.shallowDepth}`);
+  if (r.noOwner) reasons.push('no owner');
+  if (r.failedControls.length) reasons.push(`failed controls: ${r.failedControls.map(nameOf).join(', ')}`);
+  if (r.untestedControls.length)
+    reasons.push(`untested controls: ${r.untestedControls.map(nameOf).join(', ')}`);
   return reasons;
 }

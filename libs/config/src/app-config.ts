@@ -52,7 +52,26 @@ export interface AppConfig {
    * by this process are seen at once, other processes' within this time (0: ask every time).
    */
   graphRecheckMs: number;
+  reports: ReportsConfig;
   neo4j: Neo4jConfig;
+}
+
+/** One scheduled report: `<minute> <hour> <day> <month> <weekday> <report> <format>`. */
+export interface ReportSchedule {
+  /** The five cron fields (checked when the scheduler starts). */
+  cron: string;
+  report: string;
+  format: string;
+  /** The entry as written, for messages. */
+  entry: string;
+}
+
+export interface ReportsConfig {
+  /** Where schedules and the generate mutation write reports. */
+  dir: string;
+  /** Debian's chromium, which prints PDFs. */
+  chromiumPath: string;
+  schedules: ReportSchedule[];
 }
 
 export const resolveFromRoot = (rootDir: string, p: string): string =>

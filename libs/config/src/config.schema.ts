@@ -64,6 +64,9 @@ export const envSchema = z.object({
   RAMPART_CYPHER_DIR: z.string().min(1).optional(),
   RAMPART_WEB_DIR: z.string().min(1).optional(),
   RAMPART_DEMO_FILE: z.string().min(1).optional(),
+  RAMPART_REPORTS_DIR: z.string().min(1).default('.data/reports'),
+  RAMPART_CHROMIUM_PATH: z.string().min(1).default('/usr/bin/chromium'),
+  RAMPART_REPORT_SCHEDULES: z.string().optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;

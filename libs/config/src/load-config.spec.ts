@@ -43,4 +43,27 @@ describe('loadConfig', () => {
   it('rejects a Neo4j password shorter than Neo4j allows', () => {
     expect(() => loadConfig({ NEO4J_PASSWORD: 'short' }, root)).toThrow(/NEO4J_PASSWORD.*8 characters/);
   });
+
+  it('reads report schedules (five cron fields, report, format; ";" between entries) and says what is wrong', () => {
+    const c = loadConfig(
+      { RAMPART_REPORT_SCHEDULES: ' 0 6 * * MON uncovered pdf ;30 7 1 * * uncovered json; ' },
+      root,
+    );
+    expect(c.reports.schedules).toEqual([
+      { cron: '0 6 * * MON', report: 'uncovered', format: 'pdf', entry: '0 6 * * MON uncovered pdf' },
+      { cron: '30 7 1 * *', report: 'uncovered', format: 'json', entry: '30 7 1 * * uncovered json' },
+    ]);
+    expect(c.reports.dir).toBe(path.join(root, '.data/reports'));
+    let error: unknown;
+    try {
+      loadConfig({ RAMPART_REPORT_SCHEDULES: '0 6 * * uncovered pdf; 0 6 * * * everything docx' }, root);
+    } catch (e) {
+      error = e;
+    }
+    expect((error as ConfigError).problems).toEqual([
+      'RAMPART_REPORT_SCHEDULES entry 1 ("0 6 * * uncovered pdf"): expected five cron fields, a report and a format; found 6 words',
+      'RAMPART_REPORT_SCHEDULES entry 2 ("0 6 * * * everything docx"): unknown report everything; the reports are uncovered',
+      'RAMPART_REPORT_SCHEDULES entry 2 ("0 6 * * * everything docx"): unknown format docx; the formats are md, html, pdf, csv, json',
+    ]);
+  });
 });

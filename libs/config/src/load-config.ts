@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { AppConfig, resolveFromRoot } from './app-config';
+import { AppConfig, ReportSchedule, resolveFromRoot } from './app-config';
 import { envSchema } from './config.schema';
 
 /** Raised once at boot with one line per bad variable; main prints it and exits. */
@@ -39,6 +39,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, rootDir = findP
     );
   }
   const e = parsed.data;
+  const schedules = parseSchedules(e.RAMPART_REPORT_SCHEDULES ?? '');
+  if (!Array.isArray(schedules)) throw new ConfigError(schedules.problems);
   return {
     env: e.NODE_ENV,
     host: e.HOST,
@@ -52,6 +54,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, rootDir = findP
     importBodyLimit: e.RAMPART_IMPORT_BODY_LIMIT,
     importBatchSize: e.RAMPART_IMPORT_BATCH_SIZE,
     graphRecheckMs: e.RAMPART_GRAPH_RECHECK_MS,
+    reports: {
+      dir: resolveFromRoot(rootDir, e.RAMPART_REPORTS_DIR),
+      chromiumPath: e.RAMPART_CHROMIUM_PATH,
+      schedules,
+    },
     neo4j: {
       uri: e.NEO4J_URI,
       user: e.NEO4J_USER,
@@ -71,4 +78,35 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, rootDir = findP
       },
     },
   };
+}
+
+const REPORTS = ['uncovered'];
+const FORMATS = ['md', 'html', 'pdf', 'csv', 'json'];
+
+/**
+ * RAMPART_REPORT_SCHEDULES: entries separated by `;`, each five cron fields, a report name and a
+ * format, e.g. `0 6 * * MON uncovered pdf; 30 7 1 * * uncovered json`.
+ */
+export function parseSchedules(text: string): ReportSchedule[] | { problems: string[] } {
+  const problems: string[] = [];
+  const schedules: ReportSchedule[] = [];
+  text
+    .split(';')
+    .map((e) => e.trim())
+    .filter(Boolean)
+    .forEach((entry, i) => {
+      const where = `RAMPART_REPORT_SCHEDULES entry ${i + 1} ("${entry}")`;
+      const t = entry.split(/\s+/);
+      if (t.length !== 7) {
+        problems.push(`${where}: expected five cron fields, a report and a format; found ${t.length} words`);
+        return;
+      }
+      const [report, format] = t.slice(5);
+      if (!REPORTS.includes(report))
+        problems.push(`${where}: unknown report ${report}; the reports are ${REPORTS.join(', ')}`);
+      if (!FORMATS.includes(format))
+        problems.push(`${where}: unknown format ${format}; the formats are ${FORMATS.join(', ')}`);
+      schedules.push({ cron: t.slice(0, 5).join(' '), report, format, entry });
+    });
+  return problems.length ? { problems } : schedules;
 }

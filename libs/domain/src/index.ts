@@ -8,3 +8,4 @@ export * from './risk-matrix';
 export * from './coverage-data';
 export * from './graph-rows';
 export * from './model';
+export * from './report-run';

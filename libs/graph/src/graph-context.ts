@@ -11,6 +11,7 @@ import { ImportRepository } from './repositories/import.repository';
 import { EntityRepository } from './repositories/entity.repository';
 import { AnalyticsRepository } from './repositories/analytics.repository';
 import { FindingsRepository } from './repositories/findings.repository';
+import { ReportRunRepository } from './repositories/report-run.repository';
 import { SchemaService } from './schema.service';
 
 export interface GraphOptions {
@@ -36,6 +37,7 @@ export interface GraphContext {
   findings: FindingsRepository;
   imports: ImportRepository;
   exports: ExportRepository;
+  reportRuns: ReportRunRepository;
   close(): Promise<void>;
 }
 
@@ -66,6 +68,7 @@ export async function createGraphContext(options: GraphOptions): Promise<GraphCo
     findings: new FindingsRepository(executor, registry),
     imports: new ImportRepository(executor, options.batchSize, options.importTxTimeoutMs),
     exports: new ExportRepository(executor),
+    reportRuns: new ReportRunRepository(executor),
     close: () => driver.close(),
   };
 }

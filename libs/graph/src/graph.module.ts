@@ -5,6 +5,7 @@ import { AnalyticsRepository } from './repositories/analytics.repository';
 import { FindingsRepository } from './repositories/findings.repository';
 import { GraphHealthRepository } from './repositories/graph-health.repository';
 import { OrganizationRepository } from './repositories/organization.repository';
+import { ReportRunRepository } from './repositories/report-run.repository';
 
 export const GRAPH_CONTEXT = Symbol('GRAPH_CONTEXT');
 
@@ -27,6 +28,7 @@ export class GraphModule implements OnApplicationShutdown {
       from(EntityRepository, (g) => g.entities),
       from(AnalyticsRepository, (g) => g.analytics),
       from(FindingsRepository, (g) => g.findings),
+      from(ReportRunRepository, (g) => g.reportRuns),
     ];
     return { module: GraphModule, providers, exports: providers.map((p) => p.provide) };
   }

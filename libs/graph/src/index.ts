@@ -17,3 +17,4 @@ export * from './schema.service';
 export * from './server/local-launcher';
 export * from './server/resolve-neo4j';
 export * from './server/resolved-neo4j';
+export * from './repositories/report-run.repository';

@@ -38,6 +38,8 @@ export const Q = {
   importPrune: 'import/prune',
   exportEntities: 'export/entities',
   exportRelationships: 'export/relationships',
+  reportRunCreate: 'report/run-create',
+  reportRunList: 'report/run-list',
 } as const;
 
 /** A registered query: those above, or a findings rule (found by folder: adding a file adds a rule). */

@@ -4,7 +4,9 @@ import {
   WeakestLink,
   asOfDate,
   assessRisk,
+  UncoveredReasons,
   assetThreats,
+  describeReasons,
   riskPairs,
   sweepThreat,
   uncoveredReasons,
@@ -102,7 +104,8 @@ export class RiskService {
     );
     const spof = new Set<string>();
     const commonMode = new Set<string>();
-    const uncovered: { asset: ReturnType<OutputMapper['node']>; reasons: string[] }[] = [];
+    const uncovered: { asset: ReturnType<OutputMapper['node']>; reasons: string[]; why: UncoveredReasons }[] =
+      [];
     let exposed = 0;
     // One sweep per threat answers depth <= 1 and single points for every asset at once.
     const sweeps = [...g.threats.values()].map((t) => sweepThreat(g, t));
@@ -114,8 +117,9 @@ export class RiskService {
         if (s.commonMode) commonMode.add(s.id);
       }
       const interval = orgs.get(data.organizationId ?? '')?.reviewIntervalDays ?? 365;
-      const reasons = uncoveredReasons(cov, data, t, day, interval);
-      if (reasons.length) uncovered.push({ asset: cov.asset, reasons });
+      const why = uncoveredReasons(cov, data, t, day, interval);
+      const reasons = describeReasons(why, (id) => g.controls.get(id)?.name ?? id);
+      if (reasons.length) uncovered.push({ asset: cov.asset, reasons, why });
     }
     const findings = await this.findings.countBySeverity({ organizationId, asOf: day });
     const bySeverity = ['high', 'medium', 'low'].map((key) => ({ key, count: findings.get(key) ?? 0 }));

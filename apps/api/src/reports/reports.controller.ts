@@ -1,0 +1,46 @@
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { Response } from 'express';
+import { ReportsService } from './reports.service';
+
+/** GET /api/reports/<name>?format=: generate and download; the records; files written by schedules. */
+@Controller('api')
+export class ReportsController {
+  constructor(private readonly reports: ReportsService) {}
+
+  /** The latest generated reports (records: time, parameters, SHA-256), newest first. */
+  @Get('reports')
+  list(@Query('report') report?: string, @Query('first') first?: string) {
+    return this.reports.list(report, first === undefined ? 50 : Number(first));
+  }
+
+  /** Generates the report now and sends it as a download (format: md, html, pdf, csv, json; default pdf). */
+  @Get('reports/:name')
+  async download(
+    @Param('name') name: string,
+    @Query() q: Record<string, string | undefined>,
+    @Res() res: Response,
+  ): Promise<void> {
+    const r = await this.reports.generate(name, q.format ?? 'pdf', {
+      organizationId: q.organizationId,
+      asOf: q.asOf,
+      trigger: 'api',
+    });
+    res
+      .status(200)
+      .type(r.contentType)
+      .setHeader('content-disposition', `attachment; filename="${r.fileName}"`)
+      .setHeader('x-report-run', r.run.id)
+      .setHeader('x-report-sha256', r.run.sha256)
+      .send(r.content);
+  }
+
+  /** A report written into the reports directory (by a schedule or the generateReport mutation). */
+  @Get('report-files/:file')
+  file(@Param('file') file: string, @Res() res: Response): void {
+    const f = this.reports.storedFile(file);
+    res
+      .type(f.contentType)
+      .setHeader('content-disposition', `attachment; filename="${file}"`)
+      .sendFile(f.file);
+  }
+}

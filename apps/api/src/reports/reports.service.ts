@@ -1,0 +1,168 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { createHash, randomUUID } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { ReportsConfig } from '@rampart/config';
+import { DomainError, ReportRun } from '@rampart/domain';
+import { ReportRunRepository } from '@rampart/graph';
+import {
+  HTML_CONTENT_TYPE,
+  PDF_CONTENT_TYPE,
+  REPORT_FORMATS,
+  REPORT_NAMES,
+  ReportFormat,
+  ReportName,
+  UncoveredReport,
+  renderHtml,
+  renderMarkdown,
+  renderPdf,
+  uncoveredCsv,
+  uncoveredDocument,
+} from '@rampart/reports';
+import { UncoveredReportService } from './uncovered-report.service';
+
+export const REPORTS_CONFIG = Symbol('REPORTS_CONFIG');
+
+export const CONTENT_TYPES: Record<ReportFormat, string> = {
+  md: 'text/markdown; charset=utf-8',
+  html: HTML_CONTENT_TYPE,
+  pdf: PDF_CONTENT_TYPE,
+  csv: 'text/csv; charset=utf-8',
+  json: 'application/json; charset=utf-8',
+};
+
+export interface GenerateOptions {
+  organizationId?: string;
+  asOf?: string;
+  trigger: 'api' | 'cli' | 'schedule';
+  /** Generation time; default now. */
+  now?: Date;
+}
+
+export interface GeneratedReport {
+  run: ReportRun;
+  content: Buffer;
+  contentType: string;
+  fileName: string;
+}
+
+/** Generates a report in a format, records it (time, parameters, SHA-256), optionally into the reports directory. */
+@Injectable()
+export class ReportsService {
+  constructor(
+    @Inject(REPORTS_CONFIG) private readonly config: ReportsConfig,
+    private readonly uncovered: UncoveredReportService,
+    private readonly runs: ReportRunRepository,
+  ) {}
+
+  /** The report's bytes, recorded as generated (no file). */
+  async generate(name: string, format: string, opts: GenerateOptions): Promise<GeneratedReport> {
+    const r = await this.produce(name, format, opts);
+    const run = await this.runs.record({ ...r.run, file: null });
+    return { ...r, run };
+  }
+
+  /** Generates into the reports directory (written whole, then renamed: never a half file) and records it. */
+  async generateToDir(name: string, format: string, opts: GenerateOptions): Promise<GeneratedReport> {
+    const r = await this.produce(name, format, opts);
+    fs.mkdirSync(this.config.dir, { recursive: true });
+    const stamp = r.run.generatedAt.replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+    const file = path.join(this.config.dir, r.fileName.replace(/(\.\w+)$/, `-${stamp}$1`));
+    writeAtomically(file, r.content);
+    const run = await this.runs.record({ ...r.run, file });
+    return { ...r, run };
+  }
+
+  /** A file generateToDir wrote, by its base name (no paths: nothing outside the directory). */
+  storedFile(base: string): { file: string; contentType: string } {
+    const format = REPORT_FORMATS.find((f) => base.endsWith(`.${f}`));
+    const file = path.join(this.config.dir, base);
+    if (!/^[A-Za-z0-9._-]+$/.test(base) || base.startsWith('.') || !format || !fs.existsSync(file)) {
+      throw new DomainError('NOT_FOUND', `No generated report is named ${JSON.stringify(base)}.`);
+    }
+    return { file, contentType: CONTENT_TYPES[format] };
+  }
+
+  list(report: string | undefined, limit: number): Promise<ReportRun[]> {
+    if (!Number.isInteger(limit) || limit < 1 || limit > 1000) {
+      throw new DomainError(
+        'VALIDATION_FAILED',
+        `first must be a whole number from 1 to 1000; got ${limit}.`,
+      );
+    }
+    return this.runs.list(report ?? null, limit);
+  }
+
+  private async produce(name: string, format: string, opts: GenerateOptions) {
+    const report = checkName(name);
+    const fmt = checkFormat(format);
+    const now = opts.now ?? new Date();
+    const data = await this.uncovered.build({ organizationId: opts.organizationId, asOf: opts.asOf, now });
+    const content = await this.render(data, fmt);
+    const org = opts.organizationId ? `-${opts.organizationId.replace(/[^A-Za-z0-9-]/g, '_')}` : '';
+    const run: ReportRun = {
+      id: randomUUID(),
+      report,
+      format: fmt,
+      generatedAt: now.toISOString(),
+      parameters: data.parameters,
+      sha256: createHash('sha256').update(content).digest('hex'),
+      bytes: content.length,
+      file: null,
+      trigger: opts.trigger,
+    };
+    return {
+      run,
+      content,
+      contentType: CONTENT_TYPES[fmt],
+      fileName: `rampart-${report}${org}-${data.asOf}.${fmt}`,
+    };
+  }
+
+  private async render(data: UncoveredReport, format: ReportFormat): Promise<Buffer> {
+    switch (format) {
+      case 'json':
+        return Buffer.from(`${JSON.stringify(data, null, 2)}\n`);
+      case 'csv':
+        return Buffer.from(uncoveredCsv(data));
+      case 'md':
+        return Buffer.from(renderMarkdown(uncoveredDocument(data)));
+      case 'html':
+        return Buffer.from(renderHtml(uncoveredDocument(data)));
+      case 'pdf': {
+        const doc = uncoveredDocument(data);
+        return renderPdf(renderHtml(doc), {
+          chromiumPath: this.config.chromiumPath,
+          marking: doc.marking,
+          title: `${doc.title} (${doc.subtitle ?? ''})`,
+        });
+      }
+    }
+  }
+}
+
+function checkName(name: string): ReportName {
+  if ((REPORT_NAMES as readonly string[]).includes(name)) return name as ReportName;
+  throw new DomainError(
+    'VALIDATION_FAILED',
+    `Unknown report ${JSON.stringify(name)}; the reports are ${REPORT_NAMES.join(', ')}.`,
+  );
+}
+
+function checkFormat(format: string): ReportFormat {
+  if ((REPORT_FORMATS as readonly string[]).includes(format)) return format as ReportFormat;
+  throw new DomainError(
+    'VALIDATION_FAILED',
+    `Unknown format ${JSON.stringify(format)}; the formats are ${REPORT_FORMATS.join(', ')}.`,
+  );
+}
+
+function writeAtomically(file: string, content: Buffer): void {
+  const tmp = `${file}.${process.pid}.partial`;
+  try {
+    fs.writeFileSync(tmp, content);
+    fs.renameSync(tmp, file);
+  } finally {
+    fs.rmSync(tmp, { force: true });
+  }
+}

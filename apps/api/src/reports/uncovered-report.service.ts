@@ -1,0 +1,198 @@
+import { Injectable } from '@nestjs/common';
+import { SECURITY_DOMAINS, SecurityDomain, riskLevel } from '@rampart/domain';
+import { OrganizationRepository } from '@rampart/graph';
+import { primaryLabel } from '@rampart/output';
+import {
+  NodeRef,
+  REPORT_SCHEMA_VERSION,
+  ThreatExposure,
+  UncoveredAsset,
+  UncoveredReport,
+  uncoveredActions,
+} from '@rampart/reports';
+import { AnalyticsService } from '../analytics/analytics.service';
+import { AttackGraphCache } from '../analytics/attack-graph.cache';
+import { CoverageService } from '../analytics/coverage.service';
+import { FindingsService } from '../analytics/findings.service';
+import { RiskService } from '../analytics/risk.service';
+import { EntityQueryService } from '../entity/entity-query.service';
+
+export interface ReportOptions {
+  organizationId?: string;
+  asOf?: string;
+  /** The generation time (tests pass a fixed one). */
+  now: Date;
+}
+
+const TOP_WEAKEST_LINKS = 10;
+const ref = (n: { id: string; name: string; labels?: readonly string[]; label?: string }): NodeRef => ({
+  id: n.id,
+  name: n.name,
+  kind: n.label ?? primaryLabel(n.labels ?? []),
+});
+
+/**
+ * The uncovered critical assets report (analytics.md §5), from the same services the API answers
+ * with: its numbers are the API's numbers (posture, coverage, securityDepth, attackPaths, risks,
+ * weakestLinks, findings), already through the output mapper.
+ */
+@Injectable()
+export class UncoveredReportService {
+  constructor(
+    private readonly cache: AttackGraphCache,
+    private readonly risk: RiskService,
+    private readonly coverage: CoverageService,
+    private readonly analytics: AnalyticsService,
+    private readonly findings: FindingsService,
+    private readonly entities: EntityQueryService,
+    private readonly organizations: OrganizationRepository,
+  ) {}
+
+  async build(opts: ReportOptions): Promise<UncoveredReport> {
+    const { organizationId } = opts;
+    const posture = await this.risk.posture(organizationId, opts.asOf);
+    const asOf = posture.asOf;
+    const [g, heat, risks, links, findings, org] = await Promise.all([
+      this.cache.get(),
+      this.coverage.summary({ organizationId, asOf, criticalOnly: true, first: 5000 }),
+      this.risk.risks(organizationId),
+      this.risk.weakestLinks(TOP_WEAKEST_LINKS, organizationId),
+      this.findings.list({ organizationId, asOf }),
+      organizationId ? this.organizations.get(organizationId) : Promise.resolve(null),
+    ]);
+    const findingsOn = new Map<string, UncoveredReport['uncovered'][number]['findings']>();
+    for (const f of findings) {
+      for (const n of f.nodes) {
+        const list = findingsOn.get(n.id) ?? [];
+        list.push({ ruleId: f.ruleId, title: f.title, severity: f.severity, message: f.message });
+        findingsOn.set(n.id, list);
+      }
+    }
+    const coverageOf = new Map(heat.map((c) => [c.assetId, c]));
+    const name = (id: string) => ({ id, name: g.controls.get(id)?.name ?? g.nodes.get(id)?.name ?? id });
+    const uncovered: UncoveredAsset[] = [];
+    for (const u of posture.uncovered) {
+      const cov = coverageOf.get(u.asset.id) ?? (await this.coverage.coverage(u.asset.id, asOf));
+      const owner = (await this.entities.relationships(u.asset.id, ['OWNS'], 'IN', 1))[0]?.node;
+      const entry = {
+        asset: {
+          ...ref(u.asset),
+          criticality: u.asset.criticality ?? 1,
+          classification: u.asset.classification ?? null,
+        },
+        owner: owner ? ref(owner) : null,
+        reasons: u.reasons,
+        requiredDomains: cov.requiredDomains as SecurityDomain[],
+        coveredDomains: cov.coveredDomains as SecurityDomain[],
+        missingDomains: cov.missingDomains as SecurityDomain[],
+        score: cov.score,
+        failedControls: u.why.failedControls.map((id) => ({ ...name(id), kind: 'Control' })),
+        untestedControls: u.why.untestedControls.map((id) => ({ ...name(id), kind: 'Control' })),
+        threats: await this.threatsReaching(u.asset.id),
+        findings: findingsOn.get(u.asset.id) ?? [],
+        actions: [] as string[],
+      };
+      entry.actions = uncoveredActions(entry);
+      uncovered.push(entry);
+    }
+    // Exposed first, then the most critical, then the most reasons.
+    const exposed = (u: UncoveredAsset) => (u.threats.some((t) => t.depth === 0) ? 1 : 0);
+    uncovered.sort(
+      (a, b) =>
+        exposed(b) - exposed(a) ||
+        b.asset.criticality - a.asset.criticality ||
+        b.reasons.length - a.reasons.length ||
+        a.asset.name.localeCompare(b.asset.name),
+    );
+    const counts = new Map<string, number>();
+    for (const r of risks) {
+      const key = `${r.residualLikelihood}:${r.consequence}`;
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+    const bySeverity = new Map(posture.findingsBySeverity.map((s) => [s.key, s.count]));
+    return {
+      report: 'uncovered',
+      schemaVersion: REPORT_SCHEMA_VERSION,
+      generatedAt: opts.now.toISOString(),
+      asOf,
+      organization: org ? { id: org.id, name: org.name } : null,
+      parameters: { organizationId: organizationId ?? null, asOf },
+      summary: {
+        assets: posture.assets,
+        criticalAssets: posture.criticalAssets,
+        uncoveredCriticalAssets: posture.uncoveredCriticalAssets,
+        exposedCriticalAssets: posture.exposedCriticalAssets,
+        singlePointsOfFailure: posture.singlePointsOfFailure,
+        commonModeFailures: posture.commonModeFailures,
+        risksAboveTolerance: posture.risksAboveTolerance,
+        findings: posture.findings,
+        findingsBySeverity: {
+          high: bySeverity.get('high') ?? 0,
+          medium: bySeverity.get('medium') ?? 0,
+          low: bySeverity.get('low') ?? 0,
+        },
+      },
+      uncovered,
+      heatmap: heat.map((c) => ({
+        asset: ref(c.asset),
+        domains: Object.fromEntries(
+          SECURITY_DOMAINS.map((d) => [
+            d,
+            c.coveredDomains.includes(d)
+              ? 'covered'
+              : c.requiredDomains.includes(d)
+                ? 'missing'
+                : 'not-required',
+          ]),
+        ) as UncoveredReport['heatmap'][number]['domains'],
+      })),
+      riskMatrix: [5, 4, 3, 2, 1].flatMap((likelihood) =>
+        [1, 2, 3, 4, 5].map((consequence) => ({
+          likelihood,
+          consequence,
+          count: counts.get(`${likelihood}:${consequence}`) ?? 0,
+          level: riskLevel(likelihood, consequence),
+        })),
+      ),
+      weakestLinks: links.map((l) => ({
+        control: {
+          id: l.control.id,
+          name: l.control.name,
+          kind: 'Control',
+          domains: l.control.domains,
+          status: l.control.status ?? 'unknown',
+          effectiveness: l.control.effectiveness ?? 0,
+        },
+        riskIncrease: l.riskIncrease,
+        singlePointOfFailureFor: l.singlePointOfFailureFor.length,
+      })),
+    };
+  }
+
+  /** Every threat that reaches the asset: depth, single points, choke points, most likely path. */
+  private async threatsReaching(assetId: string): Promise<ThreatExposure[]> {
+    const g = await this.cache.get();
+    const out: ThreatExposure[] = [];
+    for (const t of g.threats.values()) {
+      const depth = await this.analytics.securityDepth(t.id, assetId, 1, 8);
+      if (!depth.reachable) continue;
+      const best = (await this.analytics.attackPaths(t.id, assetId, 1, 8)).paths[0];
+      out.push({
+        threat: { id: t.id, name: t.name, kind: 'Threat' },
+        depth: depth.depth ?? 0,
+        probability: best?.probability ?? 0,
+        path: best ? best.nodes.map((n) => n.name) : [],
+        singlePointsOfFailure: depth.cutSets
+          .filter((c) => c.order === 1)
+          .map((c) => ({
+            id: c.units[0].id,
+            name: c.units[0].name,
+            kind: c.units[0].kind,
+            commonMode: c.commonMode,
+          })),
+        chokePoints: depth.chokePoints.map(ref),
+      });
+    }
+    return out.sort((a, b) => b.probability - a.probability || a.threat.name.localeCompare(b.threat.name));
+  }
+}

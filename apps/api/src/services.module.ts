@@ -1,0 +1,43 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { AppConfig } from '@rampart/config';
+import { GRAPH_CONTEXT, GraphContext } from '@rampart/graph';
+import { OutputMapper } from '@rampart/output';
+import { AnalyticsService } from './analytics/analytics.service';
+import { AttackGraphCache } from './analytics/attack-graph.cache';
+import { CoverageService } from './analytics/coverage.service';
+import { FindingsService } from './analytics/findings.service';
+import { RiskService } from './analytics/risk.service';
+import { EntityQueryService } from './entity/entity-query.service';
+import { REPORTS_CONFIG, ReportsService } from './reports/reports.service';
+import { UncoveredReportService } from './reports/uncovered-report.service';
+
+/**
+ * The services without any transport: the HTTP app (AppModule) and the CLI (`rampart report`)
+ * both answer from these, so a report from either carries the API's numbers. Needs GraphModule.
+ */
+@Module({})
+export class ServicesModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    const providers = [
+      OutputMapper,
+      { provide: REPORTS_CONFIG, useValue: config.reports },
+      {
+        provide: AttackGraphCache,
+        useFactory: (g: GraphContext) => new AttackGraphCache(g.analytics, config.graphRecheckMs),
+        inject: [GRAPH_CONTEXT],
+      },
+      AnalyticsService,
+      FindingsService,
+      CoverageService,
+      RiskService,
+      EntityQueryService,
+      UncoveredReportService,
+      ReportsService,
+    ];
+    return {
+      module: ServicesModule,
+      providers,
+      exports: providers.map((p) => ('provide' in p ? p.provide : p)),
+    };
+  }
+}

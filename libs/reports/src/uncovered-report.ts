@@ -1,0 +1,240 @@
+import { SECURITY_DOMAINS, SecurityDomain } from '@rampart/domain';
+import { toCsv } from './csv-writer';
+import { Block, ReportDocument } from './report-document';
+import { UncoveredAsset, UncoveredReport } from './report-data';
+import { barChartSvg, coverageHeatmapSvg, DOMAIN_TITLES, riskMatrixSvg, RiskMatrixCell } from './svg-charts';
+
+export const REPORT_MARKING = 'NEED-TO-KNOW: this report maps the organisation’s weakest points';
+
+/** Rows per heatmap chart: a taller chart would be cut across PDF pages. */
+const HEATMAP_ROWS = 35;
+
+const pct = (p: number) => `${(p * 100).toFixed(p > 0 && p < 0.01 ? 2 : 1)} %`;
+const names = (xs: readonly { name: string }[]) => xs.map((x) => x.name).join(', ');
+const DOMAIN_ACTION: Record<SecurityDomain, string> = {
+  governance: 'give it an owner and a governance control (or review its risks within the interval)',
+  personnel: 'protect every person with access with a personnel control (vetting, briefing)',
+  information: 'classify it and protect it with an information control',
+  cyber: 'protect it, or a system holding it, with a cyber control',
+  physical: 'protect it, or a facility holding it, with a physical control',
+};
+
+/** What to do about one uncovered asset, most important first. */
+export function uncoveredActions(a: UncoveredAsset): string[] {
+  const actions: string[] = [];
+  for (const t of a.threats.filter((x) => x.depth === 0)) {
+    const at = t.chokePoints.length
+      ? `: one control at ${names(t.chokePoints)} would stand on every path`
+      : '';
+    actions.push(`Close the open way in for ${t.threat.name} (no control stands in it)${at}.`);
+  }
+  if (!a.owner) actions.push('Appoint an owner (governance).');
+  for (const d of a.missingDomains) actions.push(`${DOMAIN_TITLES[d]}: ${DOMAIN_ACTION[d]}.`);
+  const single = new Map<string, { name: string; commonMode: boolean; threats: string[] }>();
+  for (const t of a.threats) {
+    for (const s of t.singlePointsOfFailure) {
+      const entry = single.get(s.id) ?? { name: s.name, commonMode: s.commonMode, threats: [] };
+      entry.threats.push(t.threat.name);
+      single.set(s.id, entry);
+    }
+  }
+  for (const s of single.values()) {
+    const what = s.commonMode ? ' (a common-mode dependency: controls of several domains rest on it)' : '';
+    actions.push(
+      `Add a second, independent layer behind ${s.name}${what}: alone it stands between ${s.threats.join(', ')} and the asset.`,
+    );
+  }
+  if (a.failedControls.length)
+    actions.push(`Repair or replace the failed controls: ${names(a.failedControls)}.`);
+  if (a.untestedControls.length)
+    actions.push(`Test the controls not tested within the review interval: ${names(a.untestedControls)}.`);
+  return actions;
+}
+
+/** The report as a document for Markdown, HTML and PDF. */
+export function uncoveredDocument(r: UncoveredReport): ReportDocument {
+  const s = r.summary;
+  const blocks: Block[] = [
+    { kind: 'heading', level: 2, text: 'Summary', id: 'summary' },
+    {
+      kind: 'paragraph',
+      text:
+        `${s.uncoveredCriticalAssets} of ${s.criticalAssets} critical assets are uncovered: a required security domain is missing, ` +
+        `a threat reaches them past at most one control, they have no owner, or a control protecting them failed or went untested. ` +
+        `${s.exposedCriticalAssets} are exposed: a threat reaches them with no control in the way.`,
+    },
+    {
+      kind: 'facts',
+      items: [
+        { label: 'Assets', value: s.assets },
+        { label: 'Critical assets', value: s.criticalAssets },
+        { label: 'Uncovered critical assets', value: s.uncoveredCriticalAssets },
+        { label: 'Exposed critical assets', value: s.exposedCriticalAssets },
+        { label: 'Single points of failure', value: s.singlePointsOfFailure },
+        { label: 'Common-mode failures', value: s.commonModeFailures },
+        { label: 'Risks above tolerance', value: s.risksAboveTolerance },
+        {
+          label: 'Findings (high / medium / low)',
+          value: `${s.findings} (${s.findingsBySeverity.high} / ${s.findingsBySeverity.medium} / ${s.findingsBySeverity.low})`,
+        },
+      ],
+    },
+    ...heatmapBlocks(r),
+    {
+      kind: 'chart',
+      title: 'Residual risk: likelihood × consequence (count of threat–asset pairs)',
+      svg: riskMatrixSvg(r.riskMatrix.map((c) => ({ ...c }) as RiskMatrixCell)),
+      table: {
+        columns: ['Likelihood', 'Consequence', 'Level', 'Pairs'],
+        rows: r.riskMatrix.filter((c) => c.count).map((c) => [c.likelihood, c.consequence, c.level, c.count]),
+      },
+    },
+    {
+      kind: 'chart',
+      title: 'Weakest links: rise of residual risk over critical assets if the control fails',
+      svg: barChartSvg(
+        'Weakest links',
+        r.weakestLinks.map((w) => ({ label: w.control.name, value: w.riskIncrease })),
+      ),
+      table: {
+        columns: ['Control', 'Domains', 'Risk increase', 'Single point of failure for'],
+        rows: r.weakestLinks.map((w) => [
+          w.control.name,
+          w.control.domains.join(', '),
+          w.riskIncrease,
+          w.singlePointOfFailureFor,
+        ]),
+      },
+    },
+    { kind: 'heading', level: 2, text: 'Uncovered critical assets', id: 'uncovered' },
+  ];
+  if (!r.uncovered.length) blocks.push({ kind: 'paragraph', text: 'None: every critical asset is covered.' });
+  for (const a of r.uncovered) blocks.push(...assetBlocks(a));
+  return {
+    title: 'Uncovered critical assets',
+    subtitle: `${r.organization?.name ?? 'All organisations'} · as of ${r.asOf}`,
+    generatedAt: r.generatedAt,
+    marking: REPORT_MARKING,
+    blocks,
+  };
+}
+
+function heatmapBlocks(r: UncoveredReport): Block[] {
+  const chunks: UncoveredReport['heatmap'][] = [];
+  for (let i = 0; i < r.heatmap.length; i += HEATMAP_ROWS) chunks.push(r.heatmap.slice(i, i + HEATMAP_ROWS));
+  if (!chunks.length) chunks.push([]);
+  return chunks.map((rows, i) => ({
+    kind: 'chart' as const,
+    title: `Critical assets × the five domains${chunks.length > 1 ? ` (${i + 1} of ${chunks.length})` : ''}`,
+    svg: coverageHeatmapSvg(rows.map((h) => ({ name: h.asset.name, cells: h.domains }))),
+    table: {
+      columns: ['Asset', ...SECURITY_DOMAINS.map((d) => DOMAIN_TITLES[d])],
+      rows: rows.map((h) => [h.asset.name, ...SECURITY_DOMAINS.map((d) => h.domains[d])]),
+    },
+  }));
+}
+
+function assetBlocks(a: UncoveredAsset): Block[] {
+  const blocks: Block[] = [
+    {
+      kind: 'heading',
+      level: 3,
+      text: `${a.asset.name} (${a.asset.kind}, criticality ${a.asset.criticality})`,
+      id: a.asset.id,
+    },
+    {
+      kind: 'facts',
+      items: [
+        { label: 'Id', value: a.asset.id },
+        { label: 'Classification', value: a.asset.classification ?? 'none' },
+        { label: 'Owner', value: a.owner?.name ?? 'none' },
+        {
+          label: 'Convergence',
+          value: `${Math.round(a.score * 100)} % (${a.coveredDomains.length} domains covered)`,
+        },
+        {
+          label: 'Missing domains',
+          value: a.missingDomains.map((d) => DOMAIN_TITLES[d]).join(', ') || 'none',
+        },
+      ],
+    },
+    { kind: 'paragraph', text: `Uncovered because: ${a.reasons.join('; ')}.` },
+  ];
+  if (a.threats.length) {
+    blocks.push({
+      kind: 'table',
+      caption: 'Threats that reach it',
+      columns: ['Threat', 'Depth', 'Most likely path', 'P', 'Single points of failure', 'Choke points'],
+      rows: a.threats.map((t) => [
+        t.threat.name,
+        t.depth,
+        t.path.join(' → '),
+        pct(t.probability),
+        t.singlePointsOfFailure.map((u) => `${u.name}${u.commonMode ? ' (common mode)' : ''}`).join(', ') ||
+          '—',
+        names(t.chokePoints) || '—',
+      ]),
+    });
+  } else {
+    blocks.push({ kind: 'paragraph', text: 'No modelled threat reaches it.' });
+  }
+  if (a.findings.length) {
+    blocks.push({
+      kind: 'table',
+      caption: 'Findings',
+      columns: ['Rule', 'Severity', 'Finding'],
+      rows: a.findings.map((f) => [f.ruleId, f.severity, f.message]),
+    });
+  }
+  blocks.push({ kind: 'paragraph', text: 'What to do:' }, { kind: 'list', items: a.actions });
+  return blocks;
+}
+
+/** CSV columns of the uncovered report, one row per uncovered asset (docs/reports.md). */
+export const UNCOVERED_CSV_COLUMNS = [
+  'asset_id',
+  'asset_name',
+  'kind',
+  'criticality',
+  'classification',
+  'owner',
+  'score',
+  'missing_domains',
+  'min_depth',
+  'exposed_to',
+  'most_likely_threat',
+  'most_likely_probability',
+  'single_points_of_failure',
+  'findings',
+  'reasons',
+  'actions',
+];
+
+export function uncoveredCsv(r: UncoveredReport): string {
+  const list = (xs: readonly string[]) => xs.join('; ');
+  return toCsv(
+    UNCOVERED_CSV_COLUMNS,
+    r.uncovered.map((a) => {
+      const top = a.threats[0];
+      const spof = new Set(a.threats.flatMap((t) => t.singlePointsOfFailure.map((u) => u.name)));
+      return [
+        a.asset.id,
+        a.asset.name,
+        a.asset.kind,
+        a.asset.criticality,
+        a.asset.classification ?? '',
+        a.owner?.name ?? '',
+        Number(a.score.toFixed(4)),
+        list(a.missingDomains),
+        a.threats.length ? Math.min(...a.threats.map((t) => t.depth)) : '',
+        list(a.threats.filter((t) => t.depth === 0).map((t) => t.threat.name)),
+        top?.threat.name ?? '',
+        top ? Number(top.probability.toFixed(6)) : '',
+        list([...spof]),
+        a.findings.length,
+        list(a.reasons),
+        list(a.actions),
+      ];
+    }),
+  );
+}

@@ -18,7 +18,7 @@ const DEFAULT_TIMEOUT_MS = 30_000;
 
 // The same flags as the end-to-end tests: this machine's closed network refuses the browser's
 // own background connections, and containers have a small /dev/shm.
-const CHROMIUM_ARGS = [
+export const CHROMIUM_ARGS = [
   '--headless=new',
   '--no-sandbox',
   '--disable-gpu',

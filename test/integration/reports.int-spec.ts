@@ -83,6 +83,10 @@ describe('reports: uncovered critical assets (demo organisation)', () => {
       uncovered.map((u: any) => u.asset.id).sort(),
     );
     expect(json.heatmap).toHaveLength(69);
+    const summary = await gql(`{ coverageSummary(asOf: "${AS_OF}", criticalOnly: true) { assetId } }`);
+    expect(json.heatmap.map((h: any) => h.asset.id)).toEqual(
+      summary.data.coverageSummary.map((c: any) => c.assetId),
+    );
     expect(json.riskMatrix.reduce((n: number, c: any) => n + c.count, 0)).toBe(
       (await gql('{ risks { threat { id } } }')).data.risks.length,
     );

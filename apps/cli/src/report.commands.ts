@@ -53,7 +53,7 @@ export function registerReportCommands(program: Command, config: () => AppConfig
           fs.writeFileSync(file, r.content);
           say(`Wrote ${file} (${r.run.bytes} bytes, sha256 ${r.run.sha256}); recorded as run ${r.run.id}.`);
         } finally {
-          // The graph context is closed by withGraph, not by the module.
+          // Closes the driver too (GraphModule); withGraph's own close after it is harmless.
           await app.close().catch(() => undefined);
         }
       });

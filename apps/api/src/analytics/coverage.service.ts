@@ -5,6 +5,15 @@ import { OrganizationRepository } from '@rampart/graph';
 import { OutputMapper } from '@rampart/output';
 import { AttackGraphCache } from './attack-graph.cache';
 
+/** Most critical first, then least covered, then by id: the order of coverage lists and reports. */
+export const coverageOrder = (
+  a: { assetId: string; score: number; asset: { criticality?: number } },
+  b: { assetId: string; score: number; asset: { criticality?: number } },
+) =>
+  (b.asset.criticality ?? 1) - (a.asset.criticality ?? 1) ||
+  a.score - b.score ||
+  a.assetId.localeCompare(b.assetId);
+
 /** Five-domain coverage (analytics.md §5) of one asset or of all, critical first, in memory. */
 @Injectable()
 export class CoverageService {
@@ -43,12 +52,7 @@ export class CoverageService {
         critical: (coverage.asset.criticality ?? 1) >= (thresholds.get(coverage.organizationId ?? '') ?? 4),
       }))
       .filter((r) => !opts.criticalOnly || r.critical)
-      .sort(
-        (a, b) =>
-          (b.asset.criticality ?? 1) - (a.asset.criticality ?? 1) ||
-          a.score - b.score ||
-          a.assetId.localeCompare(b.assetId),
-      )
+      .sort(coverageOrder)
       .slice(0, first);
   }
 

@@ -104,8 +104,12 @@ export class RiskService {
     );
     const spof = new Set<string>();
     const commonMode = new Set<string>();
-    const uncovered: { asset: ReturnType<OutputMapper['node']>; reasons: string[]; why: UncoveredReasons }[] =
-      [];
+    const uncovered: {
+      asset: ReturnType<OutputMapper['node']>;
+      reasons: string[];
+      why: UncoveredReasons;
+      coverage: (typeof coverage)[number]['coverage'];
+    }[] = [];
     let exposed = 0;
     // One sweep per threat answers depth <= 1 and single points for every asset at once.
     const sweeps = [...g.threats.values()].map((t) => sweepThreat(g, t));
@@ -119,7 +123,7 @@ export class RiskService {
       const interval = orgs.get(data.organizationId ?? '')?.reviewIntervalDays ?? 365;
       const why = uncoveredReasons(cov, data, t, day, interval);
       const reasons = describeReasons(why, (id) => g.controls.get(id)?.name ?? id);
-      if (reasons.length) uncovered.push({ asset: cov.asset, reasons, why });
+      if (reasons.length) uncovered.push({ asset: cov.asset, reasons, why, coverage: cov });
     }
     const findings = await this.findings.countBySeverity({ organizationId, asOf: day });
     const bySeverity = ['high', 'medium', 'low'].map((key) => ({ key, count: findings.get(key) ?? 0 }));
@@ -138,6 +142,8 @@ export class RiskService {
       findingsBySeverity: bySeverity,
       uncovered,
       commonModeUnits: [...commonMode].sort(),
+      /** Coverage of every critical asset (reports draw it; not a GraphQL field). */
+      criticalCoverage: coverage.map((c) => c.coverage),
     };
   }
 

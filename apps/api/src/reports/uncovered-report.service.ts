@@ -12,7 +12,7 @@ import {
 } from '@rampart/reports';
 import { AnalyticsService } from '../analytics/analytics.service';
 import { AttackGraphCache } from '../analytics/attack-graph.cache';
-import { CoverageService } from '../analytics/coverage.service';
+import { coverageOrder } from '../analytics/coverage.service';
 import { FindingsService } from '../analytics/findings.service';
 import { RiskService } from '../analytics/risk.service';
 import { EntityQueryService } from '../entity/entity-query.service';
@@ -41,7 +41,6 @@ export class UncoveredReportService {
   constructor(
     private readonly cache: AttackGraphCache,
     private readonly risk: RiskService,
-    private readonly coverage: CoverageService,
     private readonly analytics: AnalyticsService,
     private readonly findings: FindingsService,
     private readonly entities: EntityQueryService,
@@ -52,9 +51,8 @@ export class UncoveredReportService {
     const { organizationId } = opts;
     const posture = await this.risk.posture(organizationId, opts.asOf);
     const asOf = posture.asOf;
-    const [g, heat, risks, links, findings, org] = await Promise.all([
+    const [g, risks, links, findings, org] = await Promise.all([
       this.cache.get(),
-      this.coverage.summary({ organizationId, asOf, criticalOnly: true, first: 5000 }),
       this.risk.risks(organizationId),
       this.risk.weakestLinks(TOP_WEAKEST_LINKS, organizationId),
       this.findings.list({ organizationId, asOf }),
@@ -68,11 +66,12 @@ export class UncoveredReportService {
         findingsOn.set(n.id, list);
       }
     }
-    const coverageOf = new Map(heat.map((c) => [c.assetId, c]));
+    // Posture computed every critical asset's coverage: the heatmap, in the API's coverage order.
+    const heat = [...posture.criticalCoverage].sort(coverageOrder);
     const name = (id: string) => ({ id, name: g.controls.get(id)?.name ?? g.nodes.get(id)?.name ?? id });
     const uncovered: UncoveredAsset[] = [];
     for (const u of posture.uncovered) {
-      const cov = coverageOf.get(u.asset.id) ?? (await this.coverage.coverage(u.asset.id, asOf));
+      const cov = u.coverage;
       const owner = (await this.entities.relationships(u.asset.id, ['OWNS'], 'IN', 1))[0]?.node;
       const entry = {
         asset: {

@@ -196,7 +196,8 @@ describe('reports: uncovered critical assets (demo organisation)', () => {
     const written = JSON.parse(fs.readFileSync(file, 'utf8'));
     expect(written.report).toBe('uncovered');
     expect(written.summary).toEqual(expect.objectContaining({ criticalAssets: 69 }));
-    const runs = await gql('{ reportRuns(first: 50) { trigger file generatedAt } }');
+    // Runs of other suites (the scheduled plan) share the database: this report's only.
+    const runs = await gql('{ reportRuns(report: "uncovered", first: 50) { trigger file generatedAt } }');
     expect(runs.data.reportRuns.filter((r: any) => r.trigger === 'schedule')).toEqual([
       { trigger: 'schedule', file, generatedAt: new Date(2026, 10, 23, 6, 0).toISOString() },
     ]);

@@ -8,7 +8,11 @@ import { CoverageService } from './analytics/coverage.service';
 import { FindingsService } from './analytics/findings.service';
 import { RiskService } from './analytics/risk.service';
 import { EntityQueryService } from './entity/entity-query.service';
-import { REPORTS_CONFIG, ReportsService } from './reports/reports.service';
+import { PostureReportService } from './reports/posture-report.service';
+import { ReportFactsService } from './reports/report-facts.service';
+import { REPORTS_CONFIG } from './reports/reports-config';
+import { ReportsService } from './reports/reports.service';
+import { SecurityPlanService } from './reports/security-plan.service';
 import { UncoveredReportService } from './reports/uncovered-report.service';
 
 /**
@@ -31,7 +35,10 @@ export class ServicesModule {
       CoverageService,
       RiskService,
       EntityQueryService,
+      ReportFactsService,
       UncoveredReportService,
+      PostureReportService,
+      SecurityPlanService,
       ReportsService,
     ];
     return {

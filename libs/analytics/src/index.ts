@@ -13,3 +13,4 @@ export * from './posture';
 export * from './coverage-data';
 export * from './threat-sweep';
 export * from './step-index';
+export * from './maturity';

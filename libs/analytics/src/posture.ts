@@ -57,7 +57,6 @@ export function uncoveredReasons(
   reviewIntervalDays: number,
 ): UncoveredReasons {
   const own = data.controls.filter((c) => c.on === data.id);
-  const limit = Date.parse(asOf) - reviewIntervalDays * 86_400_000;
   return {
     missingDomains: coverage.missingDomains,
     shallowDepth: threats.minDepth !== null && threats.minDepth <= 1 ? threats.minDepth : null,
@@ -65,9 +64,21 @@ export function uncoveredReasons(
     failedControls: own.filter((c) => c.status === 'failed').map((c) => c.id),
     untestedControls: own
       .filter((c) => c.status === 'implemented' || c.status === 'degraded')
-      .filter((c) => !c.lastTestedAt || Date.parse(c.lastTestedAt.slice(0, 10)) < limit)
+      .filter((c) => !testedWithin(c.lastTestedAt, asOf, reviewIntervalDays))
       .map((c) => c.id),
   };
+}
+
+/** A control was tested within the review interval before asOf (never tested: no). */
+export function testedWithin(
+  lastTestedAt: string | undefined,
+  asOf: string,
+  reviewIntervalDays: number,
+): boolean {
+  return (
+    Boolean(lastTestedAt) &&
+    Date.parse(lastTestedAt!.slice(0, 10)) >= Date.parse(asOf) - reviewIntervalDays * 86_400_000
+  );
 }
 
 /** The reasons in words, controls by name (`nameOf`); empty: the asset is covered. */

@@ -62,7 +62,7 @@ describe('loadConfig', () => {
     }
     expect((error as ConfigError).problems).toEqual([
       'RAMPART_REPORT_SCHEDULES entry 1 ("0 6 * * uncovered pdf"): expected five cron fields, a report and a format; found 6 words',
-      'RAMPART_REPORT_SCHEDULES entry 2 ("0 6 * * * everything docx"): unknown report everything; the reports are uncovered',
+      'RAMPART_REPORT_SCHEDULES entry 2 ("0 6 * * * everything docx"): unknown report everything; the reports are uncovered, posture, plan',
       'RAMPART_REPORT_SCHEDULES entry 2 ("0 6 * * * everything docx"): unknown format docx; the formats are md, html, pdf, csv, json',
     ]);
   });

@@ -80,8 +80,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, rootDir = findP
   };
 }
 
-const REPORTS = ['uncovered'];
-const FORMATS = ['md', 'html', 'pdf', 'csv', 'json'];
+/** The reports and formats a schedule may name (libs/reports' REPORT_NAMES/FORMATS; a test keeps them equal). */
+export const SCHEDULABLE_REPORTS = ['uncovered', 'posture', 'plan'];
+export const SCHEDULABLE_FORMATS = ['md', 'html', 'pdf', 'csv', 'json'];
+const REPORTS = SCHEDULABLE_REPORTS;
+const FORMATS = SCHEDULABLE_FORMATS;
 
 /**
  * RAMPART_REPORT_SCHEDULES: entries separated by `;`, each five cron fields, a report name and a

@@ -9,3 +9,4 @@ export * from './coverage-data';
 export * from './graph-rows';
 export * from './model';
 export * from './report-run';
+export * from './maturity';

@@ -152,7 +152,7 @@ describe('renderHtml', () => {
 
   it('marks todo blocks clearly', () => {
     expect(html).toContain(
-      '<aside class="todo" role="note"><p class="todo-label">To be written by the security executive</p>' +
+      '<aside class="todo" role="note"><p class="todo-label">To be written</p>' +
         '<p>Describe the governance &lt;script&gt;',
     );
     expect(html).toMatch(/\.todo\{border:2px dashed/);

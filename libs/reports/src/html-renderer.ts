@@ -70,7 +70,7 @@ function renderBlock(b: Block, ids: Set<string>): string {
       ].join('');
     case 'todo':
       return (
-        '<aside class="todo" role="note"><p class="todo-label">To be written by the security executive</p>' +
+        '<aside class="todo" role="note"><p class="todo-label">To be written</p>' +
         `<p>${text(b.text)}</p></aside>`
       );
   }

@@ -1,4 +1,5 @@
 export * from './report-document';
+export * from './report-blocks';
 export * from './svg-charts';
 export * from './markdown-renderer';
 export * from './html-renderer';
@@ -8,3 +9,6 @@ export * from './cron';
 export * from './report-data';
 export * from './uncovered-report';
 export * from './report-diff';
+export * from './posture-report';
+export * from './security-plan';
+export * from './plan-priorities';

@@ -33,6 +33,13 @@ export function parseUncoveredReport(text: string, where: string): UncoveredRepo
     );
   }
   const r = data as Partial<UncoveredReport>;
+  const other = (r as { report?: unknown } | null)?.report;
+  if (typeof other === 'string' && other !== 'uncovered') {
+    throw new DomainError(
+      'VALIDATION_FAILED',
+      `${where}: a ${JSON.stringify(other)} report; diff compares uncovered reports (rampart report uncovered --format json).`,
+    );
+  }
   if (r?.report !== 'uncovered' || !Array.isArray(r.uncovered) || typeof r.summary !== 'object') {
     throw new DomainError(
       'VALIDATION_FAILED',

@@ -146,7 +146,10 @@ describe('report diff', () => {
   it('refuses a file that is not a JSON uncovered report, saying which', () => {
     expect(() => parseUncoveredReport('%PDF-1.7', 'a.pdf')).toThrow(/^a\.pdf: not JSON/);
     expect(() => parseUncoveredReport('{"report":"posture"}', 'b.json')).toThrow(
-      'b.json: not an uncovered report in JSON',
+      'b.json: a "posture" report; diff compares uncovered reports (rampart report uncovered --format json).',
+    );
+    expect(() => parseUncoveredReport('{"uncovered":[]}', 'c.json')).toThrow(
+      'c.json: not an uncovered report in JSON',
     );
   });
 });

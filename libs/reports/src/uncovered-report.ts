@@ -1,10 +1,9 @@
 import { SECURITY_DOMAINS, SecurityDomain } from '@rampart/domain';
 import { toCsv } from './csv-writer';
+import { REPORT_MARKING, riskMatrixChart, weakestLinksChart } from './report-blocks';
 import { Block, ReportDocument } from './report-document';
 import { UncoveredAsset, UncoveredReport } from './report-data';
-import { barChartSvg, coverageHeatmapSvg, DOMAIN_TITLES, riskMatrixSvg, RiskMatrixCell } from './svg-charts';
-
-export const REPORT_MARKING = 'NEED-TO-KNOW: this report maps the organisation’s weakest points';
+import { coverageHeatmapSvg, DOMAIN_TITLES } from './svg-charts';
 
 /** Rows per heatmap chart: a taller chart would be cut across PDF pages. */
 const HEATMAP_ROWS = 35;
@@ -80,32 +79,8 @@ export function uncoveredDocument(r: UncoveredReport): ReportDocument {
       ],
     },
     ...heatmapBlocks(r),
-    {
-      kind: 'chart',
-      title: 'Residual risk: likelihood × consequence (count of threat–asset pairs)',
-      svg: riskMatrixSvg(r.riskMatrix.map((c) => ({ ...c }) as RiskMatrixCell)),
-      table: {
-        columns: ['Likelihood', 'Consequence', 'Level', 'Pairs'],
-        rows: r.riskMatrix.filter((c) => c.count).map((c) => [c.likelihood, c.consequence, c.level, c.count]),
-      },
-    },
-    {
-      kind: 'chart',
-      title: 'Weakest links: rise of residual risk over critical assets if the control fails',
-      svg: barChartSvg(
-        'Weakest links',
-        r.weakestLinks.map((w) => ({ label: w.control.name, value: w.riskIncrease })),
-      ),
-      table: {
-        columns: ['Control', 'Domains', 'Risk increase', 'Single point of failure for'],
-        rows: r.weakestLinks.map((w) => [
-          w.control.name,
-          w.control.domains.join(', '),
-          w.riskIncrease,
-          w.singlePointOfFailureFor,
-        ]),
-      },
-    },
+    riskMatrixChart(r.riskMatrix),
+    weakestLinksChart(r.weakestLinks),
     { kind: 'heading', level: 2, text: 'Uncovered critical assets', id: 'uncovered' },
   ];
   if (!r.uncovered.length) blocks.push({ kind: 'paragraph', text: 'None: every critical asset is covered.' });

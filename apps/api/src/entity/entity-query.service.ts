@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EntityKind, pageRequest, propertyFiltersFor } from '@rampart/domain';
+import { EntityKind, MAX_PAGE_SIZE, pageRequest, propertyFiltersFor } from '@rampart/domain';
 import { Direction, EntityRepository } from '@rampart/graph';
 import { OutputMapper } from '@rampart/output';
 import { toConnection } from '../common/connection.model';
@@ -26,6 +26,18 @@ export class EntityQueryService {
       pageRequest(first, after),
     );
     return toConnection(this.out.page(page, (e) => this.out.entity(e)));
+  }
+
+  /** Every entity of a kind matching the filter, page by page (reports list them whole). */
+  async all(kind: EntityKind, filter: EntityFilterInput = {}) {
+    const out: ReturnType<OutputMapper['entity']>[] = [];
+    let after: string | undefined;
+    for (;;) {
+      const page = await this.page(kind, filter, MAX_PAGE_SIZE, after);
+      out.push(...page.edges.map((e) => e.node));
+      if (!page.pageInfo.hasNextPage) return out;
+      after = page.pageInfo.endCursor;
+    }
   }
 
   async get(id: string) {

@@ -1,4 +1,5 @@
-import { ConfigError, ReportsConfig } from '@rampart/config';
+import { ConfigError, ReportsConfig, SCHEDULABLE_FORMATS, SCHEDULABLE_REPORTS } from '@rampart/config';
+import { REPORT_FORMATS, REPORT_NAMES } from '@rampart/reports';
 import { ReportScheduler } from './report-scheduler.service';
 import { ReportsService } from './reports.service';
 
@@ -9,6 +10,12 @@ const config = (cron: string): ReportsConfig => ({
 });
 
 describe('report scheduler', () => {
+  it('accepts exactly the reports and formats the reports library generates', () => {
+    // libs/config does not import libs/reports: its own lists must not drift.
+    expect(SCHEDULABLE_REPORTS).toEqual([...REPORT_NAMES]);
+    expect(SCHEDULABLE_FORMATS).toEqual([...REPORT_FORMATS]);
+  });
+
   it('stops the boot on a bad cron field, naming the entry and the field', () => {
     expect(() => new ReportScheduler(config('0 24 * * *'), {} as ReportsService)).toThrow(ConfigError);
     try {

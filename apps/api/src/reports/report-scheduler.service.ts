@@ -1,7 +1,8 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { ConfigError, ReportSchedule, ReportsConfig } from '@rampart/config';
 import { CronError, CronSchedule, cronMatches, nextRun, parseCron } from '@rampart/reports';
-import { REPORTS_CONFIG, ReportsService } from './reports.service';
+import { REPORTS_CONFIG } from './reports-config';
+import { ReportsService } from './reports.service';
 
 /** setTimeout's longest delay; a later run is re-armed on the way. */
 const MAX_DELAY_MS = 2 ** 31 - 1;

@@ -1,7 +1,10 @@
 import { Args, Field, ID, Int, Mutation, ObjectType, Query, Resolver } from '@nestjs/graphql';
 import { ReportRun } from '@rampart/domain';
+import { REPORT_NAMES } from '@rampart/reports';
 import { JSONObjectScalar } from '../common/json-object.scalar';
 import { ReportsService } from './reports.service';
+
+const REPORT_LIST = `One of ${REPORT_NAMES.join(', ')}.`;
 
 @ObjectType('ReportRun', {
   description: 'One generated report: when, which, with what parameters, its SHA-256.',
@@ -10,7 +13,7 @@ export class ReportRunModel {
   @Field(() => ID)
   id!: string;
 
-  @Field({ description: 'uncovered' })
+  @Field({ description: REPORT_LIST })
   report!: string;
 
   @Field({ description: 'md, html, pdf, csv or json' })
@@ -55,7 +58,7 @@ export class ReportsResolver {
       'Generates a report into the reports directory and records it; download it from downloadPath.',
   })
   async generateReport(
-    @Args('report', { description: 'uncovered' }) report: string,
+    @Args('report', { description: REPORT_LIST }) report: string,
     @Args('format', { defaultValue: 'pdf', description: 'md, html, pdf, csv or json' }) format: string,
     @Args('organizationId', { type: () => ID, nullable: true }) organizationId?: string,
     @Args('asOf', { nullable: true }) asOf?: string,

@@ -11,17 +11,23 @@ import {
   REPORT_FORMATS,
   REPORT_NAMES,
   ReportFormat,
+  ReportData,
+  ReportDocument,
   ReportName,
-  UncoveredReport,
+  planCsv,
+  planDocument,
+  postureCsv,
+  postureDocument,
   renderHtml,
   renderMarkdown,
   renderPdf,
   uncoveredCsv,
   uncoveredDocument,
 } from '@rampart/reports';
-import { UncoveredReportService } from './uncovered-report.service';
-
-export const REPORTS_CONFIG = Symbol('REPORTS_CONFIG');
+import { PostureReportService } from './posture-report.service';
+import { REPORTS_CONFIG } from './reports-config';
+import { SecurityPlanService } from './security-plan.service';
+import { ReportOptions, UncoveredReportService } from './uncovered-report.service';
 
 export const CONTENT_TYPES: Record<ReportFormat, string> = {
   md: 'text/markdown; charset=utf-8',
@@ -52,6 +58,8 @@ export class ReportsService {
   constructor(
     @Inject(REPORTS_CONFIG) private readonly config: ReportsConfig,
     private readonly uncovered: UncoveredReportService,
+    private readonly posture: PostureReportService,
+    private readonly plan: SecurityPlanService,
     private readonly runs: ReportRunRepository,
   ) {}
 
@@ -97,7 +105,7 @@ export class ReportsService {
     const report = checkName(name);
     const fmt = checkFormat(format);
     const now = opts.now ?? new Date();
-    const data = await this.uncovered.build({ organizationId: opts.organizationId, asOf: opts.asOf, now });
+    const data = await this.build(report, { organizationId: opts.organizationId, asOf: opts.asOf, now });
     const content = await this.render(data, fmt);
     const org = opts.organizationId ? `-${opts.organizationId.replace(/[^A-Za-z0-9-]/g, '_')}` : '';
     const run: ReportRun = {
@@ -119,18 +127,29 @@ export class ReportsService {
     };
   }
 
-  private async render(data: UncoveredReport, format: ReportFormat): Promise<Buffer> {
+  private build(report: ReportName, opts: ReportOptions): Promise<ReportData> {
+    switch (report) {
+      case 'uncovered':
+        return this.uncovered.build(opts);
+      case 'posture':
+        return this.posture.build(opts);
+      case 'plan':
+        return this.plan.build(opts);
+    }
+  }
+
+  private async render(data: ReportData, format: ReportFormat): Promise<Buffer> {
     switch (format) {
       case 'json':
         return Buffer.from(`${JSON.stringify(data, null, 2)}\n`);
       case 'csv':
-        return Buffer.from(uncoveredCsv(data));
+        return Buffer.from(csvOf(data));
       case 'md':
-        return Buffer.from(renderMarkdown(uncoveredDocument(data)));
+        return Buffer.from(renderMarkdown(documentOf(data)));
       case 'html':
-        return Buffer.from(renderHtml(uncoveredDocument(data)));
+        return Buffer.from(renderHtml(documentOf(data)));
       case 'pdf': {
-        const doc = uncoveredDocument(data);
+        const doc = documentOf(data);
         return renderPdf(renderHtml(doc), {
           chromiumPath: this.config.chromiumPath,
           marking: doc.marking,
@@ -138,6 +157,28 @@ export class ReportsService {
         });
       }
     }
+  }
+}
+
+function documentOf(data: ReportData): ReportDocument {
+  switch (data.report) {
+    case 'uncovered':
+      return uncoveredDocument(data);
+    case 'posture':
+      return postureDocument(data);
+    case 'plan':
+      return planDocument(data);
+  }
+}
+
+function csvOf(data: ReportData): string {
+  switch (data.report) {
+    case 'uncovered':
+      return uncoveredCsv(data);
+    case 'posture':
+      return postureCsv(data);
+    case 'plan':
+      return planCsv(data);
   }
 }
 

@@ -1,9 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { SECURITY_DOMAINS, SecurityDomain, riskLevel } from '@rampart/domain';
-import { OrganizationRepository } from '@rampart/graph';
-import { primaryLabel } from '@rampart/output';
+import { SECURITY_DOMAINS, SecurityDomain } from '@rampart/domain';
 import {
-  NodeRef,
   REPORT_SCHEMA_VERSION,
   ThreatExposure,
   UncoveredAsset,
@@ -16,6 +13,7 @@ import { coverageOrder } from '../analytics/coverage.service';
 import { FindingsService } from '../analytics/findings.service';
 import { RiskService } from '../analytics/risk.service';
 import { EntityQueryService } from '../entity/entity-query.service';
+import { ReportFactsService, ref } from './report-facts.service';
 
 export interface ReportOptions {
   organizationId?: string;
@@ -25,11 +23,6 @@ export interface ReportOptions {
 }
 
 const TOP_WEAKEST_LINKS = 10;
-const ref = (n: { id: string; name: string; labels?: readonly string[]; label?: string }): NodeRef => ({
-  id: n.id,
-  name: n.name,
-  kind: n.label ?? primaryLabel(n.labels ?? []),
-});
 
 /**
  * The uncovered critical assets report (analytics.md §5), from the same services the API answers
@@ -44,19 +37,19 @@ export class UncoveredReportService {
     private readonly analytics: AnalyticsService,
     private readonly findings: FindingsService,
     private readonly entities: EntityQueryService,
-    private readonly organizations: OrganizationRepository,
+    private readonly facts: ReportFactsService,
   ) {}
 
   async build(opts: ReportOptions): Promise<UncoveredReport> {
     const { organizationId } = opts;
     const posture = await this.risk.posture(organizationId, opts.asOf);
     const asOf = posture.asOf;
-    const [g, risks, links, findings, org] = await Promise.all([
+    const [g, risks, links, findings, orgs] = await Promise.all([
       this.cache.get(),
       this.risk.risks(organizationId),
       this.risk.weakestLinks(TOP_WEAKEST_LINKS, organizationId),
       this.findings.list({ organizationId, asOf }),
-      organizationId ? this.organizations.get(organizationId) : Promise.resolve(null),
+      this.facts.organizationsIn(organizationId),
     ]);
     const findingsOn = new Map<string, UncoveredReport['uncovered'][number]['findings']>();
     for (const f of findings) {
@@ -103,34 +96,14 @@ export class UncoveredReportService {
         b.reasons.length - a.reasons.length ||
         a.asset.name.localeCompare(b.asset.name),
     );
-    const counts = new Map<string, number>();
-    for (const r of risks) {
-      const key = `${r.residualLikelihood}:${r.consequence}`;
-      counts.set(key, (counts.get(key) ?? 0) + 1);
-    }
-    const bySeverity = new Map(posture.findingsBySeverity.map((s) => [s.key, s.count]));
     return {
       report: 'uncovered',
       schemaVersion: REPORT_SCHEMA_VERSION,
       generatedAt: opts.now.toISOString(),
       asOf,
-      organization: org ? { id: org.id, name: org.name } : null,
+      organization: orgs.length === 1 ? { id: orgs[0].id, name: orgs[0].name } : null,
       parameters: { organizationId: organizationId ?? null, asOf },
-      summary: {
-        assets: posture.assets,
-        criticalAssets: posture.criticalAssets,
-        uncoveredCriticalAssets: posture.uncoveredCriticalAssets,
-        exposedCriticalAssets: posture.exposedCriticalAssets,
-        singlePointsOfFailure: posture.singlePointsOfFailure,
-        commonModeFailures: posture.commonModeFailures,
-        risksAboveTolerance: posture.risksAboveTolerance,
-        findings: posture.findings,
-        findingsBySeverity: {
-          high: bySeverity.get('high') ?? 0,
-          medium: bySeverity.get('medium') ?? 0,
-          low: bySeverity.get('low') ?? 0,
-        },
-      },
+      summary: this.facts.summary(posture),
       uncovered,
       heatmap: heat.map((c) => ({
         asset: ref(c.asset),
@@ -145,26 +118,8 @@ export class UncoveredReportService {
           ]),
         ) as UncoveredReport['heatmap'][number]['domains'],
       })),
-      riskMatrix: [5, 4, 3, 2, 1].flatMap((likelihood) =>
-        [1, 2, 3, 4, 5].map((consequence) => ({
-          likelihood,
-          consequence,
-          count: counts.get(`${likelihood}:${consequence}`) ?? 0,
-          level: riskLevel(likelihood, consequence),
-        })),
-      ),
-      weakestLinks: links.map((l) => ({
-        control: {
-          id: l.control.id,
-          name: l.control.name,
-          kind: 'Control',
-          domains: l.control.domains,
-          status: l.control.status ?? 'unknown',
-          effectiveness: l.control.effectiveness ?? 0,
-        },
-        riskIncrease: l.riskIncrease,
-        singlePointOfFailureFor: l.singlePointOfFailureFor.length,
-      })),
+      riskMatrix: this.facts.riskMatrix(risks),
+      weakestLinks: this.facts.weakestLinkRows(links),
     };
   }
 

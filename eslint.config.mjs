@@ -117,6 +117,23 @@ export default tseslint.config(
     },
   },
   {
+    files: ['libs/auth/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@rampart/*', '!@rampart/domain', 'neo4j-driver', '@nestjs/*'],
+              message:
+                'libs/auth holds pure security primitives: of the libs it imports only @rampart/domain.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['apps/**/*.ts', 'libs/output/**/*.ts', 'libs/config/**/*.ts', 'libs/domain/**/*.ts'],
     rules: {
       'no-restricted-imports': [

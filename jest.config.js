@@ -5,7 +5,7 @@
 const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }] };
 
 const moduleNameMapper = {
-  '^@rampart/(analytics|config|domain|graph|import|output|reports)$': '<rootDir>/libs/$1/src',
+  '^@rampart/(analytics|auth|config|domain|graph|import|output|reports)$': '<rootDir>/libs/$1/src',
 };
 
 module.exports = {

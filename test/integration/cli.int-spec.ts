@@ -4,13 +4,17 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { parse } from 'yaml';
 import { GraphContext } from '@rampart/graph';
-import { freshDemo, openGraph, testConfig } from '../support/test-graph';
+import { TEST_JWT_SECRET, freshDemo, openGraph, testConfig } from '../support/test-graph';
 
 const ROOT = path.resolve(__dirname, '../..');
 const CLI = path.join(ROOT, 'dist/apps/cli/src/main.js');
 const FIXTURES = path.join(__dirname, '../fixtures/import');
+const ENV = { ...process.env, RAMPART_JWT_SECRET: TEST_JWT_SECRET };
 const rampart = (...args: string[]) =>
-  spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, env: process.env, encoding: 'utf8' });
+  spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, env: ENV, encoding: 'utf8' });
+/** With stdin (a password for `user add` / `user passwd`). */
+const rampartIn = (input: string, ...args: string[]) =>
+  spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, env: ENV, encoding: 'utf8', input });
 
 describe('rampart CLI: validate, import, export', () => {
   const config = testConfig();
@@ -77,5 +81,37 @@ describe('rampart CLI: validate, import, export', () => {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('user add|list|passwd|disable manage accounts; passwords come from stdin, never arguments', async () => {
+    await graph.users.deleteAll(); // other suites share the database
+    const add = rampartIn(
+      'a long enough passphrase\n',
+      'user',
+      'add',
+      'vera',
+      '--role',
+      'auditor',
+      '--clearance',
+      'SECRET',
+    );
+    expect([add.status, add.stderr]).toEqual([
+      0,
+      expect.stringContaining('Created vera (auditor; clearance SECRET).'),
+    ]);
+    const weak = rampartIn('short\n', 'user', 'add', 'walt', '--role', 'analyst', '--clearance', 'OFFICIAL');
+    expect(weak.status).toBe(1);
+    expect(weak.stderr).toContain('password: password is shorter than 12 characters');
+    expect(rampart('user', 'list').stdout).toBe('vera\tauditor\tSECRET\t-\tactive\n');
+    const before = (await graph.users.byUsername('vera'))!.passwordHash;
+    expect(rampartIn('another long passphrase\n', 'user', 'passwd', 'vera').status).toBe(0);
+    expect((await graph.users.byUsername('vera'))!.passwordHash).not.toBe(before);
+    expect(rampart('user', 'disable', 'vera').stderr).toContain('Disabled vera');
+    expect(rampart('user', 'list').stdout).toContain('\tdisabled');
+    const unknown = rampart('user', 'disable', 'nobody');
+    expect([unknown.status, unknown.stderr]).toEqual([
+      1,
+      expect.stringContaining('No user is named nobody.'),
+    ]);
   });
 });

@@ -3,8 +3,11 @@ import { GraphContext, createGraphContext, graphOptionsFrom } from '@rampart/gra
 import { loadDemoIfEmpty } from '@rampart/import';
 
 /** The config the global setup left in the environment (the resolved test Neo4j). */
+/** A fixed signing key for tests (never the development one kept in .data/). */
+export const TEST_JWT_SECRET = 'test-only-jwt-secret-0123456789abcdef';
+
 export function testConfig(): AppConfig {
-  return loadConfig(process.env);
+  return loadConfig({ RAMPART_JWT_SECRET: TEST_JWT_SECRET, ...process.env });
 }
 
 export function openGraph(config = testConfig()): Promise<GraphContext> {

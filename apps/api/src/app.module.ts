@@ -25,6 +25,7 @@ import { ReportScheduler } from './reports/report-scheduler.service';
 import { ReportsController } from './reports/reports.controller';
 import { ReportsResolver } from './reports/reports.resolver';
 import { ServicesModule } from './services.module';
+import { AuthController } from './auth/auth.controller';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -63,7 +64,13 @@ export class AppModule {
           resolvers: { JSONObject: JSONObjectScalar },
         }),
       ],
-      controllers: [HealthController, OrganizationController, InterchangeController, ReportsController],
+      controllers: [
+        HealthController,
+        AuthController,
+        OrganizationController,
+        InterchangeController,
+        ReportsController,
+      ],
       providers: [
         {
           provide: NativeImporter,

@@ -11,6 +11,8 @@ import {
   resolveNeo4j,
 } from '@rampart/graph';
 import { loadDemoIfEmpty } from '@rampart/import';
+import { UserAdminService } from './auth/user-admin.service';
+import { signInBanner } from './auth/sign-in-banner';
 import { createApp } from './bootstrap';
 import { createLogger } from './logging';
 
@@ -53,8 +55,11 @@ async function main(argv: string[]): Promise<void> {
       );
     }
     app = await createApp({ config, graph, logger });
-    await app.listen(config.port, config.host);
     const base = `http://${config.host}:${config.port}`;
+    const accounts = await app.get(UserAdminService).bootstrap();
+    if (accounts.generatedPassword) process.stdout.write(signInBanner(accounts.generatedPassword, base));
+    else if (accounts.created) log('Created the account admin with RAMPART_ADMIN_PASSWORD.');
+    await app.listen(config.port, config.host);
     log(`Rampart is up: GraphQL ${base}/graphql, REST ${base}/api, readiness ${base}/health/ready`);
   } catch (e) {
     if (EXPECTED.some((k) => e instanceof k)) process.stderr.write(`rampart: ${(e as Error).message}\n`);

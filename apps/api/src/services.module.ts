@@ -1,12 +1,17 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig } from '@rampart/config';
 import { GRAPH_CONTEXT, GraphContext } from '@rampart/graph';
+import { AccessTokens } from '@rampart/auth';
 import { OutputMapper } from '@rampart/output';
 import { AnalyticsService } from './analytics/analytics.service';
 import { AttackGraphCache } from './analytics/attack-graph.cache';
 import { CoverageService } from './analytics/coverage.service';
 import { FindingsService } from './analytics/findings.service';
 import { RiskService } from './analytics/risk.service';
+import { ACCESS_TOKENS, AUTH_CONFIG } from './auth/auth-tokens';
+import { AuthService } from './auth/auth.service';
+import { resolveJwtSecret } from './auth/jwt-secret';
+import { UserAdminService } from './auth/user-admin.service';
 import { EntityQueryService } from './entity/entity-query.service';
 import { PostureReportService } from './reports/posture-report.service';
 import { ReportFactsService } from './reports/report-facts.service';
@@ -25,6 +30,17 @@ export class ServicesModule {
     const providers = [
       OutputMapper,
       { provide: REPORTS_CONFIG, useValue: config.reports },
+      { provide: AUTH_CONFIG, useValue: config.auth },
+      {
+        provide: ACCESS_TOKENS,
+        useFactory: () =>
+          new AccessTokens({
+            secret: resolveJwtSecret(config.auth),
+            ttlSeconds: config.auth.accessTokenTtlSeconds,
+          }),
+      },
+      AuthService,
+      UserAdminService,
       {
         provide: AttackGraphCache,
         useFactory: (g: GraphContext) => new AttackGraphCache(g.analytics, config.graphRecheckMs),

@@ -5,6 +5,7 @@ import { loadDemoIfEmpty } from '@rampart/import';
 import { DomainError } from '@rampart/domain';
 import { InvalidInputError, registerInterchangeCommands } from './interchange.commands';
 import { registerReportCommands } from './report.commands';
+import { registerUserCommands } from './user.commands';
 import { withGraph } from './with-graph';
 
 const say = (m: string) => process.stderr.write(`${m}\n`);
@@ -70,6 +71,7 @@ export function buildProgram(config: () => AppConfig): Command {
     );
   registerInterchangeCommands(program, config, say);
   registerReportCommands(program, config, say);
+  registerUserCommands(program, config, say);
   return program;
 }
 

@@ -1,9 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { NestFactory } from '@nestjs/core';
 import { Command, Option } from 'commander';
 import { AppConfig } from '@rampart/config';
-import { GraphModule } from '@rampart/graph';
 import {
   REPORT_FORMATS,
   REPORT_NAMES,
@@ -12,8 +10,7 @@ import {
   parseUncoveredReport,
 } from '@rampart/reports';
 import { ReportsService } from '../../api/src/reports/reports.service';
-import { ServicesModule } from '../../api/src/services.module';
-import { withGraph } from './with-graph';
+import { withServices } from './with-services';
 
 type Say = (m: string) => void;
 
@@ -33,29 +30,17 @@ export function registerReportCommands(program: Command, config: () => AppConfig
     .option('--org <organizationId>', 'one organisation (default: all)')
     .option('--as-of <date>', 'as of this date, YYYY-MM-DD (default: today)')
     .action(async (name: string, o: { format: string; out?: string; org?: string; asOf?: string }) => {
-      await withGraph(config(), say, async (graph) => {
-        const app = await NestFactory.createApplicationContext(
-          {
-            module: class ReportCli {},
-            imports: [GraphModule.forRoot(graph), ServicesModule.forRoot(config())],
-          },
-          { logger: false },
-        );
-        try {
-          const r = await app
-            .get(ReportsService)
-            .generate(name, o.format, { organizationId: o.org, asOf: o.asOf, trigger: 'cli' });
-          if (o.out === '-') {
-            process.stdout.write(r.content);
-            return;
-          }
-          const file = path.resolve(o.out ?? r.fileName);
-          fs.writeFileSync(file, r.content);
-          say(`Wrote ${file} (${r.run.bytes} bytes, sha256 ${r.run.sha256}); recorded as run ${r.run.id}.`);
-        } finally {
-          // Closes the driver too (GraphModule); withGraph's own close after it is harmless.
-          await app.close().catch(() => undefined);
+      await withServices(config(), say, async (app) => {
+        const r = await app
+          .get(ReportsService)
+          .generate(name, o.format, { organizationId: o.org, asOf: o.asOf, trigger: 'cli' });
+        if (o.out === '-') {
+          process.stdout.write(r.content);
+          return;
         }
+        const file = path.resolve(o.out ?? r.fileName);
+        fs.writeFileSync(file, r.content);
+        say(`Wrote ${file} (${r.run.bytes} bytes, sha256 ${r.run.sha256}); recorded as run ${r.run.id}.`);
       });
     });
   report

@@ -53,7 +53,18 @@ export interface AppConfig {
    */
   graphRecheckMs: number;
   reports: ReportsConfig;
+  auth: AuthConfig;
   neo4j: Neo4jConfig;
+}
+
+export interface AuthConfig {
+  /** RAMPART_JWT_SECRET; unset outside production: generated once into secretFile. */
+  jwtSecret?: string;
+  secretFile: string;
+  /** The first admin's password on first start; unset: generated and printed once. */
+  adminPassword?: string;
+  accessTokenTtlSeconds: number;
+  refreshTokenTtlSeconds: number;
 }
 
 /** One scheduled report: `<minute> <hour> <day> <month> <weekday> <report> <format>`. */

@@ -67,6 +67,18 @@ export const envSchema = z.object({
   RAMPART_REPORTS_DIR: z.string().min(1).default('.data/reports'),
   RAMPART_CHROMIUM_PATH: z.string().min(1).default('/usr/bin/chromium'),
   RAMPART_REPORT_SCHEDULES: z.string().optional(),
+  RAMPART_JWT_SECRET: z.string().min(32, 'expected at least 32 characters').optional(),
+  RAMPART_SECRET_FILE: z.string().min(1).default('.data/jwt-secret'),
+  RAMPART_ADMIN_PASSWORD: z.string().min(12, 'expected at least 12 characters').max(1024).optional(),
+  RAMPART_ACCESS_TOKEN_TTL_S: positiveInt.max(86_400, 'expected at most a day (86400)').default(900),
+  RAMPART_REFRESH_TOKEN_TTL_S: positiveInt.default(1_209_600),
 });
+
+/** Variables whose values never appear in a message or a log. */
+export const SECRET_VARIABLES: ReadonlySet<string> = new Set([
+  'NEO4J_PASSWORD',
+  'RAMPART_JWT_SECRET',
+  'RAMPART_ADMIN_PASSWORD',
+]);
 
 export type Env = z.infer<typeof envSchema>;

@@ -44,6 +44,38 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ NEO4J_PASSWORD: 'short' }, root)).toThrow(/NEO4J_PASSWORD.*8 characters/);
   });
 
+  it('never prints a secret in its messages, only its length', () => {
+    let error: unknown;
+    try {
+      loadConfig(
+        { NEO4J_PASSWORD: 'hunter2', RAMPART_JWT_SECRET: 'tooshort-secret', RAMPART_ADMIN_PASSWORD: 'abc12' },
+        root,
+      );
+    } catch (e) {
+      error = e;
+    }
+    expect((error as ConfigError).problems).toEqual([
+      'NEO4J_PASSWORD=(hidden, 7 characters): Neo4j requires at least 8 characters',
+      'RAMPART_JWT_SECRET=(hidden, 15 characters): expected at least 32 characters',
+      'RAMPART_ADMIN_PASSWORD=(hidden, 5 characters): expected at least 12 characters',
+    ]);
+    expect(String((error as Error).message)).not.toMatch(/hunter2|tooshort-secret|abc12/);
+  });
+
+  it('requires the JWT secret in production and reads the sign-in settings', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' }, root)).toThrow(
+      /RAMPART_JWT_SECRET is required when NODE_ENV=production/,
+    );
+    const c = loadConfig({ RAMPART_ACCESS_TOKEN_TTL_S: '600' }, root);
+    expect(c.auth).toEqual({
+      jwtSecret: undefined,
+      secretFile: path.join(root, '.data/jwt-secret'),
+      adminPassword: undefined,
+      accessTokenTtlSeconds: 600,
+      refreshTokenTtlSeconds: 1_209_600,
+    });
+  });
+
   it('reads report schedules (five cron fields, report, format; ";" between entries) and says what is wrong', () => {
     const c = loadConfig(
       { RAMPART_REPORT_SCHEDULES: ' 0 6 * * MON uncovered pdf ;30 7 1 * * uncovered json; ' },

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { AppConfig, ReportSchedule, resolveFromRoot } from './app-config';
-import { envSchema } from './config.schema';
+import { SECRET_VARIABLES, envSchema } from './config.schema';
 
 /** Raised once at boot with one line per bad variable; main prints it and exits. */
 export class ConfigError extends Error {
@@ -34,11 +34,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, rootDir = findP
     throw new ConfigError(
       parsed.error.issues.map((i) => {
         const name = i.path.join('.');
-        return `${name}=${JSON.stringify(env[name] ?? '')}: ${i.message}`;
+        const value = SECRET_VARIABLES.has(name)
+          ? `(hidden, ${(env[name] ?? '').length} characters)`
+          : JSON.stringify(env[name] ?? '');
+        return `${name}=${value}: ${i.message}`;
       }),
     );
   }
   const e = parsed.data;
+  if (e.NODE_ENV === 'production' && !e.RAMPART_JWT_SECRET) {
+    throw new ConfigError([
+      'RAMPART_JWT_SECRET is required when NODE_ENV=production (32 or more random characters; every instance the same)',
+    ]);
+  }
   const schedules = parseSchedules(e.RAMPART_REPORT_SCHEDULES ?? '');
   if (!Array.isArray(schedules)) throw new ConfigError(schedules.problems);
   return {
@@ -54,6 +62,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, rootDir = findP
     importBodyLimit: e.RAMPART_IMPORT_BODY_LIMIT,
     importBatchSize: e.RAMPART_IMPORT_BATCH_SIZE,
     graphRecheckMs: e.RAMPART_GRAPH_RECHECK_MS,
+    auth: {
+      jwtSecret: e.RAMPART_JWT_SECRET,
+      secretFile: resolveFromRoot(rootDir, e.RAMPART_SECRET_FILE),
+      adminPassword: e.RAMPART_ADMIN_PASSWORD,
+      accessTokenTtlSeconds: e.RAMPART_ACCESS_TOKEN_TTL_S,
+      refreshTokenTtlSeconds: e.RAMPART_REFRESH_TOKEN_TTL_S,
+    },
     reports: {
       dir: resolveFromRoot(rootDir, e.RAMPART_REPORTS_DIR),
       chromiumPath: e.RAMPART_CHROMIUM_PATH,

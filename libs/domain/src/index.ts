@@ -10,3 +10,4 @@ export * from './graph-rows';
 export * from './model';
 export * from './report-run';
 export * from './maturity';
+export * from './auth';

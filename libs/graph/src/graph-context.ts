@@ -11,7 +11,9 @@ import { ImportRepository } from './repositories/import.repository';
 import { EntityRepository } from './repositories/entity.repository';
 import { AnalyticsRepository } from './repositories/analytics.repository';
 import { FindingsRepository } from './repositories/findings.repository';
+import { RefreshTokenRepository } from './repositories/refresh-token.repository';
 import { ReportRunRepository } from './repositories/report-run.repository';
+import { UserRepository } from './repositories/user.repository';
 import { SchemaService } from './schema.service';
 
 export interface GraphOptions {
@@ -38,6 +40,8 @@ export interface GraphContext {
   imports: ImportRepository;
   exports: ExportRepository;
   reportRuns: ReportRunRepository;
+  users: UserRepository;
+  refreshTokens: RefreshTokenRepository;
   close(): Promise<void>;
 }
 
@@ -69,6 +73,8 @@ export async function createGraphContext(options: GraphOptions): Promise<GraphCo
     imports: new ImportRepository(executor, options.batchSize, options.importTxTimeoutMs),
     exports: new ExportRepository(executor),
     reportRuns: new ReportRunRepository(executor),
+    users: new UserRepository(executor),
+    refreshTokens: new RefreshTokenRepository(executor),
     close: () => driver.close(),
   };
 }

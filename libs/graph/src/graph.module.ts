@@ -6,6 +6,8 @@ import { FindingsRepository } from './repositories/findings.repository';
 import { GraphHealthRepository } from './repositories/graph-health.repository';
 import { OrganizationRepository } from './repositories/organization.repository';
 import { ReportRunRepository } from './repositories/report-run.repository';
+import { RefreshTokenRepository } from './repositories/refresh-token.repository';
+import { UserRepository } from './repositories/user.repository';
 
 export const GRAPH_CONTEXT = Symbol('GRAPH_CONTEXT');
 
@@ -29,6 +31,8 @@ export class GraphModule implements OnApplicationShutdown {
       from(AnalyticsRepository, (g) => g.analytics),
       from(FindingsRepository, (g) => g.findings),
       from(ReportRunRepository, (g) => g.reportRuns),
+      from(UserRepository, (g) => g.users),
+      from(RefreshTokenRepository, (g) => g.refreshTokens),
     ];
     return { module: GraphModule, providers, exports: providers.map((p) => p.provide) };
   }

@@ -18,3 +18,5 @@ export * from './server/local-launcher';
 export * from './server/resolve-neo4j';
 export * from './server/resolved-neo4j';
 export * from './repositories/report-run.repository';
+export * from './repositories/user.repository';
+export * from './repositories/refresh-token.repository';

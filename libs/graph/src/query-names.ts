@@ -40,6 +40,17 @@ export const Q = {
   exportRelationships: 'export/relationships',
   reportRunCreate: 'report/run-create',
   reportRunList: 'report/run-list',
+  userCreate: 'auth/user-create',
+  userByUsername: 'auth/user-by-username',
+  userById: 'auth/user-by-id',
+  userList: 'auth/user-list',
+  userCount: 'auth/user-count',
+  userUpdate: 'auth/user-update',
+  accountsDeleteAll: 'auth/delete-all-accounts',
+  refreshCreate: 'auth/refresh-create',
+  refreshSpend: 'auth/refresh-spend',
+  refreshRevokeFamily: 'auth/refresh-revoke-family',
+  refreshRevokeUser: 'auth/refresh-revoke-user',
 } as const;
 
 /** A registered query: those above, or a findings rule (found by folder: adding a file adds a rule). */

@@ -1,4 +1,4 @@
-import { AttackNode, Organization, Page } from '@rampart/domain';
+import { AttackNode, Organization, Page, User } from '@rampart/domain';
 import { EntityView, toEntityView } from './entity-view';
 import { NodeView, toNodeView } from './analytics-view';
 
@@ -80,6 +80,20 @@ export class OutputMapper {
       criticalThreshold: o.criticalThreshold,
       classificationLevels: o.classificationLevels,
       responseForce: o.responseForce && { ...o.responseForce },
+    };
+  }
+
+  /** A sign-in account: named fields only, so the password hash can never leave with it. */
+  user(u: User): User {
+    return {
+      id: u.id,
+      username: u.username,
+      roles: [...u.roles],
+      clearance: u.clearance,
+      personId: u.personId,
+      disabled: u.disabled,
+      createdAt: u.createdAt,
+      updatedAt: u.updatedAt,
     };
   }
 

@@ -1,0 +1,129 @@
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  AccessClaims,
+  AccessTokens,
+  TokenError,
+  hashRefreshToken,
+  looksLikeRefreshToken,
+  newRefreshToken,
+  rotateRefreshToken,
+  verifyAgainstNothing,
+  verifyPassword,
+} from '@rampart/auth';
+import { AuthConfig } from '@rampart/config';
+import { DomainError, StoredUser } from '@rampart/domain';
+import { RefreshTokenRepository, UserRepository } from '@rampart/graph';
+import { ACCESS_TOKENS, AUTH_CONFIG } from './auth-tokens';
+
+export interface TokenPair {
+  accessToken: string;
+  refreshToken: string;
+  /** Seconds the access token lives. */
+  expiresIn: number;
+  tokenType: 'Bearer';
+}
+
+/** One message for every failed sign-in: it never says whether the username exists. */
+const WRONG_CREDENTIALS = 'Wrong username or password.';
+const SIGNED_OUT = 'This refresh token is no longer valid: sign in again.';
+
+/**
+ * Sign-in (issue 8): passwords checked against argon2id hashes, short-lived JWT access tokens,
+ * refresh tokens stored hashed and rotated on every use; a spent refresh token presented again
+ * revokes its whole family (it was copied: whoever holds the newer one is signed out too).
+ */
+@Injectable()
+export class AuthService {
+  constructor(
+    @Inject(AUTH_CONFIG) private readonly config: AuthConfig,
+    @Inject(ACCESS_TOKENS) private readonly tokens: AccessTokens,
+    private readonly users: UserRepository,
+    private readonly refreshTokens: RefreshTokenRepository,
+  ) {}
+
+  async login(username: unknown, password: unknown, now = new Date()): Promise<TokenPair> {
+    if (typeof username !== 'string' || typeof password !== 'string' || !username || !password) {
+      throw new DomainError('VALIDATION_FAILED', 'Send {"username": "...", "password": "..."} as JSON.');
+    }
+    const user = await this.users.byUsername(username);
+    // Unknown users cost a hash too, so the answer time does not tell which usernames exist.
+    const ok = user
+      ? await verifyPassword(user.passwordHash, password)
+      : await verifyAgainstNothing(password);
+    if (!user || !ok || user.disabled) throw new DomainError('UNAUTHENTICATED', WRONG_CREDENTIALS);
+    return this.issue(user, newRefreshToken(), now);
+  }
+
+  async refresh(refreshToken: unknown, now = new Date()): Promise<TokenPair> {
+    if (!looksLikeRefreshToken(refreshToken)) throw new DomainError('UNAUTHENTICATED', SIGNED_OUT);
+    const at = now.toISOString();
+    const spent = await this.refreshTokens.spend(hashRefreshToken(refreshToken), at);
+    if (spent.outcome === 'reused') {
+      await this.refreshTokens.revokeFamily(spent.token.family, at);
+      throw new DomainError(
+        'UNAUTHENTICATED',
+        'This refresh token was already used: every session started from the same sign-in is now signed out. Sign in again.',
+      );
+    }
+    if (spent.outcome !== 'spent') throw new DomainError('UNAUTHENTICATED', SIGNED_OUT);
+    const user = await this.users.byId(spent.token.userId);
+    if (!user || user.disabled) {
+      await this.refreshTokens.revokeFamily(spent.token.family, at);
+      throw new DomainError('UNAUTHENTICATED', SIGNED_OUT);
+    }
+    // The successor keeps the family's end: rotation never extends a sign-in.
+    return this.issue(user, rotateRefreshToken(spent.token.family), now, spent.token.expiresAt);
+  }
+
+  /** Ends the session the refresh token belongs to (its whole family). Unknown tokens: nothing to do. */
+  async logout(refreshToken: unknown, now = new Date()): Promise<void> {
+    if (!looksLikeRefreshToken(refreshToken)) return;
+    const at = now.toISOString();
+    const spent = await this.refreshTokens.spend(hashRefreshToken(refreshToken), at);
+    if (spent.token) await this.refreshTokens.revokeFamily(spent.token.family, at);
+  }
+
+  /** The claims of a bearer token, or UNAUTHENTICATED saying why (expired or invalid). */
+  async verify(authorization: string | undefined): Promise<AccessClaims> {
+    const match = /^Bearer ([^\s]+)$/i.exec(authorization ?? '');
+    if (!match) {
+      throw new DomainError('UNAUTHENTICATED', 'Sign in first: send "Authorization: Bearer <access token>".');
+    }
+    try {
+      return await this.tokens.verify(match[1]);
+    } catch (e) {
+      if (e instanceof TokenError && e.reason === 'expired') {
+        throw new DomainError('UNAUTHENTICATED', 'The access token expired: refresh it or sign in again.');
+      }
+      throw new DomainError('UNAUTHENTICATED', 'The access token is not valid: sign in again.');
+    }
+  }
+
+  private async issue(
+    user: StoredUser,
+    refresh: ReturnType<typeof newRefreshToken>,
+    now: Date,
+    familyEnds = new Date(now.getTime() + this.config.refreshTokenTtlSeconds * 1000).toISOString(),
+  ): Promise<TokenPair> {
+    const access = await this.tokens.sign({
+      sub: user.id,
+      username: user.username,
+      roles: user.roles,
+      clearance: user.clearance,
+      personId: user.personId,
+    });
+    await this.refreshTokens.create({
+      hash: refresh.hash,
+      family: refresh.family,
+      userId: user.id,
+      issuedAt: now.toISOString(),
+      expiresAt: familyEnds,
+    });
+    return {
+      accessToken: access.token,
+      refreshToken: refresh.token,
+      expiresIn: access.expiresIn,
+      tokenType: 'Bearer',
+    };
+  }
+}

@@ -1,0 +1,86 @@
+import * as readline from 'node:readline';
+import { Command } from 'commander';
+import { AppConfig } from '@rampart/config';
+import { ROLES } from '@rampart/domain';
+import { UserAdminService } from '../../api/src/auth/user-admin.service';
+import { withServices } from './with-services';
+
+type Say = (m: string) => void;
+
+/**
+ * The new password: the first line of stdin when piped (scripts), else asked for without echo.
+ * Never an argument: arguments end up in shell history and process lists.
+ */
+async function readPassword(prompt: string): Promise<string> {
+  const rl = readline.createInterface({
+    input: process.stdin,
+    output: process.stderr,
+    terminal: process.stdin.isTTY,
+  });
+  if (process.stdin.isTTY) {
+    process.stderr.write(prompt);
+    // Hide what is typed: write nothing of the echo.
+    (rl as unknown as { _writeToOutput: (s: string) => void })._writeToOutput = () => undefined;
+  }
+  try {
+    for await (const line of rl) return line;
+    return '';
+  } finally {
+    if (process.stdin.isTTY) process.stderr.write('\n');
+    rl.close();
+  }
+}
+
+/** `rampart user add|list|passwd|disable`: accounts, from the same service as the API. */
+export function registerUserCommands(program: Command, config: () => AppConfig, say: Say): void {
+  const user = program.command('user').description('Sign-in accounts: add, list, passwd, disable');
+  user
+    .command('add')
+    .description('Create an account; the password is read from stdin (or asked for)')
+    .argument('<username>')
+    .requiredOption('--role <roles...>', `one or more of ${ROLES.join(', ')}`)
+    .requiredOption('--clearance <level>', 'e.g. OFFICIAL, SECRET')
+    .option('--person <personId>', 'the Person the account acts for (required for asset-owner)')
+    .action(async (username: string, o: { role: string[]; clearance: string; person?: string }) => {
+      const password = await readPassword(`Password for ${username}: `);
+      await withServices(config(), say, async (app) => {
+        const u = await app
+          .get(UserAdminService)
+          .create({ username, password, roles: o.role, clearance: o.clearance, personId: o.person ?? null });
+        say(`Created ${u.username} (${u.roles.join(', ')}; clearance ${u.clearance}).`);
+      });
+    });
+  user
+    .command('list')
+    .description('Every account: username, roles, clearance, person, disabled')
+    .action(async () => {
+      await withServices(config(), say, async (app) => {
+        for (const u of await app.get(UserAdminService).list()) {
+          process.stdout.write(
+            `${u.username}\t${u.roles.join(',')}\t${u.clearance}\t${u.personId ?? '-'}\t${u.disabled ? 'disabled' : 'active'}\n`,
+          );
+        }
+      });
+    });
+  user
+    .command('passwd')
+    .description("Set an account's password (read from stdin, or asked for); ends its sessions")
+    .argument('<username>')
+    .action(async (username: string) => {
+      const password = await readPassword(`New password for ${username}: `);
+      await withServices(config(), say, async (app) => {
+        await app.get(UserAdminService).update(username, { password });
+        say(`Password of ${username} changed; its sessions are signed out.`);
+      });
+    });
+  user
+    .command('disable')
+    .description('Disable an account and sign out its sessions')
+    .argument('<username>')
+    .action(async (username: string) => {
+      await withServices(config(), say, async (app) => {
+        await app.get(UserAdminService).disable(username);
+        say(`Disabled ${username}; its sessions are signed out.`);
+      });
+    });
+}

@@ -1,0 +1,32 @@
+/** Accounts of the product itself (issue 8, analytics.md §8): who may sign in, with which roles and clearance. */
+
+/** The roles of analytics.md §8, exactly; what each may do lives in one place: libs/auth policy.ts. */
+export const ROLES = ['rse', 'analyst', 'asset-owner', 'auditor', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+}
+
+/** Length over composition rules (NIST SP 800-63B): long passphrases beat forced symbols. */
+export const PASSWORD_MIN_LENGTH = 12;
+
+/** A user as the rest of the product sees it: the password hash never travels with it. */
+export interface User {
+  id: string;
+  username: string;
+  roles: Role[];
+  /** A classification level of the organisation (e.g. OFFICIAL): records above it are redacted. */
+  clearance: string;
+  /** The Person in the organisation graph this account acts for (required for asset-owner edits). */
+  personId: string | null;
+  disabled: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** The stored form, read only by the sign-in path. */
+export interface StoredUser extends User {
+  /** argon2id PHC string. */
+  passwordHash: string;
+}

@@ -17,6 +17,77 @@ describe('web UI on the demo organisation (chromium)', () => {
   });
   afterAll(() => ui?.close());
 
+  it('shows nothing before sign-in; refuses a wrong password; signs in and out (its own tab)', async () => {
+    // A browser context of its own: its own sessionStorage, the shared page stays signed in.
+    const context = await ui.browser.newContext({ viewport: { width: 1400, height: 900 } });
+    try {
+      const tab = await context.newPage();
+      const errors: Error[] = [];
+      tab.on('pageerror', (e) => errors.push(e));
+      const graphql: string[] = [];
+      tab.on('request', (r) => {
+        if (new URL(r.url()).pathname === '/graphql') graphql.push(r.url());
+      });
+      const storedKeys = () =>
+        tab.evaluate(() => {
+          const w = globalThis as unknown as { sessionStorage: KeyList; localStorage: KeyList };
+          const keys = (s: KeyList) => Array.from({ length: s.length }, (_, i) => s.key(i));
+          return { session: keys(w.sessionStorage), local: keys(w.localStorage) };
+        });
+
+      await tab.goto(`${base}/`);
+      const username = tab.getByLabel('Username');
+      await username.waitFor();
+      expect(await tab.evaluate(activeName)).toBe('username');
+      expect(await countIn(tab, 'nav, [data-testid^=posture-]')).toBe(0);
+      expect(await tab.getByRole('button', { name: 'Sign out' }).count()).toBe(0);
+
+      await username.fill(ui.account.username);
+      await tab.getByLabel('Password').fill('not the password 0123');
+      await tab.getByRole('button', { name: 'Sign in' }).click();
+      await hasText(tab.getByRole('alert'), 'Wrong username or password.');
+      expect(await tab.evaluate(activeName)).toBe('password');
+      expect(await countIn(tab, 'nav, [data-testid^=posture-]')).toBe(0);
+      expect(graphql).toEqual([]); // nothing of the organisation was asked for
+      expect(await storedKeys()).toEqual({ session: [], local: [] });
+      await screenshot(tab, 'sign-in');
+
+      await tab.getByLabel('Password').fill(ui.account.password);
+      await tab.getByRole('button', { name: 'Sign in' }).click();
+      await hasText(tab.getByTestId('posture-critical'), '69');
+      await hasText(tab.getByTestId('signed-in-as'), `${ui.account.username} (admin)`);
+      // The refresh token in this tab's sessionStorage (the access token in memory only).
+      expect(await storedKeys()).toEqual({ session: ['rampart.refreshToken'], local: [] });
+
+      // A reload resumes the session, straight to the dashboard.
+      await tab.reload();
+      await hasText(tab.getByTestId('posture-critical'), '69');
+      expect(await tab.getByLabel('Username').count()).toBe(0);
+
+      await tab.getByRole('button', { name: 'Sign out' }).click();
+      await username.waitFor();
+      expect(await countIn(tab, 'nav, [data-testid^=posture-]')).toBe(0);
+      expect(await storedKeys()).toEqual({ session: [], local: [] });
+      const seen = graphql.length;
+      await tab.reload();
+      await username.waitFor();
+      expect(await countIn(tab, 'nav, [data-testid^=posture-]')).toBe(0);
+
+      // Signing in on a link into a view opens that view.
+      await tab.goto(`${base}/#/explorer?focus=inf-customers`);
+      await username.fill(ui.account.username);
+      await tab.getByLabel('Password').fill(ui.account.password);
+      await tab.getByRole('button', { name: 'Sign in' }).click();
+      await tab.getByTestId('detail').getByTestId('detail-id').waitFor();
+      expect(new URL(tab.url()).hash).toBe('#/explorer?focus=inf-customers');
+      expect(await tab.getByRole('link', { name: 'Explorer' }).getAttribute('aria-current')).toBe('page');
+      expect(graphql.length).toBeGreaterThan(seen);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('opens on the RSE dashboard: posture numbers, weakest links, risk matrix, findings', async () => {
     await page.goto(`${base}/`);
     await page.getByTestId('posture-critical').waitFor();
@@ -146,6 +217,20 @@ describe('web UI on the demo organisation (chromium)', () => {
     }
   });
 });
+
+/** The name of the focused element (runs in the page). */
+function activeName(): string | undefined {
+  return (
+    (
+      globalThis as unknown as { document: { activeElement?: { getAttribute(a: string): string | null } } }
+    ).document.activeElement?.getAttribute('name') ?? undefined
+  );
+}
+
+interface KeyList {
+  length: number;
+  key(i: number): string | null;
+}
 
 interface Storage {
   setItem(k: string, v: string): void;

@@ -2,8 +2,8 @@
 import { INestApplication } from '@nestjs/common';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import request from 'supertest';
-import { startDemoApp } from '../support/test-app';
+import TestAgent from 'supertest/lib/agent';
+import { startDemoApp, signedIn } from '../support/test-app';
 import { testConfig } from '../support/test-graph';
 
 // Expected values are those of docs/demo-organisation.md, traced by hand on the demo file.
@@ -14,8 +14,9 @@ const DEPTH = `query($t: ID!, $a: ID!) { securityDepth(threatId: $t, assetId: $a
 describe('analytics on the demo organisation (GraphQL)', () => {
   const config = testConfig();
   let app: INestApplication;
+  let api: TestAgent;
   const gql = async (query: string, variables: Record<string, unknown> = {}) =>
-    (await request(app.getHttpServer()).post('/graphql').send({ query, variables })).body as {
+    (await api.post('/graphql').send({ query, variables })).body as {
       data?: any;
       errors?: any[];
     };
@@ -28,6 +29,7 @@ describe('analytics on the demo organisation (GraphQL)', () => {
 
   beforeAll(async () => {
     ({ app } = await startDemoApp(config));
+    api = await signedIn(app);
   });
   afterAll(() => app.close());
 
@@ -280,7 +282,7 @@ describe('analytics on the demo organisation (GraphQL)', () => {
       return res.data.weakestLinks as any[];
     };
     const before = await links('org-acme');
-    const upload = await request(app.getHttpServer())
+    const upload = await api
       .post('/api/import?filename=beta-analytics.yaml')
       .set('content-type', 'application/yaml')
       .send(fs.readFileSync(path.join(__dirname, '../fixtures/import/beta-analytics.yaml'), 'utf8'));

@@ -127,9 +127,21 @@ describe('the app as a process', () => {
         NEO4J_LOCAL_DATA_DIR: dataDir,
         NEO4J_LOCAL_HEAP_MB: '1024',
         NEO4J_LOCAL_PAGECACHE_MB: '256',
+        RAMPART_SECRET_FILE: path.join(dataDir, 'jwt-secret'),
       });
+      delete env.RAMPART_ADMIN_PASSWORD;
       const first = await startApp(env);
       expect(first.out()).toContain('Loaded the demo organisation');
+      // A newcomer is told how to sign in: the generated admin password, once.
+      const password = /password: (\S+)/.exec(first.out())?.[1];
+      expect(password).toMatch(/^[\w-]{24}$/);
+      const login = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'admin', password }),
+      });
+      expect(login.status).toBe(200);
+      const { accessToken } = (await login.json()) as { accessToken: string };
       const commandLines = execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' });
       expect(commandLines).not.toContain('app-test-password');
 
@@ -137,7 +149,7 @@ describe('the app as a process', () => {
       expect(ready.status).toBe(200);
       const gql = await fetch(`http://127.0.0.1:${port}/graphql`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` },
         body: JSON.stringify({
           query: '{ organization(id: "org-acme") { name assets(first: 1) { totalCount } } }',
         }),
@@ -150,6 +162,7 @@ describe('the app as a process', () => {
 
       const second = await startApp(env);
       expect(second.out()).toContain('Graph not empty: demo not loaded.');
+      expect(second.out()).not.toContain('password:');
       expect((await fetch(`http://127.0.0.1:${port}/health/ready`)).status).toBe(200);
       await stopApp(second.proc);
     }, 240_000);

@@ -139,16 +139,19 @@ describe('auth: sign-in, tokens and accounts', () => {
   });
 
   it('keeps accounts out of the organisation graph: entity search, export and analytics never see them', async () => {
-    const exported = await http().get('/api/export?format=json');
+    await users.create({ username: 'ed', password: PASSWORD, roles: ['analyst'], clearance: 'OFFICIAL' });
+    const { accessToken: token } = (await login('ed', PASSWORD)).body;
+    const exported = await http().get('/api/export?format=json').set('Authorization', `Bearer ${token}`);
     const text = JSON.stringify(exported.body);
     expect(exported.status).toBe(200);
     expect(text).toContain('Acme Water');
     expect(text).not.toMatch(/argon2|username|passwordHash|RefreshToken|rr_/);
     const found = await http()
       .post('/graphql')
+      .set('Authorization', `Bearer ${token}`)
       .send({ query: '{ assets(filter: { search: "admin" }) { totalCount } }' });
     expect(found.body.data.assets.totalCount).toBe(0);
-    expect((await users.list()).map((u) => u.username)).toEqual(['admin', 'ana']);
+    expect((await users.list()).map((u) => u.username)).toEqual(['admin', 'ana', 'ed']);
     expect(JSON.stringify(await users.list())).not.toContain('argon2');
   });
 });

@@ -3,6 +3,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { INestApplication } from '@nestjs/common';
 import request from 'supertest';
+import TestAgent from 'supertest/lib/agent';
+import { signedIn } from '../support/test-app';
 import { parse } from 'yaml';
 import { GraphContext } from '@rampart/graph';
 import { CsvImporter, Exporter, NativeImporter, formatIssue, readCsvSet } from '@rampart/import';
@@ -174,6 +176,7 @@ describe('CSV import on a real Neo4j', () => {
 
   describe('REST multipart', () => {
     let app: INestApplication;
+    let api: TestAgent;
     const attachAll = (req: request.Test, dir: string) =>
       fs.readdirSync(dir).reduce((r, f) => r.attach('files', path.join(dir, f)), req);
 
@@ -184,15 +187,13 @@ describe('CSV import on a real Neo4j', () => {
         logger: createLogger({ logLevel: 'silent' }),
       });
       await app.init();
+      api = await signedIn(app);
     });
     afterAll(() => app.close());
     beforeEach(() => freshGraph(graph));
 
     it('imports one part per CSV file as one set; 200 with the report', async () => {
-      const res = await attachAll(
-        request(app.getHttpServer()).post('/api/import?filename=harbour'),
-        VALID,
-      ).expect(200);
+      const res = await attachAll(api.post('/api/import?filename=harbour'), VALID).expect(200);
       expect(res.body).toMatchObject({
         ok: true,
         file: 'harbour',
@@ -200,20 +201,14 @@ describe('CSV import on a real Neo4j', () => {
         organizationId: 'org-harbour',
         counts: { created: 21 },
       });
-      const again = await attachAll(
-        request(app.getHttpServer()).post('/api/import?filename=harbour'),
-        VALID,
-      ).expect(200);
+      const again = await attachAll(api.post('/api/import?filename=harbour'), VALID).expect(200);
       expect(again.body.counts).toMatchObject({ created: 0, changed: 0 });
     });
 
     it('answers 422 with every issue, each with file and line; nothing is written', async () => {
       await freshHarbour();
       const before = await snapshot();
-      const res = await attachAll(
-        request(app.getHttpServer()).post('/api/import?source=api'),
-        INVALID,
-      ).expect(422);
+      const res = await attachAll(api.post('/api/import?source=api'), INVALID).expect(422);
       expect(res.body.ok).toBe(false);
       expect(res.body.issues).toHaveLength(INVALID_ISSUES.length);
       expect(res.body.issues).toContainEqual({
@@ -227,12 +222,12 @@ describe('CSV import on a real Neo4j', () => {
 
     it('keeps the import body limit, and refuses a multipart body without files', async () => {
       const big = `id,name\n${Array.from({ length: 2000 }, (_, i) => `ou-${i},Unit ${i}`).join('\n')}\n`;
-      const res = await request(app.getHttpServer())
+      const res = await api
         .post('/api/import')
         .attach('files', Buffer.from(big), 'org-units.csv')
         .expect(413);
       expect(res.body.error.message).toMatch(/larger than the limit of 20kb/);
-      const none = await request(app.getHttpServer()).post('/api/import').field('x', '1').expect(400);
+      const none = await api.post('/api/import').field('x', '1').expect(400);
       expect(none.body.error.message).toMatch(/one file part each/);
     });
   });

@@ -1,9 +1,9 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- GraphQL response bodies are untyped JSON */
 import { INestApplication } from '@nestjs/common';
-import request from 'supertest';
+import TestAgent from 'supertest/lib/agent';
 import { GraphContext } from '@rampart/graph';
 import { Exporter } from '@rampart/import';
-import { startDemoApp } from '../support/test-app';
+import { startDemoApp, signedIn } from '../support/test-app';
 import { testConfig } from '../support/test-graph';
 
 type Body = { data?: Record<string, any>; errors?: { message: string; extensions: Record<string, any> }[] };
@@ -12,12 +12,14 @@ describe('GraphQL entities: every kind listed, filtered, paged and edited', () =
   const config = testConfig();
   let graph: GraphContext;
   let app: INestApplication;
+  let api: TestAgent;
   const gql = async (query: string, variables: Record<string, unknown> = {}): Promise<Body> =>
-    (await request(app.getHttpServer()).post('/graphql').send({ query, variables })).body as Body;
+    (await api.post('/graphql').send({ query, variables })).body as Body;
   const snapshot = async () => (await new Exporter(graph).export('json', {})).body;
 
   beforeAll(async () => {
     ({ app, graph } = await startDemoApp(config));
+    api = await signedIn(app);
   });
   afterAll(() => app.close());
 

@@ -2,8 +2,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { INestApplication } from '@nestjs/common';
-import request from 'supertest';
-import { startDemoApp } from '../support/test-app';
+import TestAgent from 'supertest/lib/agent';
+import { startDemoApp, signedIn } from '../support/test-app';
 import { testConfig } from '../support/test-graph';
 
 /** What each rule flags on the demo as of 2026-11-23 (docs/demo-organisation.md, traced by hand). */
@@ -28,13 +28,15 @@ const EXPECTED: Record<string, string[]> = {
 describe('findings rules (cypher/findings) on the demo organisation', () => {
   const config = testConfig();
   let app: INestApplication;
+  let api: TestAgent;
   const gql = async (query: string, variables: Record<string, unknown> = {}) =>
-    (await request(app.getHttpServer()).post('/graphql').send({ query, variables })).body as any;
+    (await api.post('/graphql').send({ query, variables })).body as any;
   const FINDINGS = `query($ids: [String!], $sev: [String!], $asOf: String) {
     findings(ruleIds: $ids, severity: $sev, asOf: $asOf) { ruleId title severity clause organizationId message nodes { id label } } }`;
 
   beforeAll(async () => {
     ({ app } = await startDemoApp(config));
+    api = await signedIn(app);
   });
   afterAll(() => app.close());
 

@@ -1,7 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { INestApplication } from '@nestjs/common';
-import request from 'supertest';
+import TestAgent from 'supertest/lib/agent';
+import { signedIn } from '../support/test-app';
 import { parse } from 'yaml';
 import { GraphContext, Q } from '@rampart/graph';
 import { createApp } from '../../apps/api/src/bootstrap';
@@ -22,25 +23,27 @@ describe('REST import and export', () => {
   const config = testConfig();
   let graph: GraphContext;
   let app: INestApplication;
+  let api: TestAgent;
 
   beforeAll(async () => {
     graph = await openGraph(config);
     app = await createApp({ config, graph, logger: createLogger({ logLevel: 'silent' }) });
     await app.init();
+    api = await signedIn(app);
   });
   beforeEach(() => freshDemo(graph, config));
   afterAll(() => app.close());
 
   it('validates on a dry run without writing', async () => {
     const body = fs.readFileSync(path.join(FIXTURES, 'extra-system.yaml'), 'utf8');
-    const res = await request(app.getHttpServer())
+    const res = await api
       .post('/api/import?dryRun=true&filename=extra-system.yaml')
       .set('content-type', 'application/yaml')
       .send(body)
       .expect(200);
     expect(res.body).toMatchObject({ ok: true, dryRun: true, entities: 2, organizationId: 'org-acme' });
     expect(res.body.counts).toBeUndefined();
-    const exported = await request(app.getHttpServer()).get('/api/export?format=json').expect(200);
+    const exported = await api.get('/api/export?format=json').expect(200);
     expect(exported.body.systems.map((s: { id: string }) => s.id)).not.toContain('sys-extra');
   });
 
@@ -49,7 +52,7 @@ describe('REST import and export', () => {
       format: 'rampart/v1',
       assets: [{ id: 'ast-json', name: 'From JSON', hostedIn: 'fac-plant' }],
     };
-    const res = await request(app.getHttpServer())
+    const res = await api
       .post('/api/import?source=api-test')
       .set('content-type', 'application/json')
       .send(JSON.stringify(doc))
@@ -63,7 +66,7 @@ describe('REST import and export', () => {
 
   it('answers 422 with every issue, path and line, for an invalid file', async () => {
     const body = fs.readFileSync(path.join(FIXTURES, 'broken.yaml'), 'utf8');
-    const res = await request(app.getHttpServer())
+    const res = await api
       .post('/api/import?filename=broken.yaml')
       .set('content-type', 'text/yaml')
       .send(body)
@@ -81,7 +84,7 @@ describe('REST import and export', () => {
       'utf8',
     );
     const post = (query: string) =>
-      request(app.getHttpServer())
+      api
         .post(`/api/import?filename=ics-attack.json${query}`)
         .set('content-type', 'application/json')
         .send(ics)
@@ -103,23 +106,19 @@ describe('REST import and export', () => {
   });
 
   it('refuses an empty body clearly', async () => {
-    const res = await request(app.getHttpServer())
-      .post('/api/import')
-      .set('content-type', 'text/yaml')
-      .send('')
-      .expect(400);
+    const res = await api.post('/api/import').set('content-type', 'text/yaml').send('').expect(400);
     expect(res.body.error.message).toMatch(/body must be the organisation file/);
   });
 
   it('exports each format with its content type and a file name', async () => {
-    const yaml = await request(app.getHttpServer()).get('/api/export').expect(200);
+    const yaml = await api.get('/api/export').expect(200);
     expect(yaml.headers['content-type']).toMatch(/^application\/yaml/);
     expect(yaml.headers['content-disposition']).toMatch(/attachment; filename="org-acme\.yaml"/);
     expect(parse(yaml.text).organization.id).toBe('org-acme');
-    const graphml = await request(app.getHttpServer()).get('/api/export?format=graphml').expect(200);
+    const graphml = await api.get('/api/export?format=graphml').expect(200);
     expect(graphml.headers['content-type']).toMatch(/graphml/);
-    const bad = await request(app.getHttpServer()).get('/api/export?format=pdf').expect(400);
+    const bad = await api.get('/api/export?format=pdf').expect(400);
     expect(bad.body.error.message).toMatch(/format must be one of yaml, json, cytoscape, graphml/);
-    await request(app.getHttpServer()).get('/api/export?organizationId=org-none').expect(404);
+    await api.get('/api/export?organizationId=org-none').expect(404);
   });
 });

@@ -6,10 +6,10 @@ import { parse } from 'csv-parse/sync';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import request from 'supertest';
+import TestAgent from 'supertest/lib/agent';
 import { PLAN_CSV_COLUMNS, POSTURE_CSV_COLUMNS } from '@rampart/reports';
 import { pdfText } from '../support/pdf-text';
-import { startDemoApp } from '../support/test-app';
+import { startDemoApp, signedIn } from '../support/test-app';
 import { testConfig } from '../support/test-graph';
 
 const AS_OF = '2026-11-23';
@@ -43,16 +43,14 @@ describe('reports: security posture and draft security plan (demo organisation)'
     },
   };
   let app: INestApplication;
+  let http: TestAgent;
   let posture: any;
   let plan: any;
   let api: any;
   const get = (report: string, format: string, query = '') =>
-    request(app.getHttpServer())
-      .get(`/api/reports/${report}?format=${format}&asOf=${AS_OF}${query}`)
-      .buffer(true)
-      .parse(binary);
+    http.get(`/api/reports/${report}?format=${format}&asOf=${AS_OF}${query}`).buffer(true).parse(binary);
   const gql = async (query: string, variables: Record<string, unknown> = {}) => {
-    const body = (await request(app.getHttpServer()).post('/graphql').send({ query, variables })).body;
+    const body = (await http.post('/graphql').send({ query, variables })).body;
     expect(body.errors).toBeUndefined();
     return body.data;
   };
@@ -60,6 +58,7 @@ describe('reports: security posture and draft security plan (demo organisation)'
 
   beforeAll(async () => {
     ({ app } = await startDemoApp(config));
+    http = await signedIn(app);
     posture = JSON.parse(await text('posture', 'json'));
     plan = JSON.parse(await text('plan', 'json'));
     api = await gql(`{

@@ -7,11 +7,11 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import request from 'supertest';
+import TestAgent from 'supertest/lib/agent';
 import { UNCOVERED_CSV_COLUMNS } from '@rampart/reports';
 import { ReportScheduler } from '../../apps/api/src/reports/report-scheduler.service';
 import { pdfText } from '../support/pdf-text';
-import { startDemoApp } from '../support/test-app';
+import { startDemoApp, signedIn } from '../support/test-app';
 import { testConfig } from '../support/test-graph';
 
 const AS_OF = '2026-11-23';
@@ -38,21 +38,20 @@ describe('reports: uncovered critical assets (demo organisation)', () => {
     },
   };
   let app: INestApplication;
+  let api: TestAgent;
   let json: any;
   let posture: any;
   const get = (format: string) =>
-    request(app.getHttpServer())
-      .get(`/api/reports/uncovered?format=${format}&asOf=${AS_OF}`)
-      .buffer(true)
-      .parse(binary);
+    api.get(`/api/reports/uncovered?format=${format}&asOf=${AS_OF}`).buffer(true).parse(binary);
   const gql = async (query: string, variables: Record<string, unknown> = {}) =>
-    (await request(app.getHttpServer()).post('/graphql').send({ query, variables })).body as {
+    (await api.post('/graphql').send({ query, variables })).body as {
       data?: any;
       errors?: any[];
     };
 
   beforeAll(async () => {
     ({ app } = await startDemoApp(config));
+    api = await signedIn(app);
     const res = await get('json');
     expect(res.status).toBe(200);
     json = JSON.parse((res.body as Buffer).toString('utf8'));
@@ -156,7 +155,7 @@ describe('reports: uncovered critical assets (demo organisation)', () => {
   }, 120_000);
 
   it('records every generation with time, parameters and SHA-256', async () => {
-    const res = await request(app.getHttpServer()).get('/api/reports?report=uncovered&first=10');
+    const res = await api.get('/api/reports?report=uncovered&first=10');
     expect(res.status).toBe(200);
     const formats = res.body.map((r: any) => r.format);
     expect(formats).toEqual(expect.arrayContaining(['json', 'csv', 'md', 'html', 'pdf']));
@@ -168,7 +167,7 @@ describe('reports: uncovered critical assets (demo organisation)', () => {
     });
     expect(pdfRun.sha256).toMatch(/^[0-9a-f]{64}$/);
     // The records are bookkeeping: not part of the organisation's export.
-    const exported = await request(app.getHttpServer()).get('/api/export?format=json');
+    const exported = await api.get('/api/export?format=json');
     expect(JSON.stringify(exported.body)).not.toContain('ReportRun');
   });
 
@@ -181,7 +180,7 @@ describe('reports: uncovered critical assets (demo organisation)', () => {
     expect(path.dirname(run.file)).toBe(dir);
     const bytes = fs.readFileSync(run.file);
     expect(sha256(bytes)).toBe(run.sha256);
-    const dl = await request(app.getHttpServer()).get(run.downloadPath).buffer(true).parse(binary);
+    const dl = await api.get(run.downloadPath).buffer(true).parse(binary);
     expect(dl.status).toBe(200);
     expect(sha256(dl.body)).toBe(run.sha256);
     const runs = await gql('{ reportRuns(first: 1) { id } }');
@@ -205,13 +204,13 @@ describe('reports: uncovered critical assets (demo organisation)', () => {
   });
 
   it('refuses unknown reports, formats and file names clearly', async () => {
-    const name = await request(app.getHttpServer()).get('/api/reports/everything?format=pdf');
+    const name = await api.get('/api/reports/everything?format=pdf');
     expect(name.status).toBe(400);
     expect(name.body.error.message).toContain('Unknown report "everything"; the reports are uncovered');
-    const format = await request(app.getHttpServer()).get('/api/reports/uncovered?format=docx');
+    const format = await api.get('/api/reports/uncovered?format=docx');
     expect(format.status).toBe(400);
     expect(format.body.error.message).toContain('the formats are md, html, pdf, csv, json');
-    const sneaky = await request(app.getHttpServer()).get('/api/report-files/..%2F..%2Fetc%2Fpasswd');
+    const sneaky = await api.get('/api/report-files/..%2F..%2Fetc%2Fpasswd');
     expect(sneaky.status).toBe(404);
   });
 });

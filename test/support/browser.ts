@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { INestApplication } from '@nestjs/common';
 import { Browser, Locator, Page, chromium } from 'playwright-core';
 import { AppConfig } from '@rampart/config';
-import { startDemoApp } from './test-app';
+import { TestAccount, signInAs, startDemoApp } from './test-app';
 
 const CHROMIUM = '/usr/bin/chromium';
 
@@ -101,15 +101,35 @@ interface PageWindow {
 
 export interface UiSession {
   app: INestApplication;
+  /** The browser, for pages of their own (`browser.newContext()`: their own sessionStorage). */
+  browser: Browser;
+  /** The one page, signed in as `account` (the admin test account). */
   page: Page;
   /** The app's address, e.g. http://127.0.0.1:41234 */
   base: string;
+  account: TestAccount;
   close(): Promise<void>;
 }
 
 /**
- * The built UI served by the API on the demo organisation, and one chromium page on it; an error
- * thrown inside the page fails the test.
+ * Signs in through the UI's sign-in page, as a user would. The refresh token stays in the tab's
+ * sessionStorage, so later `page.goto`s (full page loads) in the same page stay signed in.
+ */
+export async function signInThroughUi(
+  page: Page,
+  base: string,
+  account: { username: string; password: string },
+): Promise<void> {
+  await page.goto(`${base}/`);
+  await page.getByLabel('Username').fill(account.username);
+  await page.getByLabel('Password').fill(account.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Sign out' }).waitFor();
+}
+
+/**
+ * The built UI served by the API on the demo organisation, and one chromium page on it signed in
+ * as the admin test account; an error thrown inside the page fails the test.
  */
 export async function startUiSession(config: AppConfig): Promise<UiSession> {
   if (!fs.existsSync(path.join(config.webDir, 'index.html'))) {
@@ -118,18 +138,28 @@ export async function startUiSession(config: AppConfig): Promise<UiSession> {
   const { app } = await startDemoApp(config);
   await app.listen(0, '127.0.0.1');
   const base = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+  const account = await signInAs(app);
   const browser = await launchChromium();
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  page.on('pageerror', (e) => {
+  try {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    page.on('pageerror', (e) => {
+      throw e;
+    });
+    await signInThroughUi(page, base, account);
+    return {
+      app,
+      browser,
+      page,
+      base,
+      account,
+      close: async () => {
+        await browser.close();
+        await app.close();
+      },
+    };
+  } catch (e) {
+    await browser.close();
+    await app.close();
     throw e;
-  });
-  return {
-    app,
-    page,
-    base,
-    close: async () => {
-      await browser.close();
-      await app.close();
-    },
-  };
+  }
 }

@@ -1,6 +1,6 @@
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, Module, RequestMethod } from '@nestjs/common';
-import { APP_FILTER } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { LoggerModule } from 'nestjs-pino';
 import { Logger } from 'pino';
@@ -25,7 +25,9 @@ import { ReportScheduler } from './reports/report-scheduler.service';
 import { ReportsController } from './reports/reports.controller';
 import { ReportsResolver } from './reports/reports.resolver';
 import { ServicesModule } from './services.module';
+import { AccessGuard } from './auth/access.guard';
 import { AuthController } from './auth/auth.controller';
+import { UserResolver } from './auth/user.resolver';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -88,6 +90,7 @@ export class AppModule {
           useFactory: (g: GraphContext, i: NativeImporter) => new EntityEditor(g, i),
           inject: [GRAPH_CONTEXT, NativeImporter],
         },
+        UserResolver,
         AnalyticsResolver,
         FindingsResolver,
         CoverageResolver,
@@ -100,6 +103,7 @@ export class AppModule {
         EntityMutationResolver,
         ...LIST_RESOLVERS,
         { provide: APP_FILTER, useClass: DomainExceptionFilter },
+        { provide: APP_GUARD, useClass: AccessGuard },
       ],
     };
   }

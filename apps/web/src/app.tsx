@@ -1,12 +1,52 @@
+import { useEffect, useRef, useSyncExternalStore } from 'react';
+import { type User, session } from './api/session';
 import { VIEWS, href, useRoute } from './route';
 import { AttackPathsView } from './views/attack-paths-view';
 import { BlastRadiusView } from './views/blast-radius-view';
 import { ConvergenceView } from './views/convergence-view';
 import { DashboardView } from './views/dashboard-view';
 import { ExplorerView } from './views/explorer-view';
+import { SignInView } from './views/sign-in-view';
 
+/**
+ * The shell. Nothing of the organisation shows without a session: while the tab's stored sign-in
+ * is resumed it says "Loading", without one it shows the sign-in page (the hash is kept, so the
+ * view asked for opens once signed in).
+ */
 export function App() {
+  const state = useSyncExternalStore(session.subscribe, session.state);
+  // Whether this page load showed the sign-in page: then the views take the focus once signed in.
+  const signedInHere = useRef(false);
+  useEffect(() => {
+    void session.restore();
+  }, []);
+  if (state.status === 'signed-out') signedInHere.current = true;
+
+  if (state.status !== 'signed-in') {
+    return (
+      <div className="app">
+        <header>
+          <strong className="brand">Rampart</strong>
+        </header>
+        <main>
+          {state.status === 'loading' ? (
+            <p aria-busy="true">Loading…</p>
+          ) : (
+            <SignInView message={state.message} />
+          )}
+        </main>
+      </div>
+    );
+  }
+  return <SignedIn user={state.user} takeFocus={signedInHere.current} />;
+}
+
+function SignedIn({ user, takeFocus }: { user: User; takeFocus: boolean }) {
   const { view, params } = useRoute();
+  const mainRef = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (takeFocus) mainRef.current?.focus();
+  }, [takeFocus]);
   return (
     <div className="app">
       <header>
@@ -18,8 +58,16 @@ export function App() {
             </a>
           ))}
         </nav>
+        <div className="account">
+          <span data-testid="signed-in-as">
+            {user.username} <span className="roles">({user.roles.join(', ')})</span>
+          </span>
+          <button type="button" onClick={() => void session.signOut()}>
+            Sign out
+          </button>
+        </div>
       </header>
-      <main>
+      <main ref={mainRef} tabIndex={-1}>
         {view === 'dashboard' && <DashboardView />}
         {view === 'paths' && <AttackPathsView params={params} />}
         {view === 'explorer' && <ExplorerView params={params} />}

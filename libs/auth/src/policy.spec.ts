@@ -1,3 +1,5 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { Role, ROLES } from '@rampart/domain';
 import {
   Action,
@@ -81,6 +83,17 @@ describe('policy matrix', () => {
       /\| yes \| yes \| own assets \| – \| yes \|$/,
     );
     expect(lines.find((l) => l.startsWith('| `user:admin`'))).toMatch(/\| – \| – \| – \| – \| yes \|$/);
+  });
+
+  it('is the table docs/security.md prints (cells compared, not padding)', () => {
+    const cells = (line: string) => line.split('|').map((c) => c.trim());
+    const rows = (md: string) =>
+      md
+        .split('\n')
+        .filter((l) => /^\| `[a-z]+:[a-z]+`/.test(l))
+        .map(cells);
+    const doc = fs.readFileSync(path.join(__dirname, '../../../docs/security.md'), 'utf8');
+    expect(rows(doc)).toEqual(rows(roleMatrixMarkdown()));
   });
 });
 

@@ -95,8 +95,10 @@ export interface Principal {
  * - an asset: its owners; a control (or its PROTECTS edge): the owners of the asset it protects;
  * - an edit touching several assets (a control protecting several, an edge between two assets) is
  *   allowed only if can() holds for each of them: call it once per asset;
- * - a new entity or an unowned asset has no owners yet, so an asset-owner cannot create or claim it
- *   (an OWNS edge to someone else's asset is an edit of that asset, refused the same way).
+ * - a new control is judged by the assets it will protect; any other new entity, or an unowned
+ *   asset, has no owners yet, so an asset-owner cannot create or claim it (an OWNS edge to someone
+ *   else's asset is an edit of that asset, refused the same way).
+ * apps/api/src/entity/edit-targets.ts says which entities each edit concerns.
  */
 export interface PolicyResource {
   ownerPersonIds?: readonly string[];

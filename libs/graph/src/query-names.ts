@@ -28,6 +28,7 @@ export const Q = {
   entityDelete: 'entity/delete',
   entityDependents: 'entity/dependents',
   entityDeleteStatedRelationships: 'entity/delete-stated-relationships',
+  entityOwnerSets: 'entity/owner-sets',
   importLookupEntities: 'import/lookup-entities',
   importFacilityAncestry: 'import/facility-ancestry',
   importMergeNodes: 'import/merge-nodes',

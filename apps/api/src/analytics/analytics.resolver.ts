@@ -7,6 +7,7 @@ import {
   ReachModel,
   SecurityDepthModel,
 } from './analytics.model';
+import { RequirePermission } from '../auth/permission.decorator';
 
 const hops = (defaultValue: number) => ({
   type: () => Int,
@@ -16,6 +17,7 @@ const hops = (defaultValue: number) => ({
 
 /** analytics.md §3-§4 over GraphQL; the work is in AnalyticsService and libs/analytics. */
 @Resolver()
+@RequirePermission('analytics:run')
 export class AnalyticsResolver {
   constructor(private readonly analytics: AnalyticsService) {}
 

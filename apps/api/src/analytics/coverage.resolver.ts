@@ -1,6 +1,7 @@
 import { Args, Field, Float, ID, Int, ObjectType, Query, Resolver } from '@nestjs/graphql';
 import { AnalyticsNodeModel } from './analytics.model';
 import { CoverageService } from './coverage.service';
+import { RequirePermission } from '../auth/permission.decorator';
 
 @ObjectType('CoverageControl')
 export class CoverageControlModel {
@@ -74,6 +75,7 @@ export class CoverageModel {
 }
 
 @Resolver()
+@RequirePermission('analytics:run')
 export class CoverageResolver {
   constructor(private readonly service: CoverageService) {}
 

@@ -1,6 +1,7 @@
 import { Args, Field, ID, ObjectType, Query, Resolver } from '@nestjs/graphql';
 import { AnalyticsNodeModel } from './analytics.model';
 import { FindingsService } from './findings.service';
+import { RequirePermission } from '../auth/permission.decorator';
 
 @ObjectType('FindingRule', { description: 'A rule of analytics.md §7: one file in cypher/findings.' })
 export class FindingRuleModel {
@@ -42,6 +43,7 @@ export class FindingModel {
 }
 
 @Resolver()
+@RequirePermission('analytics:run')
 export class FindingsResolver {
   constructor(private readonly service: FindingsService) {}
 

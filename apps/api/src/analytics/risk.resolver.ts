@@ -2,6 +2,7 @@ import { Args, Field, Float, ID, Int, ObjectType, Query, Resolver } from '@nestj
 import { RiskLevelEnum } from '../organization/organization.model';
 import { AnalyticsNodeModel, CountModel } from './analytics.model';
 import { RiskService } from './risk.service';
+import { RequirePermission } from '../auth/permission.decorator';
 
 @ObjectType('NamedRef')
 export class NamedRefModel {
@@ -138,6 +139,7 @@ export class PostureModel {
 }
 
 @Resolver()
+@RequirePermission('analytics:run')
 export class RiskResolver {
   constructor(private readonly service: RiskService) {}
 

@@ -3,6 +3,7 @@ import { PageArgs } from '../common/connection.model';
 import { AssetFilterInput } from '../entity/entity-filter.model';
 import { EntityQueryService } from '../entity/entity-query.service';
 import { AssetConnection } from '../entity/entity.model';
+import { RequirePermission } from '../auth/permission.decorator';
 
 @ArgsType()
 export class AssetsArgs extends PageArgs {
@@ -14,6 +15,7 @@ export class AssetsArgs extends PageArgs {
 }
 
 @Resolver()
+@RequirePermission('graph:read')
 export class AssetResolver {
   constructor(private readonly entities: EntityQueryService) {}
 

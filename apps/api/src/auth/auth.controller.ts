@@ -1,5 +1,7 @@
-import { Body, Controller, Get, Headers, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { User } from '@rampart/domain';
 import { AuthService } from './auth.service';
+import { CurrentUser, Public, RequirePermission } from './permission.decorator';
 
 interface Credentials {
   username?: unknown;
@@ -12,18 +14,21 @@ export class AuthController {
   constructor(private readonly auth: AuthService) {}
 
   @Post('login')
+  @Public()
   @HttpCode(200)
   login(@Body() body: Credentials | undefined) {
     return this.auth.login(body?.username, body?.password);
   }
 
   @Post('refresh')
+  @Public()
   @HttpCode(200)
   refresh(@Body() body: { refreshToken?: unknown } | undefined) {
     return this.auth.refresh(body?.refreshToken);
   }
 
   @Post('logout')
+  @Public()
   @HttpCode(204)
   async logout(@Body() body: { refreshToken?: unknown } | undefined): Promise<void> {
     await this.auth.logout(body?.refreshToken);
@@ -31,8 +36,8 @@ export class AuthController {
 
   /** Who the bearer token says the caller is. */
   @Get('me')
-  async me(@Headers('authorization') authorization?: string) {
-    const c = await this.auth.verify(authorization);
-    return { username: c.username, roles: c.roles, clearance: c.clearance, personId: c.personId };
+  @RequirePermission('self:read')
+  me(@CurrentUser() user: User) {
+    return { username: user.username, roles: user.roles, clearance: user.clearance, personId: user.personId };
   }
 }

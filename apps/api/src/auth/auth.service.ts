@@ -11,7 +11,7 @@ import {
   verifyPassword,
 } from '@rampart/auth';
 import { AuthConfig } from '@rampart/config';
-import { DomainError, StoredUser } from '@rampart/domain';
+import { DomainError, StoredUser, User } from '@rampart/domain';
 import { RefreshTokenRepository, UserRepository } from '@rampart/graph';
 import { ACCESS_TOKENS, AUTH_CONFIG } from './auth-tokens';
 
@@ -97,6 +97,20 @@ export class AuthService {
       }
       throw new DomainError('UNAUTHENTICATED', 'The access token is not valid: sign in again.');
     }
+  }
+
+  /**
+   * The account a bearer token stands for, as stored now: roles and clearance changed or an
+   * account disabled since the token was issued take effect at once, not when it expires.
+   */
+  async authenticate(authorization: string | undefined): Promise<User> {
+    const claims = await this.verify(authorization);
+    const user = await this.users.byId(claims.sub);
+    if (!user || user.disabled) {
+      throw new DomainError('UNAUTHENTICATED', 'This account is disabled or no longer exists: ask an admin.');
+    }
+    const { passwordHash: _hash, ...account } = user;
+    return account;
   }
 
   private async issue(

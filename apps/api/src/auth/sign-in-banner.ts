@@ -9,7 +9,7 @@ export function signInBanner(password: string, base: string): string {
     `    username: admin`,
     `    password: ${password}`,
     '',
-    `Sign in: POST ${base}/api/auth/login {"username":"admin","password":"..."}`,
+    `Sign in: open ${base}/ in a browser, or POST ${base}/api/auth/login`,
     'Change it: npm run rampart -- user passwd admin   (reads the new password from stdin)',
     'Add people: npm run rampart -- user add <name> --role analyst --clearance OFFICIAL',
   ];

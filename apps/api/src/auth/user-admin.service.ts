@@ -88,6 +88,19 @@ export class UserAdminService {
       problems.push('personId: an asset-owner acts for a Person');
     if (problems.length)
       throw new DomainError('VALIDATION_FAILED', `Cannot change ${username}: ${problems.join('; ')}.`);
+    const losesAdmin =
+      user.roles.includes('admin') &&
+      !user.disabled &&
+      (!roles.includes('admin') || change.disabled === true);
+    if (
+      losesAdmin &&
+      !(await this.users.list()).some((u) => u.id !== user.id && !u.disabled && u.roles.includes('admin'))
+    ) {
+      throw new DomainError(
+        'CONFLICT',
+        `${username} is the last enabled admin: make another account admin first, or nobody could manage accounts.`,
+      );
+    }
     const set: UserChanges = {};
     if (change.roles) set.roles = [...new Set(change.roles)] as Role[];
     if (change.clearance !== undefined) set.clearance = change.clearance;

@@ -2,7 +2,9 @@ import { Args, ID, Mutation, Resolver, registerEnumType } from '@nestjs/graphql'
 import { EntityKind } from '@rampart/domain';
 import { EntityEditor } from '@rampart/import';
 import { OutputMapper } from '@rampart/output';
+import { RequirePermission } from '../auth/permission.decorator';
 import { JSONObjectScalar } from '../common/json-object.scalar';
+import { createTargets, deleteTargets, relationshipTargets, updateTargets } from './edit-targets';
 import { EntityModel } from './entity.model';
 import { DeleteEntityResultModel, RelationshipEditModel, RelationshipInput } from './relationship.model';
 
@@ -36,6 +38,7 @@ export class EntityMutationResolver {
     private readonly out: OutputMapper,
   ) {}
 
+  @RequirePermission('graph:write', createTargets)
   @Mutation(() => EntityModel, {
     description: 'Creates an entity from an item written as in the native file (e.g. a people[] entry).',
   })
@@ -49,6 +52,7 @@ export class EntityMutationResolver {
     return this.out.entity(entity);
   }
 
+  @RequirePermission('graph:write', updateTargets)
   @Mutation(() => EntityModel, {
     description:
       'Sets keys of an entity (native file keys; references replace the old ones) and removes `unset` keys.',
@@ -62,6 +66,7 @@ export class EntityMutationResolver {
     return this.out.entity(entity);
   }
 
+  @RequirePermission('graph:write', deleteTargets)
   @Mutation(() => DeleteEntityResultModel, {
     description: 'Deletes an entity and its relationships; refused while a risk refers to it.',
   })
@@ -70,11 +75,13 @@ export class EntityMutationResolver {
     return { id, relationshipsRemoved: relationships };
   }
 
+  @RequirePermission('graph:write', relationshipTargets)
   @Mutation(() => RelationshipEditModel, { description: 'Adds a relationship (a no-op when it exists).' })
   addRelationship(@Args('input') input: RelationshipInput) {
     return this.edited(input, this.editor.link(input));
   }
 
+  @RequirePermission('graph:write', relationshipTargets)
   @Mutation(() => RelationshipEditModel, { description: 'Removes a relationship.' })
   removeRelationship(@Args('input') input: RelationshipInput) {
     return this.edited(input, this.editor.unlink(input));

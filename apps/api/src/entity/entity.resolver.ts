@@ -7,8 +7,10 @@ import * as F from './entity-filter.model';
 import * as M from './entity.model';
 import { EntityQueryService } from './entity-query.service';
 import { DirectionEnum, RelationshipModel, RelationshipTypeEnum } from './relationship.model';
+import { RequirePermission } from '../auth/permission.decorator';
 
 @Resolver(() => M.EntityModel)
+@RequirePermission('graph:read')
 export class EntityResolver {
   constructor(private readonly entities: EntityQueryService) {}
 
@@ -55,6 +57,7 @@ function listResolver<C, I>(
   }
 
   @Resolver()
+  @RequirePermission('graph:read')
   class ListResolver {
     constructor(readonly entities: EntityQueryService) {}
 

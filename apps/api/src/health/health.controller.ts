@@ -1,8 +1,10 @@
 import { Controller, Get, HttpCode, HttpStatus, Res } from '@nestjs/common';
 import { Response } from 'express';
 import { GraphHealthRepository } from '@rampart/graph';
+import { Public } from '../auth/permission.decorator';
 
 @Controller('health')
+@Public()
 export class HealthController {
   constructor(private readonly health: GraphHealthRepository) {}
 

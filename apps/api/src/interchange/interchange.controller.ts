@@ -14,6 +14,7 @@ import {
 } from '@rampart/import';
 import { OutputMapper } from '@rampart/output';
 import { UploadedCsv, isMultipart } from './csv-upload';
+import { RequirePermission } from '../auth/permission.decorator';
 
 const FORMAT_BY_TYPE: Record<string, FileFormat> = {
   'application/json': 'json',
@@ -42,6 +43,7 @@ export class InterchangeController {
    * names the set. 200 with the report when valid, 422 with every issue when not (nothing written).
    */
   @Post('import')
+  @RequirePermission('graph:import')
   async import(
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
@@ -89,6 +91,7 @@ export class InterchangeController {
   }
 
   @Get('export')
+  @RequirePermission('graph:export')
   async export(@Res() res: Response, @Query() q: Record<string, string | undefined>) {
     const format = (q.format ?? 'yaml') as ExportFormat;
     if (!(EXPORT_FORMATS as readonly string[]).includes(format)) {

@@ -2,8 +2,10 @@ import { Controller, Get, Param } from '@nestjs/common';
 import { DomainError } from '@rampart/domain';
 import { OrganizationRepository } from '@rampart/graph';
 import { OutputMapper } from '@rampart/output';
+import { RequirePermission } from '../auth/permission.decorator';
 
 @Controller('api/organizations')
+@RequirePermission('graph:read')
 export class OrganizationController {
   constructor(
     private readonly organizations: OrganizationRepository,

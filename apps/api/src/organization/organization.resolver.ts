@@ -6,8 +6,10 @@ import { PageArgs } from '../common/connection.model';
 import { EntityQueryService } from '../entity/entity-query.service';
 import { AssetConnection } from '../entity/entity.model';
 import { OrganizationModel } from './organization.model';
+import { RequirePermission } from '../auth/permission.decorator';
 
 @Resolver(() => OrganizationModel)
+@RequirePermission('graph:read')
 export class OrganizationResolver {
   constructor(
     private readonly orgRepo: OrganizationRepository,

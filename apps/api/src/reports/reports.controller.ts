@@ -1,6 +1,7 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { Response } from 'express';
 import { ReportsService } from './reports.service';
+import { RequirePermission } from '../auth/permission.decorator';
 
 /** GET /api/reports/<name>?format=: generate and download; the records; files written by schedules. */
 @Controller('api')
@@ -9,12 +10,14 @@ export class ReportsController {
 
   /** The latest generated reports (records: time, parameters, SHA-256), newest first. */
   @Get('reports')
+  @RequirePermission('report:read')
   list(@Query('report') report?: string, @Query('first') first?: string) {
     return this.reports.list(report, first === undefined ? 50 : Number(first));
   }
 
   /** Generates the report now and sends it as a download (format: md, html, pdf, csv, json; default pdf). */
   @Get('reports/:name')
+  @RequirePermission('report:generate')
   async download(
     @Param('name') name: string,
     @Query() q: Record<string, string | undefined>,
@@ -36,6 +39,7 @@ export class ReportsController {
 
   /** A report written into the reports directory (by a schedule or the generateReport mutation). */
   @Get('report-files/:file')
+  @RequirePermission('report:read')
   file(@Param('file') file: string, @Res() res: Response): void {
     const f = this.reports.storedFile(file);
     res

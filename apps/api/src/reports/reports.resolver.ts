@@ -3,6 +3,7 @@ import { ReportRun } from '@rampart/domain';
 import { REPORT_NAMES } from '@rampart/reports';
 import { JSONObjectScalar } from '../common/json-object.scalar';
 import { ReportsService } from './reports.service';
+import { RequirePermission } from '../auth/permission.decorator';
 
 const REPORT_LIST = `One of ${REPORT_NAMES.join(', ')}.`;
 
@@ -53,6 +54,7 @@ const toModel = (r: ReportRun): ReportRunModel => ({
 export class ReportsResolver {
   constructor(private readonly reports: ReportsService) {}
 
+  @RequirePermission('report:generate')
   @Mutation(() => ReportRunModel, {
     description:
       'Generates a report into the reports directory and records it; download it from downloadPath.',
@@ -67,6 +69,7 @@ export class ReportsResolver {
     return toModel(r.run);
   }
 
+  @RequirePermission('report:read')
   @Query(() => [ReportRunModel], { description: 'Generated reports, newest first.' })
   async reportRuns(
     @Args('report', { nullable: true }) report?: string,

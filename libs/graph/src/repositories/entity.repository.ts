@@ -106,6 +106,16 @@ export class EntityRepository {
     );
   }
 
+  /**
+   * Per id, the owners of each asset an edit of it concerns (an asset: itself; a control: every
+   * asset it protects); ids that do not exist are missing from the map.
+   */
+  async ownerSets(ids: string[]): Promise<Map<string, string[][]>> {
+    if (!ids.length) return new Map();
+    const rows = await this.executor.executeRead(Q.entityOwnerSets, { ids: [...new Set(ids)] });
+    return new Map(rows.filter((r) => r.found).map((r) => [String(r.id), r.ownerSets as string[][]]));
+  }
+
   /** Entities with every relationship touching them, in the export's shape. */
   async snapshot(ids: string[], tx?: NamedTx): Promise<GraphSnapshot> {
     const read = async (t: NamedTx) => {

@@ -1,0 +1,83 @@
+import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { session } from '../api/session';
+
+/**
+ * The page shown whenever no one is signed in. `message` says why, when the session ended
+ * (refused refresh, or the API refusing a fresh token). The hash is left alone: once signed in,
+ * the app shows the view the address asked for.
+ */
+export function SignInView({ message }: { message?: string }) {
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [sending, setSending] = useState(false);
+  const [error, setError] = useState<string>();
+  // A new alert per refused attempt, so the same message is announced again; once the user has
+  // tried, why the last session ended no longer matters.
+  const [attempt, setAttempt] = useState(0);
+  const [tried, setTried] = useState(false);
+  const usernameRef = useRef<HTMLInputElement>(null);
+  const passwordRef = useRef<HTMLInputElement>(null);
+
+  // Straight to the first empty field: typing can start at once.
+  useEffect(() => usernameRef.current?.focus(), []);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setSending(true);
+    setTried(true);
+    setError(undefined);
+    try {
+      await session.signIn(username, password);
+      // Signed in: the app replaces this page with the views.
+    } catch (x) {
+      setError((x as Error).message);
+      setAttempt((n) => n + 1);
+      setSending(false);
+      // The password is what to retype (the API never says which of the two was wrong).
+      passwordRef.current?.focus();
+      passwordRef.current?.select();
+    }
+  }
+
+  const shown = tried ? error : message;
+  return (
+    <section className="panel sign-in" aria-labelledby="sign-in-title">
+      <h2 id="sign-in-title">Sign in to Rampart</h2>
+      {shown && (
+        <p key={attempt} role="alert" className="error">
+          {shown}
+        </p>
+      )}
+      <form onSubmit={submit}>
+        <label>
+          Username
+          <input
+            ref={usernameRef}
+            name="username"
+            autoComplete="username"
+            autoCapitalize="none"
+            spellCheck={false}
+            required
+            value={username}
+            onChange={(e) => setUsername(e.target.value)}
+          />
+        </label>
+        <label>
+          Password
+          <input
+            ref={passwordRef}
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            required
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+          />
+        </label>
+        <button type="submit" className="primary" disabled={sending} aria-busy={sending}>
+          Sign in
+        </button>
+      </form>
+    </section>
+  );
+}

@@ -13,6 +13,7 @@ import { FindingsResolver } from './analytics/findings.resolver';
 import { RiskResolver } from './analytics/risk.resolver';
 import { AssetResolver } from './asset/asset.resolver';
 import { DomainExceptionFilter } from './common/domain-exception.filter';
+import { graphqlLimitsPlugin } from './common/graphql-limits';
 import { JSONObjectScalar } from './common/json-object.scalar';
 import { EntityMutationResolver } from './entity/entity-mutation.resolver';
 import { EntityResolver, LIST_RESOLVERS } from './entity/entity.resolver';
@@ -60,6 +61,15 @@ export class AppModule {
           autoSchemaFile: true,
           sortSchema: true,
           introspection: config.env !== 'production',
+          // Production shows no landing page and no "did you mean" hints naming schema fields.
+          playground: config.env !== 'production',
+          hideSchemaDetailsFromClientErrors: config.env === 'production',
+          plugins: [
+            graphqlLimitsPlugin({
+              maxDepth: config.guards.graphqlMaxDepth,
+              maxComplexity: config.guards.graphqlMaxComplexity,
+            }),
+          ],
           includeStacktraceInErrorResponses: false,
           // Field resolvers (Organization.assets) go through the same error filter as queries.
           fieldResolverEnhancers: ['filters'],

@@ -1,4 +1,4 @@
-import { DynamicModule, Module } from '@nestjs/common';
+import { DynamicModule, Logger, Module } from '@nestjs/common';
 import { AppConfig } from '@rampart/config';
 import { GRAPH_CONTEXT, GraphContext } from '@rampart/graph';
 import { AccessTokens } from '@rampart/auth';
@@ -8,7 +8,8 @@ import { AttackGraphCache } from './analytics/attack-graph.cache';
 import { CoverageService } from './analytics/coverage.service';
 import { FindingsService } from './analytics/findings.service';
 import { RiskService } from './analytics/risk.service';
-import { ACCESS_TOKENS, AUTH_CONFIG } from './auth/auth-tokens';
+import { ACCESS_TOKENS, AUTH_CONFIG, SIGN_IN_THROTTLE } from './auth/auth-tokens';
+import { SignInThrottle } from './auth/sign-in-throttle';
 import { AuthService } from './auth/auth.service';
 import { resolveJwtSecret } from './auth/jwt-secret';
 import { UserAdminService } from './auth/user-admin.service';
@@ -38,6 +39,21 @@ export class ServicesModule {
             secret: resolveJwtSecret(config.auth),
             ttlSeconds: config.auth.accessTokenTtlSeconds,
           }),
+      },
+      {
+        provide: SIGN_IN_THROTTLE,
+        useFactory: () => {
+          const log = new Logger('Auth');
+          const g = config.guards;
+          return new SignInThrottle(
+            {
+              maxFailures: g.signInMaxFailures,
+              maxFailuresPerAddress: g.signInMaxFailuresPerAddress,
+              lockSeconds: g.signInLockSeconds,
+            },
+            (m) => log.warn(m),
+          );
+        },
       },
       AuthService,
       UserAdminService,

@@ -54,7 +54,24 @@ export interface AppConfig {
   graphRecheckMs: number;
   reports: ReportsConfig;
   auth: AuthConfig;
+  guards: GuardsConfig;
   neo4j: Neo4jConfig;
+}
+
+/** Limits in front of the API (issue 8): who may call from a browser, how often, how much. */
+export interface GuardsConfig {
+  /** Browser origins allowed to call the API cross-origin; empty: same origin only. */
+  corsOrigins: string[];
+  /** Requests per client address per minute to /graphql and /api (0: no limit). */
+  rateLimitPerMinute: number;
+  /** Failed sign-ins before an account is locked for lockSeconds. */
+  signInMaxFailures: number;
+  /** Failed sign-ins (any usernames) before an address is locked for lockSeconds. */
+  signInMaxFailuresPerAddress: number;
+  signInLockSeconds: number;
+  graphqlMaxDepth: number;
+  /** Estimated fields a GraphQL operation may resolve (lists counted by their first/limit/k). */
+  graphqlMaxComplexity: number;
 }
 
 export interface AuthConfig {

@@ -72,6 +72,23 @@ export const envSchema = z.object({
   RAMPART_ADMIN_PASSWORD: z.string().min(12, 'expected at least 12 characters').max(1024).optional(),
   RAMPART_ACCESS_TOKEN_TTL_S: positiveInt.max(86_400, 'expected at most a day (86400)').default(900),
   RAMPART_REFRESH_TOKEN_TTL_S: positiveInt.default(1_209_600),
+  RAMPART_CORS_ORIGINS: z
+    .string()
+    .regex(
+      /^\s*(https?:\/\/[a-z0-9.-]+(:\d+)?\s*)(,\s*https?:\/\/[a-z0-9.-]+(:\d+)?\s*)*$/i,
+      'expected origins separated by commas, each scheme://host[:port] without a path, e.g. https://rampart.example.org',
+    )
+    .optional(),
+  RAMPART_RATE_LIMIT_PER_MINUTE: z.coerce
+    .number({ message: 'expected a number' })
+    .int('expected a whole number')
+    .min(0, 'expected 0 (no limit) or more')
+    .default(600),
+  RAMPART_SIGNIN_MAX_FAILURES: positiveInt.default(5),
+  RAMPART_SIGNIN_MAX_FAILURES_PER_ADDRESS: positiveInt.default(20),
+  RAMPART_SIGNIN_LOCK_S: positiveInt.default(900),
+  RAMPART_GRAPHQL_MAX_DEPTH: positiveInt.default(12),
+  RAMPART_GRAPHQL_MAX_COMPLEXITY: positiveInt.default(250_000),
 });
 
 /** Variables whose values never appear in a message or a log. */

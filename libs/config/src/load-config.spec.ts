@@ -76,6 +76,33 @@ describe('loadConfig', () => {
     });
   });
 
+  it('reads the guards: CORS origins (checked), rate and sign-in limits, GraphQL limits', () => {
+    expect(loadConfig({}, root).guards).toEqual({
+      corsOrigins: [],
+      rateLimitPerMinute: 600,
+      signInMaxFailures: 5,
+      signInMaxFailuresPerAddress: 20,
+      signInLockSeconds: 900,
+      graphqlMaxDepth: 12,
+      graphqlMaxComplexity: 250_000,
+    });
+    const c = loadConfig(
+      {
+        RAMPART_CORS_ORIGINS: 'https://UI.example.org, http://localhost:5173',
+        RAMPART_RATE_LIMIT_PER_MINUTE: '0',
+      },
+      root,
+    );
+    expect(c.guards.corsOrigins).toEqual(['https://ui.example.org', 'http://localhost:5173']);
+    expect(c.guards.rateLimitPerMinute).toBe(0);
+    expect(() => loadConfig({ RAMPART_CORS_ORIGINS: '*' }, root)).toThrow(
+      /RAMPART_CORS_ORIGINS="\*": expected origins separated by commas/,
+    );
+    expect(() => loadConfig({ RAMPART_CORS_ORIGINS: 'https://a.example/path' }, root)).toThrow(
+      /without a path/,
+    );
+  });
+
   it('reads report schedules (five cron fields, report, format; ";" between entries) and says what is wrong', () => {
     const c = loadConfig(
       { RAMPART_REPORT_SCHEDULES: ' 0 6 * * MON uncovered pdf ;30 7 1 * * uncovered json; ' },

@@ -69,6 +69,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, rootDir = findP
       accessTokenTtlSeconds: e.RAMPART_ACCESS_TOKEN_TTL_S,
       refreshTokenTtlSeconds: e.RAMPART_REFRESH_TOKEN_TTL_S,
     },
+    guards: {
+      corsOrigins: (e.RAMPART_CORS_ORIGINS ?? '')
+        .split(',')
+        .map((o) => o.trim().toLowerCase())
+        .filter(Boolean),
+      rateLimitPerMinute: e.RAMPART_RATE_LIMIT_PER_MINUTE,
+      signInMaxFailures: e.RAMPART_SIGNIN_MAX_FAILURES,
+      signInMaxFailuresPerAddress: e.RAMPART_SIGNIN_MAX_FAILURES_PER_ADDRESS,
+      signInLockSeconds: e.RAMPART_SIGNIN_LOCK_S,
+      graphqlMaxDepth: e.RAMPART_GRAPHQL_MAX_DEPTH,
+      graphqlMaxComplexity: e.RAMPART_GRAPHQL_MAX_COMPLEXITY,
+    },
     reports: {
       dir: resolveFromRoot(rootDir, e.RAMPART_REPORTS_DIR),
       chromiumPath: e.RAMPART_CHROMIUM_PATH,

@@ -12,6 +12,7 @@ export const ERROR_CODES = [
   'QUERY_TIMEOUT',
   'UNAUTHENTICATED',
   'FORBIDDEN',
+  'RATE_LIMITED',
   'INTERNAL',
 ] as const;
 

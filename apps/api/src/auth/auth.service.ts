@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import {
   AccessClaims,
   AccessTokens,
@@ -13,7 +13,8 @@ import {
 import { AuthConfig } from '@rampart/config';
 import { DomainError, StoredUser, User } from '@rampart/domain';
 import { RefreshTokenRepository, UserRepository } from '@rampart/graph';
-import { ACCESS_TOKENS, AUTH_CONFIG } from './auth-tokens';
+import { ACCESS_TOKENS, AUTH_CONFIG, SIGN_IN_THROTTLE } from './auth-tokens';
+import { SignInThrottle } from './sign-in-throttle';
 
 export interface TokenPair {
   accessToken: string;
@@ -22,6 +23,8 @@ export interface TokenPair {
   expiresIn: number;
   tokenType: 'Bearer';
 }
+
+const USERNAME_SHAPE = /^[a-z0-9][a-z0-9._@-]{1,63}$/;
 
 /** One message for every failed sign-in: it never says whether the username exists. */
 const WRONG_CREDENTIALS = 'Wrong username or password.';
@@ -34,23 +37,42 @@ const SIGNED_OUT = 'This refresh token is no longer valid: sign in again.';
  */
 @Injectable()
 export class AuthService {
+  private readonly logger = new Logger('Auth');
+
   constructor(
     @Inject(AUTH_CONFIG) private readonly config: AuthConfig,
     @Inject(ACCESS_TOKENS) private readonly tokens: AccessTokens,
+    @Inject(SIGN_IN_THROTTLE) private readonly throttle: SignInThrottle,
     private readonly users: UserRepository,
     private readonly refreshTokens: RefreshTokenRepository,
   ) {}
 
-  async login(username: unknown, password: unknown, now = new Date()): Promise<TokenPair> {
+  /** `address`: the client's, for the per-address failure count. */
+  async login(
+    username: unknown,
+    password: unknown,
+    address = 'unknown',
+    now = new Date(),
+  ): Promise<TokenPair> {
     if (typeof username !== 'string' || typeof password !== 'string' || !username || !password) {
       throw new DomainError('VALIDATION_FAILED', 'Send {"username": "...", "password": "..."} as JSON.');
     }
+    // A locked username or address is refused before any hashing: guessing costs the guesser time.
+    this.throttle.check(username, address, now.getTime());
     const user = await this.users.byUsername(username);
     // Unknown users cost a hash too, so the answer time does not tell which usernames exist.
     const ok = user
       ? await verifyPassword(user.passwordHash, password)
       : await verifyAgainstNothing(password);
-    if (!user || !ok || user.disabled) throw new DomainError('UNAUTHENTICATED', WRONG_CREDENTIALS);
+    if (!user || !ok || user.disabled) {
+      this.throttle.failed(username, address, now.getTime());
+      // A password typed into the username field must not reach the logs: odd names are not shown.
+      const who = USERNAME_SHAPE.test(username) ? username : '(not a valid username)';
+      this.logger.warn(`Failed sign-in for ${who} from ${address}.`);
+      throw new DomainError('UNAUTHENTICATED', WRONG_CREDENTIALS);
+    }
+    this.throttle.succeeded(username);
+    this.logger.log(`Signed in: ${user.username} from ${address}.`);
     return this.issue(user, newRefreshToken(), now);
   }
 

@@ -25,6 +25,8 @@ export class DomainExceptionFilter implements ExceptionFilter {
       });
     }
     const res = host.switchToHttp().getResponse<Response>();
+    const retryAfter = error.details?.retryAfterSeconds;
+    if (typeof retryAfter === 'number') res.setHeader('retry-after', String(retryAfter));
     return res
       .status(error.status)
       .json({ error: { code: error.code, message: error.message, details: error.details } });

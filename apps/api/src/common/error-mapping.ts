@@ -12,6 +12,7 @@ const MAPPING: Record<ErrorCode, { http: HttpStatus; graphql: string }> = {
   QUERY_TIMEOUT: { http: HttpStatus.GATEWAY_TIMEOUT, graphql: 'TIMEOUT' },
   UNAUTHENTICATED: { http: HttpStatus.UNAUTHORIZED, graphql: 'UNAUTHENTICATED' },
   FORBIDDEN: { http: HttpStatus.FORBIDDEN, graphql: 'FORBIDDEN' },
+  RATE_LIMITED: { http: HttpStatus.TOO_MANY_REQUESTS, graphql: 'RATE_LIMITED' },
   INTERNAL: { http: HttpStatus.INTERNAL_SERVER_ERROR, graphql: 'INTERNAL_SERVER_ERROR' },
 };
 

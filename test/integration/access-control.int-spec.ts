@@ -61,6 +61,7 @@ const QUERIES: Record<string, GqlOp> = {
   weakestLinks: { action: 'analytics:run', gql: '{ weakestLinks(limit: 1) { __typename } }' },
   reportRuns: { action: 'report:read', gql: '{ reportRuns(first: 1) { id } }' },
   users: { action: 'user:admin', gql: '{ users { username } }' },
+  auditLog: { action: 'audit:read', gql: '{ auditLog(first: 1) { totalCount } }' },
   me: { action: 'self:read', gql: '{ me { username } }' },
 };
 

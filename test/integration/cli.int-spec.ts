@@ -3,7 +3,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { parse } from 'yaml';
+import { AuditRecord, Page } from '@rampart/domain';
 import { GraphContext } from '@rampart/graph';
+import { driverSession } from '../support/raw-session';
 import { TEST_JWT_SECRET, freshDemo, openGraph, testConfig } from '../support/test-graph';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -113,5 +115,131 @@ describe('rampart CLI: validate, import, export', () => {
       1,
       expect.stringContaining('No user is named nobody.'),
     ]);
+  });
+
+  it('records CLI writes in the audit trail; audit list shows them and audit verify finds tampering', async () => {
+    // Other suites share the database and may leave records (or a tampered trail) behind.
+    await graph.audit.deleteAll();
+    await graph.users.deleteAll();
+    const raw = (cypher: string, params: Record<string, unknown>) =>
+      driverSession(config, (s) => s.run(cypher, params));
+    try {
+      const actor = `cli:${os.userInfo().username}`;
+      expect(rampart('import', path.join(FIXTURES, 'extra-system.yaml')).status).toBe(0);
+      expect(rampart('import', '--dry-run', path.join(FIXTURES, 'broken.yaml')).status).toBe(1);
+      const secret = 'a long enough passphrase';
+      const add = rampartIn(
+        `${secret}\n`,
+        'user',
+        'add',
+        'audra',
+        '--role',
+        'auditor',
+        '--clearance',
+        'SECRET',
+      );
+      expect(add.status).toBe(0);
+
+      const listed = rampart('audit', 'list', '--json');
+      expect([listed.status, listed.stderr]).toEqual([0, '']);
+      expect(listed.stdout).not.toContain(secret);
+      const page = JSON.parse(listed.stdout) as Page<AuditRecord>;
+      expect(page.totalCount).toBe(3);
+      const [user, refused, imported] = page.items.map((i) => i.node); // newest first
+      expect(imported).toMatchObject({
+        actor,
+        action: 'graph:import',
+        operation: expect.stringMatching(/^rampart import \S*extra-system\.yaml$/),
+        outcome: 'success',
+        requestId: null,
+        target: 'extra-system.yaml',
+        counts: expect.objectContaining({ 'counts.created': 2 }),
+        graphHashBefore: expect.stringMatching(/^[0-9a-f]{64}$/),
+        graphHashAfter: expect.stringMatching(/^[0-9a-f]{64}$/),
+      });
+      expect(imported.graphHashAfter).not.toBe(imported.graphHashBefore);
+      // A refused dry run is recorded too: a failure that changed nothing.
+      expect(refused).toMatchObject({
+        actor,
+        action: 'graph:import',
+        operation: expect.stringMatching(/broken\.yaml --dry-run$/),
+        outcome: 'failure',
+        target: 'broken.yaml',
+        detail: expect.stringMatching(/^\d+ problems; nothing was written$/),
+        graphHashBefore: imported.graphHashAfter,
+        graphHashAfter: imported.graphHashAfter,
+      });
+      expect(user).toMatchObject({
+        actor,
+        action: 'user:admin',
+        operation: 'rampart user add audra --role=auditor --clearance=SECRET',
+        outcome: 'success',
+        target: 'audra',
+        graphHashBefore: null,
+      });
+      expect([user.seq - refused.seq, refused.seq - imported.seq]).toEqual([1, 1]);
+
+      // The table, a page at a time, and filters.
+      const table = rampart('audit', 'list', '--first', '2');
+      expect(table.status).toBe(0);
+      const lines = table.stdout.trimEnd().split('\n');
+      expect(lines[0]).toMatch(/^SEQ +AT +ACTOR +ACTION +OPERATION +OUTCOME +TARGET +DETAIL$/);
+      expect(lines[1]).toMatch(
+        new RegExp(`^ *${user.seq} +${user.at} +${actor} +user:admin +rampart user add`),
+      );
+      const next = /^Showing 2 of 3; next page: --after (\S+)$/.exec(lines[3]);
+      expect(next).not.toBeNull();
+      const rest = rampart('audit', 'list', '--first', '2', '--after', next![1]);
+      expect(rest.stdout).toMatch(/extra-system\.yaml +-\nShowing 1 of 3\.\n$/);
+      const users = JSON.parse(rampart('audit', 'list', '--action', 'user:admin', '--json').stdout);
+      expect(users.totalCount).toBe(1);
+      const later = rampart('audit', 'list', '--since', '2999-01-01', '--actor', actor);
+      expect([later.status, later.stderr]).toEqual([0, 'No audit records match.\n']);
+
+      // Bad options: commander's usage errors, exit 1 like every other command.
+      for (const [args, message] of [
+        [['--first', '0'], /--first <n>.*'0' is invalid\. a whole number from 1 to 500/],
+        [['--since', 'yesterday'], /--since <iso>.*an ISO date or date-time/],
+        [['--after', 'nonsense'], /--after <cursor>.*not a cursor printed by rampart audit list/],
+        [['--since', '2026-02-01', '--until', '2026-01-01'], /--since is after --until/],
+      ] as const) {
+        const bad = rampart('audit', 'list', ...args);
+        expect([bad.status, bad.stdout]).toEqual([1, '']);
+        expect(bad.stderr).toMatch(message);
+      }
+
+      const intact = rampart('audit', 'verify');
+      expect([intact.status, intact.stdout]).toEqual([0, 'Audit trail intact: 3 records, chain verified.\n']);
+
+      // An edited record no longer matches its hash...
+      await raw('MATCH (r:AuditRecord) WHERE r.seq = $seq SET r.actor = $who', {
+        seq: imported.seq,
+        who: 'mallory',
+      });
+      const edited = rampart('audit', 'verify');
+      expect(edited.status).toBe(1);
+      expect(edited.stdout).toMatch(
+        new RegExp(
+          `^Audit trail BROKEN at record ${imported.seq}: record ${imported.seq} \\(${imported.at}\\) was altered: ` +
+            `its content no longer matches its hash \\(\\d+ records? read\\)\\.\\n$`,
+        ),
+      );
+      // ...until its content is what was sealed again; a record deleted from the middle is missing.
+      await raw('MATCH (r:AuditRecord) WHERE r.seq = $seq SET r.actor = $who', {
+        seq: imported.seq,
+        who: actor,
+      });
+      expect(rampart('audit', 'verify').status).toBe(0);
+      await raw('MATCH (r:AuditRecord) WHERE r.seq = $seq DELETE r', { seq: refused.seq });
+      const gap = rampart('audit', 'verify');
+      expect(gap.status).toBe(1);
+      expect(gap.stdout).toContain(
+        `Audit trail BROKEN at record ${refused.seq}: record ${refused.seq} is missing (the chain goes from ${imported.seq} to ${user.seq})`,
+      );
+    } finally {
+      // A tampered trail must not fail later suites' checks.
+      await graph.audit.deleteAll();
+      await graph.users.deleteAll();
+    }
   });
 });

@@ -1,6 +1,6 @@
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, Module, RequestMethod } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { LoggerModule } from 'nestjs-pino';
 import { Logger } from 'pino';
@@ -26,6 +26,8 @@ import { ReportScheduler } from './reports/report-scheduler.service';
 import { ReportsController } from './reports/reports.controller';
 import { ReportsResolver } from './reports/reports.resolver';
 import { ServicesModule } from './services.module';
+import { AuditInterceptor } from './audit/audit.interceptor';
+import { AuditResolver } from './audit/audit.resolver';
 import { AccessGuard } from './auth/access.guard';
 import { AuthController } from './auth/auth.controller';
 import { UserResolver } from './auth/user.resolver';
@@ -101,6 +103,7 @@ export class AppModule {
           inject: [GRAPH_CONTEXT, NativeImporter],
         },
         UserResolver,
+        AuditResolver,
         AnalyticsResolver,
         FindingsResolver,
         CoverageResolver,
@@ -114,6 +117,7 @@ export class AppModule {
         ...LIST_RESOLVERS,
         { provide: APP_FILTER, useClass: DomainExceptionFilter },
         { provide: APP_GUARD, useClass: AccessGuard },
+        { provide: APP_INTERCEPTOR, useClass: AuditInterceptor },
       ],
     };
   }

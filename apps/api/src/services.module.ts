@@ -8,6 +8,7 @@ import { AttackGraphCache } from './analytics/attack-graph.cache';
 import { CoverageService } from './analytics/coverage.service';
 import { FindingsService } from './analytics/findings.service';
 import { RiskService } from './analytics/risk.service';
+import { AuditService } from './audit/audit.service';
 import { ACCESS_TOKENS, AUTH_CONFIG, SIGN_IN_THROTTLE } from './auth/auth-tokens';
 import { SignInThrottle } from './auth/sign-in-throttle';
 import { AuthService } from './auth/auth.service';
@@ -55,6 +56,7 @@ export class ServicesModule {
           );
         },
       },
+      AuditService,
       AuthService,
       UserAdminService,
       {

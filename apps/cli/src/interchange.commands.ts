@@ -17,6 +17,7 @@ import {
   isCsvPath,
   readCsvSet,
 } from '@rampart/import';
+import { audited, auditServiceFor, commandLine, numbersOf } from './cli-audit';
 import { progressBar } from './progress-bar';
 import { withGraph } from './with-graph';
 
@@ -69,6 +70,13 @@ function importInputs(args: readonly string[]): ImportInput[] {
   return inputs;
 }
 
+/** The name readCsvSet gives a CSV set (its directory), known before reading it: the audit target. */
+function csvSetName(paths: readonly string[]): string {
+  const first = path.resolve(paths[0] ?? '.');
+  const dir = paths.length === 1 && fs.statSync(first, { throwIfNoEntry: false })?.isDirectory();
+  return `csv:${path.basename(dir ? first : path.dirname(first))}`;
+}
+
 const positiveInt = (name: string) => (v: string) => {
   const n = Number(v);
   if (!Number.isInteger(n) || n < 1)
@@ -113,43 +121,87 @@ export function registerInterchangeCommands(program: Command, config: () => AppC
       withGraph(config(), say, async (g) => {
         await g.schema.apply();
         const importer = new NativeImporter(g);
+        const audit = auditServiceFor(g);
         const options = {
           organizationId: opts.org,
           source: opts.source,
           prune: opts.prune,
           dryRun: opts.dryRun,
         };
+        // Every attempt is recorded, one record per input (each its own transaction), dry runs too.
+        const flags = [
+          opts.org && `--org=${opts.org}`,
+          opts.source && `--source=${opts.source}`,
+          opts.prune && '--prune',
+          opts.dryRun && '--dry-run',
+        ];
+        const operation = (paths: string[]) => commandLine('import', ...paths, ...flags);
+        const judge = (r: ImportReport) => ({
+          outcome: r.ok ? ('success' as const) : ('failure' as const),
+          counts: numbersOf({ entities: r.entities, relationships: r.relationships, counts: r.counts }),
+          detail: !r.ok
+            ? `${r.issues.length} problem${r.issues.length === 1 ? '' : 's'}; nothing was written`
+            : r.dryRun
+              ? 'dry run: nothing was written'
+              : null,
+        });
         for (const input of importInputs(files)) {
           if (input.kind === 'csv') {
-            const set = readCsvSet(input.paths);
-            const bar = progressBar(set.name);
-            const report = await new CsvImporter(importer).importSet(set.name, set.files, {
-              ...options,
-              onProgress: (d, t) => bar.update(d, t),
-            });
+            const report = await audited(
+              audit,
+              {
+                action: 'graph:import',
+                operation: operation(input.paths),
+                target: csvSetName(input.paths),
+                graphWrite: true,
+              },
+              async () => {
+                const set = readCsvSet(input.paths);
+                const bar = progressBar(set.name);
+                return new CsvImporter(importer).importSet(set.name, set.files, {
+                  ...options,
+                  onProgress: (d, t) => bar.update(d, t),
+                });
+              },
+              judge,
+            );
             printReport(report, say);
             if (!report.ok) throw new InvalidInputError(`${report.file} is invalid`);
             continue;
           }
           const file = input.file;
           const bar = progressBar(path.basename(file));
+          const op = {
+            action: 'graph:import' as const,
+            operation: operation([file]),
+            target: path.basename(file),
+            graphWrite: true,
+          };
           if (isStixBundle(file)) {
             const started = Date.now();
-            const r = await new StixImporter(g).importFile(file, {
-              prune: opts.prune,
-              dryRun: opts.dryRun,
-              onProgress: (d, t) => bar.update(d, t),
-            });
+            const r = await audited(
+              audit,
+              op,
+              () =>
+                new StixImporter(g).importFile(file, {
+                  prune: opts.prune,
+                  dryRun: opts.dryRun,
+                  onProgress: (d, t) => bar.update(d, t),
+                }),
+              (r) => ({ counts: numbersOf(r), detail: r.dryRun ? 'dry run: nothing was written' : null }),
+            );
             say(
               `${r.file}: STIX ${r.catalogue}: ${r.attackPatterns} attack patterns, ${r.mitigations} mitigations, ${r.threats} threats, ` +
                 `${Object.values(r.relationships).reduce((a, b) => a + b, 0)} relationships (${r.counts ? `${r.counts.created} created` : 'dry run, nothing written'}) in ${((Date.now() - started) / 1000).toFixed(1)} s`,
             );
             continue;
           }
-          const report = await importer.importFile(file, {
-            ...options,
-            onProgress: (d, t) => bar.update(d, t),
-          });
+          const report = await audited(
+            audit,
+            op,
+            () => importer.importFile(file, { ...options, onProgress: (d, t) => bar.update(d, t) }),
+            judge,
+          );
           printReport(report, say);
           if (!report.ok) throw new InvalidInputError(`${file} is invalid`);
         }
@@ -190,10 +242,22 @@ export function registerInterchangeCommands(program: Command, config: () => AppC
     .option('--out <file>', 'write to this file instead of standard output')
     .action((opts: { format: ExportFormat; org?: string; source?: string; out?: string }) =>
       withGraph(config(), say, async (g) => {
-        const result = await new Exporter(g).export(opts.format, {
-          organizationId: opts.org,
-          source: opts.source,
-        });
+        const result = await audited(
+          auditServiceFor(g),
+          {
+            action: 'graph:export',
+            operation: commandLine(
+              'export',
+              `--format=${opts.format}`,
+              opts.org && `--org=${opts.org}`,
+              opts.source && `--source=${opts.source}`,
+              opts.out && `--out=${opts.out}`,
+            ),
+            target: opts.format,
+          },
+          () => new Exporter(g).export(opts.format, { organizationId: opts.org, source: opts.source }),
+          (r) => ({ counts: { bytes: Buffer.byteLength(r.body) } }),
+        );
         if (opts.out) {
           fs.writeFileSync(opts.out, result.body);
           say(`Wrote ${opts.out} (${result.format}, ${Buffer.byteLength(result.body)} bytes).`);

@@ -1,8 +1,11 @@
+import * as path from 'node:path';
 import { Command } from 'commander';
 import { AppConfig, ConfigError, loadConfig } from '@rampart/config';
 import { LauncherError, Neo4jConnectionError, startLocalNeo4j } from '@rampart/graph';
 import { loadDemoIfEmpty } from '@rampart/import';
 import { DomainError } from '@rampart/domain';
+import { registerAuditCommands } from './audit.commands';
+import { audited, auditServiceFor, commandLine, numbersOf } from './cli-audit';
 import { InvalidInputError, registerInterchangeCommands } from './interchange.commands';
 import { registerReportCommands } from './report.commands';
 import { registerUserCommands } from './user.commands';
@@ -53,7 +56,18 @@ export function buildProgram(config: () => AppConfig): Command {
     .action(() =>
       withGraph(config(), say, async (g) => {
         await g.schema.apply();
-        const r = await loadDemoIfEmpty(g, config().demoFile);
+        const file = config().demoFile;
+        const r = await audited(
+          auditServiceFor(g),
+          {
+            action: 'graph:import',
+            operation: commandLine('demo'),
+            target: path.basename(file),
+            graphWrite: true,
+          },
+          () => loadDemoIfEmpty(g, file),
+          (r) => (r ? { counts: numbersOf(r) } : { detail: 'the graph is not empty: nothing was loaded' }),
+        );
         say(
           r
             ? `Loaded ${r.entities} entities and ${r.relationships} relationships.`
@@ -72,6 +86,7 @@ export function buildProgram(config: () => AppConfig): Command {
   registerInterchangeCommands(program, config, say);
   registerReportCommands(program, config, say);
   registerUserCommands(program, config, say);
+  registerAuditCommands(program, config, say);
   return program;
 }
 

@@ -9,7 +9,9 @@ import {
   formatDiff,
   parseUncoveredReport,
 } from '@rampart/reports';
+import { AuditService } from '../../api/src/audit/audit.service';
 import { ReportsService } from '../../api/src/reports/reports.service';
+import { audited, commandLine } from './cli-audit';
 import { withServices } from './with-services';
 
 type Say = (m: string) => void;
@@ -31,9 +33,26 @@ export function registerReportCommands(program: Command, config: () => AppConfig
     .option('--as-of <date>', 'as of this date, YYYY-MM-DD (default: today)')
     .action(async (name: string, o: { format: string; out?: string; org?: string; asOf?: string }) => {
       await withServices(config(), say, async (app) => {
-        const r = await app
-          .get(ReportsService)
-          .generate(name, o.format, { organizationId: o.org, asOf: o.asOf, trigger: 'cli' });
+        const r = await audited(
+          app.get(AuditService),
+          {
+            action: 'report:generate',
+            operation: commandLine(
+              'report',
+              name,
+              `--format=${o.format}`,
+              o.org && `--org=${o.org}`,
+              o.asOf && `--as-of=${o.asOf}`,
+              o.out && `--out=${o.out}`,
+            ),
+            target: name,
+          },
+          () =>
+            app
+              .get(ReportsService)
+              .generate(name, o.format, { organizationId: o.org, asOf: o.asOf, trigger: 'cli' }),
+          (r) => ({ counts: { bytes: r.run.bytes }, detail: `run ${r.run.id}` }),
+        );
         if (o.out === '-') {
           process.stdout.write(r.content);
           return;

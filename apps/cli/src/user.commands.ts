@@ -2,7 +2,9 @@ import * as readline from 'node:readline';
 import { Command } from 'commander';
 import { AppConfig } from '@rampart/config';
 import { ROLES } from '@rampart/domain';
+import { AuditService } from '../../api/src/audit/audit.service';
 import { UserAdminService } from '../../api/src/auth/user-admin.service';
+import { audited, commandLine } from './cli-audit';
 import { withServices } from './with-services';
 
 type Say = (m: string) => void;
@@ -31,6 +33,13 @@ async function readPassword(prompt: string): Promise<string> {
   }
 }
 
+/** An account change as the audit trail records it: the command line and the username, never the password. */
+const userAdmin = (username: string, operation: string) => ({
+  action: 'user:admin' as const,
+  operation,
+  target: username,
+});
+
 /** `rampart user add|list|passwd|disable`: accounts, from the same service as the API. */
 export function registerUserCommands(program: Command, config: () => AppConfig, say: Say): void {
   const user = program.command('user').description('Sign-in accounts: add, list, passwd, disable');
@@ -44,9 +53,28 @@ export function registerUserCommands(program: Command, config: () => AppConfig, 
     .action(async (username: string, o: { role: string[]; clearance: string; person?: string }) => {
       const password = await readPassword(`Password for ${username}: `);
       await withServices(config(), say, async (app) => {
-        const u = await app
-          .get(UserAdminService)
-          .create({ username, password, roles: o.role, clearance: o.clearance, personId: o.person ?? null });
+        const u = await audited(
+          app.get(AuditService),
+          userAdmin(
+            username,
+            commandLine(
+              'user',
+              'add',
+              username,
+              `--role=${o.role.join(',')}`,
+              `--clearance=${o.clearance}`,
+              o.person && `--person=${o.person}`,
+            ),
+          ),
+          () =>
+            app.get(UserAdminService).create({
+              username,
+              password,
+              roles: o.role,
+              clearance: o.clearance,
+              personId: o.person ?? null,
+            }),
+        );
         say(`Created ${u.username} (${u.roles.join(', ')}; clearance ${u.clearance}).`);
       });
     });
@@ -69,7 +97,11 @@ export function registerUserCommands(program: Command, config: () => AppConfig, 
     .action(async (username: string) => {
       const password = await readPassword(`New password for ${username}: `);
       await withServices(config(), say, async (app) => {
-        await app.get(UserAdminService).update(username, { password });
+        await audited(
+          app.get(AuditService),
+          userAdmin(username, commandLine('user', 'passwd', username)),
+          () => app.get(UserAdminService).update(username, { password }),
+        );
         say(`Password of ${username} changed; its sessions are signed out.`);
       });
     });
@@ -79,7 +111,11 @@ export function registerUserCommands(program: Command, config: () => AppConfig, 
     .argument('<username>')
     .action(async (username: string) => {
       await withServices(config(), say, async (app) => {
-        await app.get(UserAdminService).disable(username);
+        await audited(
+          app.get(AuditService),
+          userAdmin(username, commandLine('user', 'disable', username)),
+          () => app.get(UserAdminService).disable(username),
+        );
         say(`Disabled ${username}; its sessions are signed out.`);
       });
     });

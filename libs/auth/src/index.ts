@@ -3,3 +3,4 @@ export * from './access-token';
 export * from './refresh-token';
 export * from './policy';
 export * from './clearance';
+export * from './audit-chain';

@@ -11,3 +11,4 @@ export * from './model';
 export * from './report-run';
 export * from './maturity';
 export * from './auth';
+export * from './audit';

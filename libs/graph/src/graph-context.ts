@@ -14,6 +14,7 @@ import { FindingsRepository } from './repositories/findings.repository';
 import { RefreshTokenRepository } from './repositories/refresh-token.repository';
 import { ReportRunRepository } from './repositories/report-run.repository';
 import { UserRepository } from './repositories/user.repository';
+import { AuditRepository } from './repositories/audit.repository';
 import { SchemaService } from './schema.service';
 
 export interface GraphOptions {
@@ -42,6 +43,7 @@ export interface GraphContext {
   reportRuns: ReportRunRepository;
   users: UserRepository;
   refreshTokens: RefreshTokenRepository;
+  audit: AuditRepository;
   close(): Promise<void>;
 }
 
@@ -75,6 +77,7 @@ export async function createGraphContext(options: GraphOptions): Promise<GraphCo
     reportRuns: new ReportRunRepository(executor),
     users: new UserRepository(executor),
     refreshTokens: new RefreshTokenRepository(executor),
+    audit: new AuditRepository(executor),
     close: () => driver.close(),
   };
 }

@@ -8,6 +8,8 @@ import { OrganizationRepository } from './repositories/organization.repository';
 import { ReportRunRepository } from './repositories/report-run.repository';
 import { RefreshTokenRepository } from './repositories/refresh-token.repository';
 import { UserRepository } from './repositories/user.repository';
+import { AuditRepository } from './repositories/audit.repository';
+import { ExportRepository } from './repositories/export.repository';
 
 export const GRAPH_CONTEXT = Symbol('GRAPH_CONTEXT');
 
@@ -33,6 +35,8 @@ export class GraphModule implements OnApplicationShutdown {
       from(ReportRunRepository, (g) => g.reportRuns),
       from(UserRepository, (g) => g.users),
       from(RefreshTokenRepository, (g) => g.refreshTokens),
+      from(AuditRepository, (g) => g.audit),
+      from(ExportRepository, (g) => g.exports),
     ];
     return { module: GraphModule, providers, exports: providers.map((p) => p.provide) };
   }

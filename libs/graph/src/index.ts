@@ -20,3 +20,4 @@ export * from './server/resolved-neo4j';
 export * from './repositories/report-run.repository';
 export * from './repositories/user.repository';
 export * from './repositories/refresh-token.repository';
+export * from './repositories/audit.repository';

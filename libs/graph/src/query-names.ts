@@ -52,6 +52,13 @@ export const Q = {
   refreshSpend: 'auth/refresh-spend',
   refreshRevokeFamily: 'auth/refresh-revoke-family',
   refreshRevokeUser: 'auth/refresh-revoke-user',
+  auditHeadLock: 'audit/head-lock',
+  auditAppend: 'audit/append',
+  auditHead: 'audit/head',
+  auditPage: 'audit/page',
+  auditCount: 'audit/count',
+  auditRange: 'audit/range',
+  auditDeleteAll: 'audit/delete-all',
 } as const;
 
 /** A registered query: those above, or a findings rule (found by folder: adding a file adds a rule). */

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Ip, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Ip, Post, Req } from '@nestjs/common';
 import { User } from '@rampart/domain';
 import { AuthService } from './auth.service';
 import { CurrentUser, Public, RequirePermission } from './permission.decorator';
@@ -16,8 +16,11 @@ export class AuthController {
   @Post('login')
   @Public()
   @HttpCode(200)
-  login(@Body() body: Credentials | undefined, @Ip() address: string) {
-    return this.auth.login(body?.username, body?.password, address);
+  login(@Body() body: Credentials | undefined, @Ip() address: string, @Req() req: { id?: unknown }) {
+    return this.auth.login(body?.username, body?.password, {
+      address,
+      requestId: req.id === undefined ? undefined : String(req.id),
+    });
   }
 
   @Post('refresh')

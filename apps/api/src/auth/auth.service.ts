@@ -15,6 +15,7 @@ import { DomainError, StoredUser, User } from '@rampart/domain';
 import { RefreshTokenRepository, UserRepository } from '@rampart/graph';
 import { ACCESS_TOKENS, AUTH_CONFIG, SIGN_IN_THROTTLE } from './auth-tokens';
 import { SignInThrottle } from './sign-in-throttle';
+import { AuditService } from '../audit/audit.service';
 
 export interface TokenPair {
   accessToken: string;
@@ -22,6 +23,11 @@ export interface TokenPair {
   /** Seconds the access token lives. */
   expiresIn: number;
   tokenType: 'Bearer';
+}
+
+export interface SignInClient {
+  address?: string;
+  requestId?: string;
 }
 
 const USERNAME_SHAPE = /^[a-z0-9][a-z0-9._@-]{1,63}$/;
@@ -43,22 +49,44 @@ export class AuthService {
     @Inject(AUTH_CONFIG) private readonly config: AuthConfig,
     @Inject(ACCESS_TOKENS) private readonly tokens: AccessTokens,
     @Inject(SIGN_IN_THROTTLE) private readonly throttle: SignInThrottle,
+    private readonly audit: AuditService,
     private readonly users: UserRepository,
     private readonly refreshTokens: RefreshTokenRepository,
   ) {}
 
-  /** `address`: the client's, for the per-address failure count. */
+  /** `client`: the caller's address (per-address failure count) and request id (audit trail). */
   async login(
     username: unknown,
     password: unknown,
-    address = 'unknown',
+    client: SignInClient = {},
     now = new Date(),
   ): Promise<TokenPair> {
     if (typeof username !== 'string' || typeof password !== 'string' || !username || !password) {
       throw new DomainError('VALIDATION_FAILED', 'Send {"username": "...", "password": "..."} as JSON.');
     }
+    const address = client.address ?? 'unknown';
+    // A password typed into the username field must not reach the logs: odd names are not shown.
+    const who = USERNAME_SHAPE.test(username) ? username : '(not a valid username)';
+    const audit = (outcome: 'success' | 'failure', detail: string) =>
+      this.audit.recordQuietly({
+        actor: who,
+        action: 'sign-in',
+        operation: 'POST /api/auth/login',
+        outcome,
+        requestId: client.requestId ?? null,
+        target: null,
+        counts: null,
+        graphHashBefore: null,
+        graphHashAfter: null,
+        detail: `${detail} from ${address}`,
+      });
     // A locked username or address is refused before any hashing: guessing costs the guesser time.
-    this.throttle.check(username, address, now.getTime());
+    try {
+      this.throttle.check(username, address, now.getTime());
+    } catch (e) {
+      await audit('failure', 'refused: too many failed sign-ins');
+      throw e;
+    }
     const user = await this.users.byUsername(username);
     // Unknown users cost a hash too, so the answer time does not tell which usernames exist.
     const ok = user
@@ -66,13 +94,13 @@ export class AuthService {
       : await verifyAgainstNothing(password);
     if (!user || !ok || user.disabled) {
       this.throttle.failed(username, address, now.getTime());
-      // A password typed into the username field must not reach the logs: odd names are not shown.
-      const who = USERNAME_SHAPE.test(username) ? username : '(not a valid username)';
       this.logger.warn(`Failed sign-in for ${who} from ${address}.`);
+      await audit('failure', 'wrong username or password');
       throw new DomainError('UNAUTHENTICATED', WRONG_CREDENTIALS);
     }
     this.throttle.succeeded(username);
     this.logger.log(`Signed in: ${user.username} from ${address}.`);
+    await audit('success', 'signed in');
     return this.issue(user, newRefreshToken(), now);
   }
 

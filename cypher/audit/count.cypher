@@ -1,0 +1,10 @@
+// name: audit/count
+// purpose: How many audit records match a filter (the total of auditLog).
+// params: $action, $actor, $since, $until (null: any)
+// returns: one row {total}
+MATCH (r:AuditRecord)
+WHERE ($action IS NULL OR r.action = $action)
+  AND ($actor IS NULL OR r.actor = $actor)
+  AND ($since IS NULL OR r.at >= $since)
+  AND ($until IS NULL OR r.at <= $until)
+RETURN count(r) AS total

@@ -13,6 +13,7 @@ import { createGraphContext, graphOptionsFrom, resolveNeo4j } from '@rampart/gra
 import { NativeImporter, generateOrganisation } from '@rampart/import';
 import { Page, chromium } from 'playwright-core';
 import { createApp } from '../apps/api/src/bootstrap';
+import { benchConfig, benchSignIn } from './bench-auth';
 import { createLogger } from '../apps/api/src/logging';
 
 const arg = (name: string, fallback: number) => {
@@ -51,13 +52,18 @@ async function main() {
       });
       if (!r.ok) throw new Error(`generated file invalid: ${r.issues[0]?.message}`);
     }
-    const app = await createApp({ config, graph, logger: createLogger({ logLevel: 'silent' }) });
+    const app = await createApp({
+      config: benchConfig(config),
+      graph,
+      logger: createLogger({ logLevel: 'silent' }),
+    });
     await app.listen(0, '127.0.0.1');
     const base = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+    const { accessToken } = await benchSignIn(app);
     const gql = async (query: string, variables: Record<string, unknown> = {}) => {
       const res = await fetch(`${base}/graphql`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` },
         body: JSON.stringify({ query, variables }),
       });
       return ((await res.json()) as { data: Record<string, any> }).data; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -97,6 +103,13 @@ async function main() {
       });
       for (let i = 0; i < runs; i++) {
         const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+        // Signed in as the UI resumes a tab's session: a fresh refresh token per page (they rotate).
+        const { refreshToken } = await benchSignIn(app);
+        await page.addInitScript((token) => {
+          (
+            globalThis as unknown as { sessionStorage: { setItem(k: string, v: string): void } }
+          ).sessionStorage.setItem('rampart.refreshToken', token);
+        }, refreshToken);
         const t = performance.now();
         await page.goto(`${base}/#/blast?nodes=${best.id}`);
         await page.waitForFunction(() => Boolean((globalThis as unknown as PageCy).rampartGraphs?.blast));

@@ -39,6 +39,7 @@ export const Q = {
   importPrune: 'import/prune',
   exportEntities: 'export/entities',
   exportRelationships: 'export/relationships',
+  exportContentRows: 'export/content-rows',
   reportRunCreate: 'report/run-create',
   reportRunList: 'report/run-list',
   userCreate: 'auth/user-create',

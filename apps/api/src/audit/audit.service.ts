@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { ChainCheck, ChainVerifier, GENESIS_HASH, canonicalJson, sealRecord, sha256 } from '@rampart/auth';
+import { ChainCheck, ChainVerifier, GENESIS_HASH, canonicalJson, sealRecord } from '@rampart/auth';
+import { createHash } from 'node:crypto';
 import {
   AuditEntry,
   AuditFilter,
@@ -48,12 +49,13 @@ export class AuditService {
   async graphHash(): Promise<string> {
     const version = await this.analytics.graphVersion();
     if (this.cached?.version === version) return this.cached.hash;
-    const snapshot = await this.exports.snapshot({});
-    const entities = snapshot.entities
-      .map((e) => ({ labels: [...e.labels].sort(), props: e.props }))
-      .sort((a, b) => cmp(String(a.props.id), String(b.props.id)));
-    const relationships = snapshot.relationships.map((r) => canonicalJson(r)).sort(cmp);
-    const hash = sha256(canonicalJson({ entities, relationships }));
+    const digest = createHash('sha256');
+    await this.exports.contentRows((row) => {
+      const out = row.out.map((r) => canonicalJson(r)).sort(cmp);
+      digest.update(canonicalJson({ ...row, labels: [...row.labels].sort(), out }));
+      digest.update('\n');
+    });
+    const hash = digest.digest('hex');
     this.cached = { version, hash };
     return hash;
   }

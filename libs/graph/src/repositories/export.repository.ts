@@ -18,6 +18,14 @@ export interface GraphSnapshot {
   relationships: ExportRelationship[];
 }
 
+/** One entity with its outgoing relationships: [type, target id, properties]. */
+export interface ContentRow {
+  id: string;
+  labels: string[];
+  props: Record<string, unknown>;
+  out: [string, string, Record<string, unknown>][];
+}
+
 export interface ExportScope {
   organizationId?: string;
   source?: string;
@@ -26,6 +34,20 @@ export interface ExportScope {
 /** Reads a consistent snapshot (one read transaction) of what an export covers. */
 export class ExportRepository {
   constructor(private readonly executor: QueryExecutor) {}
+
+  /** Every entity in id order with its outgoing relationships, for the graph's content hash. */
+  async contentRows(each: (row: ContentRow) => void): Promise<number> {
+    const rows = await this.executor.executeRead(Q.exportContentRows);
+    for (const r of rows) {
+      each({
+        id: String(r.id),
+        labels: r.labels as string[],
+        props: r.props as Record<string, unknown>,
+        out: r.out as [string, string, Record<string, unknown>][],
+      });
+    }
+    return rows.length;
+  }
 
   snapshot(scope: ExportScope): Promise<GraphSnapshot> {
     const params = { organizationId: scope.organizationId ?? null, source: scope.source ?? null };

@@ -1,8 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { PostureReport, REPORT_SCHEMA_VERSION } from '@rampart/reports';
-import { AttackGraphCache } from '../analytics/attack-graph.cache';
-import { FindingsService } from '../analytics/findings.service';
-import { RiskService } from '../analytics/risk.service';
 import { ReportFactsService } from './report-facts.service';
 import { ReportOptions } from './uncovered-report.service';
 
@@ -14,22 +11,12 @@ const TOP_WEAKEST_LINKS = 10;
  */
 @Injectable()
 export class PostureReportService {
-  constructor(
-    private readonly cache: AttackGraphCache,
-    private readonly risk: RiskService,
-    private readonly findings: FindingsService,
-    private readonly facts: ReportFactsService,
-  ) {}
+  constructor(private readonly facts: ReportFactsService) {}
 
   async build(opts: ReportOptions): Promise<PostureReport> {
     const { organizationId } = opts;
-    const posture = await this.risk.posture(organizationId, opts.asOf);
-    const asOf = posture.asOf;
-    const [g, risks, links, findings, orgs] = await Promise.all([
-      this.cache.get(),
-      this.risk.risks(organizationId),
-      this.risk.weakestLinks(TOP_WEAKEST_LINKS, organizationId),
-      this.findings.list({ organizationId, asOf }),
+    const [{ posture, asOf, g, risks, links, findings }, orgs] = await Promise.all([
+      this.facts.gather(organizationId, opts.asOf, TOP_WEAKEST_LINKS),
       this.facts.organizationsIn(organizationId),
     ]);
     const controls = this.facts.controlsOf(g, organizationId);

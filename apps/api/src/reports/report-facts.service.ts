@@ -32,6 +32,7 @@ import {
   WeakestLinkRow,
 } from '@rampart/reports';
 import { AnalyticsService } from '../analytics/analytics.service';
+import { AttackGraphCache } from '../analytics/attack-graph.cache';
 import { FindingsService } from '../analytics/findings.service';
 import { RiskService } from '../analytics/risk.service';
 import { EntityQueryService } from '../entity/entity-query.service';
@@ -42,6 +43,15 @@ export type Links = Awaited<ReturnType<RiskService['weakestLinks']>>;
 export type Findings = Awaited<ReturnType<FindingsService['list']>>;
 
 /** Rows of lists a board reads: the rest is counted, not listed. */
+export interface ReportFacts {
+  posture: Posture;
+  asOf: string;
+  g: AttackGraph;
+  risks: Risks;
+  links: Links;
+  findings: Findings;
+}
+
 export const LIST_LIMIT = { topRisks: 15, attention: 50, examples: 3 } as const;
 const DEFAULT_REVIEW_DAYS = 365;
 /** analytics.md §4 defaults for blast radius. */
@@ -69,7 +79,30 @@ export class ReportFactsService {
     private readonly organizations: OrganizationRepository,
     private readonly analytics: AnalyticsService,
     private readonly entities: EntityQueryService,
+    private readonly cache: AttackGraphCache,
+    private readonly risk: RiskService,
+    private readonly findings: FindingsService,
   ) {}
+
+  /**
+   * What every report starts from, read together: the posture as of a date (today by default),
+   * the attack graph, the risks, the `weakest` weakest links and the findings, for one
+   * organisation or all.
+   */
+  async gather(
+    organizationId: string | undefined,
+    asOf: string | undefined,
+    weakest: number,
+  ): Promise<ReportFacts> {
+    const posture = await this.risk.posture(organizationId, asOf);
+    const [g, risks, links, findings] = await Promise.all([
+      this.cache.get(),
+      this.risk.risks(organizationId),
+      this.risk.weakestLinks(weakest, organizationId),
+      this.findings.list({ organizationId, asOf: posture.asOf }),
+    ]);
+    return { posture, asOf: posture.asOf, g, risks, links, findings };
+  }
 
   /** The organisations a report covers (one, or all); an unknown id is NOT_FOUND. */
   async organizationsIn(organizationId?: string): Promise<Organization[]> {

@@ -11,9 +11,6 @@ import {
   planPriorities,
   planSections,
 } from '@rampart/reports';
-import { AttackGraphCache } from '../analytics/attack-graph.cache';
-import { FindingsService } from '../analytics/findings.service';
-import { RiskService } from '../analytics/risk.service';
 import { OrgUnitFilterInput } from '../entity/entity-filter.model';
 import { EntityQueryService } from '../entity/entity-query.service';
 import { REPORTS_CONFIG } from './reports-config';
@@ -31,9 +28,6 @@ const DAY_MS = 86_400_000;
 export class SecurityPlanService {
   constructor(
     @Inject(REPORTS_CONFIG) private readonly config: ReportsConfig,
-    private readonly cache: AttackGraphCache,
-    private readonly risk: RiskService,
-    private readonly findings: FindingsService,
     private readonly entities: EntityQueryService,
     private readonly runs: ReportRunRepository,
     private readonly facts: ReportFactsService,
@@ -41,13 +35,8 @@ export class SecurityPlanService {
 
   async build(opts: ReportOptions): Promise<SecurityPlanReport> {
     const org = await this.organization(opts.organizationId);
-    const posture = await this.risk.posture(org.id, opts.asOf);
-    const asOf = posture.asOf;
-    const [g, risks, links, findings, recent] = await Promise.all([
-      this.cache.get(),
-      this.risk.risks(org.id),
-      this.risk.weakestLinks(5, org.id),
-      this.findings.list({ organizationId: org.id, asOf }),
+    const [{ posture, asOf, g, risks, links, findings }, recent] = await Promise.all([
+      this.facts.gather(org.id, opts.asOf, 5),
       this.runs.list(null, RECENT_REPORTS * 10),
     ]);
     const controls = this.facts.controlsOf(g, org.id);

@@ -10,8 +10,6 @@ import {
 import { AnalyticsService } from '../analytics/analytics.service';
 import { AttackGraphCache } from '../analytics/attack-graph.cache';
 import { coverageOrder } from '../analytics/coverage.service';
-import { FindingsService } from '../analytics/findings.service';
-import { RiskService } from '../analytics/risk.service';
 import { EntityQueryService } from '../entity/entity-query.service';
 import { ReportFactsService, ref } from './report-facts.service';
 
@@ -33,22 +31,15 @@ const TOP_WEAKEST_LINKS = 10;
 export class UncoveredReportService {
   constructor(
     private readonly cache: AttackGraphCache,
-    private readonly risk: RiskService,
     private readonly analytics: AnalyticsService,
-    private readonly findings: FindingsService,
     private readonly entities: EntityQueryService,
     private readonly facts: ReportFactsService,
   ) {}
 
   async build(opts: ReportOptions): Promise<UncoveredReport> {
     const { organizationId } = opts;
-    const posture = await this.risk.posture(organizationId, opts.asOf);
-    const asOf = posture.asOf;
-    const [g, risks, links, findings, orgs] = await Promise.all([
-      this.cache.get(),
-      this.risk.risks(organizationId),
-      this.risk.weakestLinks(TOP_WEAKEST_LINKS, organizationId),
-      this.findings.list({ organizationId, asOf }),
+    const [{ posture, asOf, g, risks, links, findings }, orgs] = await Promise.all([
+      this.facts.gather(organizationId, opts.asOf, TOP_WEAKEST_LINKS),
       this.facts.organizationsIn(organizationId),
     ]);
     const findingsOn = new Map<string, UncoveredReport['uncovered'][number]['findings']>();

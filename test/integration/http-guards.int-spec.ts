@@ -5,7 +5,7 @@ import pino from 'pino';
 import { Writable } from 'node:stream';
 import request from 'supertest';
 import { createApp } from '../../apps/api/src/bootstrap';
-import { TEST_PASSWORD, signInAs } from '../support/test-app';
+import { TEST_PASSWORD, authed, signInAs } from '../support/test-app';
 import { freshDemo, openGraph, testConfig } from '../support/test-graph';
 
 // Issue 8, guards: headers, CORS, rate limits, sign-in throttling, GraphQL limits, body limits,
@@ -139,11 +139,7 @@ describe('HTTP guards', () => {
   it('refuses GraphQL operations nested too deep or too costly, before running them', async () => {
     const app = await start();
     const { accessToken } = await signInAs(app);
-    const gql = (query: string) =>
-      request(app.getHttpServer())
-        .post('/graphql')
-        .set('authorization', `Bearer ${accessToken}`)
-        .send({ query });
+    const gql = (query: string) => authed(app, accessToken).post('/graphql').send({ query });
     const nest = (n: number): string =>
       n === 0 ? 'id' : `id relationships(first: 2) { node { ${nest(n - 1)} } }`;
     const deep = await gql(`{ entity(id: "sys-crm") { ${nest(6)} } }`);
@@ -202,11 +198,7 @@ describe('HTTP guards', () => {
   it('in production: no introspection, no landing page, no field suggestions; tokens never logged', async () => {
     const app = await start((c) => ({ ...c, env: 'production' }));
     const { accessToken } = await signInAs(app);
-    const gql = (query: string) =>
-      request(app.getHttpServer())
-        .post('/graphql')
-        .set('authorization', `Bearer ${accessToken}`)
-        .send({ query });
+    const gql = (query: string) => authed(app, accessToken).post('/graphql').send({ query });
     const intro = await gql('{ __schema { types { name } } }');
     expect(intro.body.errors[0].message).toMatch(/introspection/i);
     const typo = await gql('{ organisations { id } }');
@@ -215,9 +207,8 @@ describe('HTTP guards', () => {
     expect(landing.text).not.toMatch(/playground|sandbox/i);
     expect(logs.join('')).not.toContain(accessToken);
     const dev = await start();
-    const devTypo = await request(dev.getHttpServer())
+    const devTypo = await authed(dev, accessToken)
       .post('/graphql')
-      .set('authorization', `Bearer ${accessToken}`)
       .send({ query: '{ organisations { id } }' });
     expect(devTypo.body.errors[0].message).toMatch(/Did you mean "organizations"/);
   });

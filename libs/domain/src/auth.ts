@@ -11,6 +11,9 @@ export function isRole(value: unknown): value is Role {
 /** Length over composition rules (NIST SP 800-63B): long passphrases beat forced symbols. */
 export const PASSWORD_MIN_LENGTH = 12;
 
+/** What a username looks like: 2-64 of lower-case letters, digits and . _ @ -, starting with a letter or digit. */
+export const USERNAME_PATTERN = /^[a-z0-9][a-z0-9._@-]{1,63}$/;
+
 /** A user as the rest of the product sees it: the password hash never travels with it. */
 export interface User {
   id: string;

@@ -4,7 +4,7 @@ import { GqlExecutionContext } from '@nestjs/graphql';
 import { Action } from '@rampart/auth';
 import { AuditEntry } from '@rampart/domain';
 import { Observable, defer, lastValueFrom } from 'rxjs';
-import { AccessRule, PERMISSION_KEY, PRINCIPAL, requestOf } from '../auth/permission.decorator';
+import { PRINCIPAL, accessRuleOf, requestOf } from '../auth/permission.decorator';
 import { countsOf } from './audit-counts';
 import { AuditService } from './audit.service';
 
@@ -34,10 +34,7 @@ export class AuditInterceptor implements NestInterceptor {
   ) {}
 
   intercept(ctx: ExecutionContext, next: CallHandler): Observable<unknown> {
-    const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(PERMISSION_KEY, [
-      ctx.getHandler(),
-      ctx.getClass(),
-    ]);
+    const rule = accessRuleOf(this.reflector, ctx);
     if (!rule || rule === 'public' || !AUDITED.includes(rule.action)) return next.handle();
     const action = rule.action;
     return defer(async () => {

@@ -50,11 +50,11 @@ export class AuditService {
     const version = await this.analytics.graphVersion();
     if (this.cached?.version === version) return this.cached.hash;
     const digest = createHash('sha256');
-    await this.exports.contentRows((row) => {
+    for (const row of await this.exports.contentRows()) {
       const out = row.out.map((r) => canonicalJson(r)).sort(cmp);
       digest.update(canonicalJson({ ...row, labels: [...row.labels].sort(), out }));
       digest.update('\n');
-    });
+    }
     const hash = digest.digest('hex');
     this.cached = { version, hash };
     return hash;

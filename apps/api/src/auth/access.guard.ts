@@ -5,7 +5,7 @@ import { ACTION_DESCRIPTIONS, Action, PERMISSIONS, can, permissionFor } from '@r
 import { DomainError, ROLES, User } from '@rampart/domain';
 import { EntityRepository } from '@rampart/graph';
 import { AuthService } from './auth.service';
-import { AccessRule, PERMISSION_KEY, PRINCIPAL, PermissionRule, requestOf } from './permission.decorator';
+import { PRINCIPAL, PermissionRule, accessRuleOf, requestOf } from './permission.decorator';
 
 /**
  * The one gate of every REST route and GraphQL operation (issue 8): a valid bearer token of an
@@ -21,10 +21,7 @@ export class AccessGuard implements CanActivate {
   ) {}
 
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
-    const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(PERMISSION_KEY, [
-      ctx.getHandler(),
-      ctx.getClass(),
-    ]);
+    const rule = accessRuleOf(this.reflector, ctx);
     if (rule === 'public') return true;
     const req = requestOf(ctx);
     // One lookup per HTTP request, however many GraphQL fields it asks for.

@@ -11,7 +11,7 @@ import {
   verifyPassword,
 } from '@rampart/auth';
 import { AuthConfig } from '@rampart/config';
-import { DomainError, StoredUser, User } from '@rampart/domain';
+import { DomainError, StoredUser, USERNAME_PATTERN, User } from '@rampart/domain';
 import { RefreshTokenRepository, UserRepository } from '@rampart/graph';
 import { ACCESS_TOKENS, AUTH_CONFIG, SIGN_IN_THROTTLE } from './auth-tokens';
 import { SignInThrottle } from './sign-in-throttle';
@@ -29,8 +29,6 @@ export interface SignInClient {
   address?: string;
   requestId?: string;
 }
-
-const USERNAME_SHAPE = /^[a-z0-9][a-z0-9._@-]{1,63}$/;
 
 /** One message for every failed sign-in: it never says whether the username exists. */
 const WRONG_CREDENTIALS = 'Wrong username or password.';
@@ -66,7 +64,7 @@ export class AuthService {
     }
     const address = client.address ?? 'unknown';
     // A password typed into the username field must not reach the logs: odd names are not shown.
-    const who = USERNAME_SHAPE.test(username) ? username : '(not a valid username)';
+    const who = USERNAME_PATTERN.test(username) ? username : '(not a valid username)';
     const audit = (outcome: 'success' | 'failure', detail: string) =>
       this.audit.recordQuietly({
         actor: who,

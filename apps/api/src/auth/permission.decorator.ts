@@ -1,4 +1,5 @@
 import { ExecutionContext, SetMetadata, createParamDecorator } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import { Action } from '@rampart/auth';
 import { User } from '@rampart/domain';
@@ -28,6 +29,10 @@ export const RequirePermission = (action: Action, targets?: TargetsOf) =>
 
 /** Needs no token: health probes and the sign-in routes. */
 export const Public = () => SetMetadata(PERMISSION_KEY, 'public' satisfies AccessRule);
+
+/** The rule an operation declares (method first, then its class); undefined when none. */
+export const accessRuleOf = (reflector: Reflector, ctx: ExecutionContext): AccessRule | undefined =>
+  reflector.getAllAndOverride<AccessRule | undefined>(PERMISSION_KEY, [ctx.getHandler(), ctx.getClass()]);
 
 /** Where AccessGuard leaves the signed-in user on the request. */
 export const PRINCIPAL = Symbol('rampart:principal');

@@ -1,7 +1,15 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { checkPasswordPolicy, hashPassword } from '@rampart/auth';
 import { AuthConfig } from '@rampart/config';
-import { DEFAULT_CLASSIFICATION_LEVELS, DomainError, ROLES, Role, User, isRole } from '@rampart/domain';
+import {
+  DEFAULT_CLASSIFICATION_LEVELS,
+  DomainError,
+  isRole,
+  Role,
+  ROLES,
+  User,
+  USERNAME_PATTERN,
+} from '@rampart/domain';
 import { RefreshTokenRepository, UserChanges, UserRepository } from '@rampart/graph';
 import { OutputMapper } from '@rampart/output';
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -23,7 +31,6 @@ export interface UserUpdate {
   disabled?: boolean;
 }
 
-const USERNAME = /^[a-z0-9][a-z0-9._@-]{1,63}$/;
 const TOP_CLEARANCE = DEFAULT_CLASSIFICATION_LEVELS[DEFAULT_CLASSIFICATION_LEVELS.length - 1];
 
 /** Accounts: create, change, disable, list; and the first admin on a first start. */
@@ -40,7 +47,7 @@ export class UserAdminService {
 
   async create(input: NewUser, now = new Date()): Promise<User> {
     const problems = [
-      ...(USERNAME.test(input.username ?? '')
+      ...(USERNAME_PATTERN.test(input.username ?? '')
         ? []
         : [
             'username: 2-64 characters, lower-case letters, digits and . _ @ -, starting with a letter or digit',

@@ -67,7 +67,6 @@ const RENEW_BEFORE_MS = 30_000;
 
 interface Access {
   token: string;
-  expiresAt: number;
   renewAt: number;
 }
 
@@ -121,7 +120,6 @@ export function createSession(deps: {
     const at = now();
     access = {
       token: pair.accessToken,
-      expiresAt: at + lifetime,
       renewAt: at + lifetime - Math.min(RENEW_BEFORE_MS, lifetime / 2),
     };
     storage.set(pair.refreshToken);

@@ -36,17 +36,14 @@ export class ExportRepository {
   constructor(private readonly executor: QueryExecutor) {}
 
   /** Every entity in id order with its outgoing relationships, for the graph's content hash. */
-  async contentRows(each: (row: ContentRow) => void): Promise<number> {
+  async contentRows(): Promise<ContentRow[]> {
     const rows = await this.executor.executeRead(Q.exportContentRows);
-    for (const r of rows) {
-      each({
-        id: String(r.id),
-        labels: r.labels as string[],
-        props: r.props as Record<string, unknown>,
-        out: r.out as [string, string, Record<string, unknown>][],
-      });
-    }
-    return rows.length;
+    return rows.map((r) => ({
+      id: String(r.id),
+      labels: r.labels as string[],
+      props: r.props as Record<string, unknown>,
+      out: r.out as [string, string, Record<string, unknown>][],
+    }));
   }
 
   snapshot(scope: ExportScope): Promise<GraphSnapshot> {

@@ -1,11 +1,12 @@
 // name: entity/count
 // purpose: How many entities of one kind match the filters of entity/page (its totalCount).
-// params: $label, $exclude, $organizationId, $source, $search, $filters as in entity/page
+// params: $label, $exclude, $organizationId, $source, $search, $filters, $hidden as in entity/page
 // returns: one row {total}
 MATCH (n:$($label))
 WHERE ($organizationId IS NULL OR n.organizationId = $organizationId)
   AND ($source IS NULL OR n.source = $source)
   AND none(l IN $exclude WHERE l IN labels(n))
+  AND NOT n.id IN $hidden
   AND ($search IS NULL OR toLower(n.id) CONTAINS $search OR toLower(coalesce(n.name, '')) CONTAINS $search)
   AND all(f IN $filters WHERE
     CASE f.op

@@ -5,9 +5,12 @@ import {
   graphOf,
   hasText,
   screenshot,
+  signInThroughUi,
   startUiSession,
+  tapIn,
   UiSession,
 } from '../support/browser';
+import { signInAs } from '../support/test-app';
 import { testConfig } from '../support/test-graph';
 
 const DOMAINS = ['governance', 'personnel', 'information', 'cyber', 'physical'];
@@ -122,5 +125,58 @@ describe('web UI views: blast radius and convergence (chromium)', () => {
     expect(crm.nodes.map((n) => n.id)).toContain('sys-crm');
     expect(await heatmap.locator('tbody tr[aria-current=true] th a').textContent()).toBe('CRM');
     await screenshot(page, 'convergence-system');
+  });
+
+  it('draws a SECRET node grey as "restricted" to an analyst cleared OFFICIAL (its own tab)', async () => {
+    const account = await signInAs(ui.app, 'analyst', { clearance: 'OFFICIAL' });
+    const context = await ui.browser.newContext({ viewport: { width: 1400, height: 900 } });
+    try {
+      const tab = await context.newPage();
+      const errors: Error[] = [];
+      tab.on('pageerror', (e) => errors.push(e));
+      await signInThroughUi(tab, base, account);
+
+      // Erin (OFFICIAL) reads the payroll data (SECRET): one hop from her, it is drawn by its kind only.
+      await tab.goto(`${base}/#/blast?nodes=p-erin&hops=1`);
+      await tab.locator('[data-testid=blast-panel][data-mode=STRUCTURAL]').waitFor();
+      const g = await graphOf(tab, 'blast');
+      const restricted = g.nodes.filter((n) => n.classes.includes('restricted'));
+      expect(restricted.length).toBeGreaterThan(0);
+      expect(restricted.map((n) => n.label)).toContain('restricted (Information)');
+      expect(restricted.every((n) => /^restricted-[0-9a-f]{16}$/.test(n.id))).toBe(true);
+      expect(g.nodes.map((n) => n.id)).not.toContain('inf-payroll');
+      const style = await tab.evaluate((id) => {
+        type Cy = { getElementById(i: string): { style(k: string): string } };
+        const n = (
+          globalThis as unknown as { rampartGraphs: Record<string, Cy> }
+        ).rampartGraphs.blast.getElementById(id);
+        return { bg: n.style('background-color'), shape: n.style('shape'), border: n.style('border-style') };
+      }, restricted[0].id);
+      expect(style).toEqual({ bg: 'rgb(158,158,158)', shape: 'cut-rectangle', border: 'dashed' });
+      // In the list of assets reached: muted, "restricted", no link to a view that would ask by id.
+      const top = tab.getByTestId('top-assets');
+      await hasText(top, 'restricted');
+      expect(await top.locator('[data-restricted] a, a[data-restricted]').count()).toBe(0);
+      expect(await top.locator('a[href*="restricted-"]').count()).toBe(0);
+      await screenshot(tab, 'blast-radius-restricted');
+
+      // The explorer: Erin's neighbours include the payroll data as a restricted entity; picked,
+      // it shows the note and its kind only, with nothing to expand.
+      await tab.goto(`${base}/#/explorer?focus=p-erin`);
+      const detail = tab.getByTestId('detail');
+      await hasText(detail.locator('h3').first(), 'Erin Walsh');
+      const explored = await graphOf(tab, 'explorer');
+      const hidden = explored.nodes.find((n) => n.classes.includes('restricted'));
+      expect(hidden?.label).toBe('restricted (Information)');
+      await tapIn(tab, 'explorer', hidden!.id);
+      await hasText(detail.getByTestId('restricted-detail'), 'Restricted: above your clearance');
+      await hasText(detail.getByTestId('restricted-detail'), 'restricted (Information)');
+      expect(await detail.getByRole('button', { name: /Expand/ }).count()).toBe(0);
+      expect(await detail.getByTestId('detail-id').count()).toBe(0);
+      await screenshot(tab, 'explorer-restricted');
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
   });
 });

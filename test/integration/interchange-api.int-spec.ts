@@ -17,6 +17,7 @@ const ALL_PATTERNS = {
   source: null,
   search: null,
   filters: [],
+  hidden: [],
 };
 
 describe('REST import and export', () => {

@@ -39,7 +39,9 @@ describe('reports: security posture and draft security plan (demo organisation)'
     reports: {
       ...base.reports,
       dir,
-      schedules: [{ cron: '0 6 * * MON', report: 'plan', format: 'pdf', entry: schedule }],
+      schedules: [
+        { cron: '0 6 * * MON', report: 'plan', format: 'pdf', clearance: 'TOP_SECRET', entry: schedule },
+      ],
     },
   };
   let app: INestApplication;

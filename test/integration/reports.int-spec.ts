@@ -33,7 +33,13 @@ describe('reports: uncovered critical assets (demo organisation)', () => {
       ...base.reports,
       dir,
       schedules: [
-        { cron: '0 6 * * *', report: 'uncovered', format: 'json', entry: '0 6 * * * uncovered json' },
+        {
+          cron: '0 6 * * *',
+          report: 'uncovered',
+          format: 'json',
+          clearance: 'TOP_SECRET',
+          entry: '0 6 * * * uncovered json',
+        },
       ],
     },
   };

@@ -26,10 +26,13 @@ import { ReportScheduler } from './reports/report-scheduler.service';
 import { ReportsController } from './reports/reports.controller';
 import { ReportsResolver } from './reports/reports.resolver';
 import { ServicesModule } from './services.module';
+import { RedactionInterceptor } from './auth/redaction.interceptor';
 import { AuditInterceptor } from './audit/audit.interceptor';
 import { AuditResolver } from './audit/audit.resolver';
 import { AccessGuard } from './auth/access.guard';
 import { AuthController } from './auth/auth.controller';
+import { OidcController } from './auth/oidc.controller';
+import { OidcService } from './auth/oidc.service';
 import { UserResolver } from './auth/user.resolver';
 
 export interface AppModuleOptions {
@@ -73,14 +76,15 @@ export class AppModule {
             }),
           ],
           includeStacktraceInErrorResponses: false,
-          // Field resolvers (Organization.assets) go through the same error filter as queries.
-          fieldResolverEnhancers: ['filters'],
+          // Field resolvers (Organization.assets) go through the same error filter and redaction as queries.
+          fieldResolverEnhancers: ['filters', 'interceptors'],
           resolvers: { JSONObject: JSONObjectScalar },
         }),
       ],
       controllers: [
         HealthController,
         AuthController,
+        OidcController,
         OrganizationController,
         InterchangeController,
         ReportsController,
@@ -103,6 +107,7 @@ export class AppModule {
           inject: [GRAPH_CONTEXT, NativeImporter],
         },
         UserResolver,
+        OidcService,
         AuditResolver,
         AnalyticsResolver,
         FindingsResolver,
@@ -118,6 +123,8 @@ export class AppModule {
         { provide: APP_FILTER, useClass: DomainExceptionFilter },
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_INTERCEPTOR, useClass: AuditInterceptor },
+        // After the audit: the trail records what was asked, the caller gets what it may see.
+        { provide: APP_INTERCEPTOR, useClass: RedactionInterceptor },
       ],
     };
   }

@@ -10,7 +10,15 @@ export function createLogger(config: Pick<AppConfig, 'logLevel'>): Logger {
   return pino({
     level: config.logLevel,
     base: { service: 'rampart' },
-    redact: ['req.headers.authorization', 'req.headers.cookie', '*.password', '*.NEO4J_PASSWORD'],
+    redact: [
+      'req.headers.authorization',
+      'req.headers.cookie',
+      '*.password',
+      '*.NEO4J_PASSWORD',
+      // The OpenID Connect callback answers with the refresh token in its Location (a fragment).
+      'res.headers.location',
+      'res.headers["set-cookie"]',
+    ],
   });
 }
 

@@ -1,4 +1,5 @@
 import { DynamicModule, Logger, Module } from '@nestjs/common';
+import { createHmac } from 'node:crypto';
 import { AppConfig } from '@rampart/config';
 import { GRAPH_CONTEXT, GraphContext } from '@rampart/graph';
 import { AccessTokens } from '@rampart/auth';
@@ -13,6 +14,7 @@ import { ACCESS_TOKENS, AUTH_CONFIG, SIGN_IN_THROTTLE } from './auth/auth-tokens
 import { SignInThrottle } from './auth/sign-in-throttle';
 import { AuthService } from './auth/auth.service';
 import { resolveJwtSecret } from './auth/jwt-secret';
+import { REDACTION_KEY, RedactionService } from './auth/redaction.service';
 import { UserAdminService } from './auth/user-admin.service';
 import { EntityQueryService } from './entity/entity-query.service';
 import { PostureReportService } from './reports/posture-report.service';
@@ -56,6 +58,13 @@ export class ServicesModule {
           );
         },
       },
+      {
+        // Pseudonyms and sealed cursors stay the same across restarts and instances.
+        provide: REDACTION_KEY,
+        useFactory: () =>
+          createHmac('sha256', resolveJwtSecret(config.auth)).update('rampart:redaction').digest(),
+      },
+      RedactionService,
       AuditService,
       AuthService,
       UserAdminService,

@@ -82,14 +82,33 @@ export interface AuthConfig {
   adminPassword?: string;
   accessTokenTtlSeconds: number;
   refreshTokenTtlSeconds: number;
+  /** OpenID Connect sign-in; undefined (off) unless OIDC_ISSUER is set. */
+  oidc?: OidcConfig;
 }
 
-/** One scheduled report: `<minute> <hour> <day> <month> <weekday> <report> <format>`. */
+/** OpenID Connect sign-in (OIDC_*): the identity provider, this client, and how claims map to accounts. */
+export interface OidcConfig {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  /** Where the provider sends the browser back: Rampart's /api/auth/oidc/callback, registered at the provider. */
+  redirectUri: string;
+  scopes: string[];
+  usernameClaim: string;
+  rolesClaim: string;
+  clearanceClaim: string;
+  /** Provider group or role names to Rampart roles (OIDC_ROLE_MAP); Rampart role names map to themselves. */
+  roleMap: Record<string, string[]>;
+}
+
+/** One scheduled report: `<minute> <hour> <day> <month> <weekday> <report> <format> [clearance]`. */
 export interface ReportSchedule {
   /** The five cron fields (checked when the scheduler starts). */
   cron: string;
   report: string;
   format: string;
+  /** Whose need-to-know the report has; null (none stated): only unclassified records in clear. */
+  clearance: string | null;
   /** The entry as written, for messages. */
   entry: string;
 }

@@ -15,6 +15,8 @@ const positiveInt = z.coerce
   .int('expected a whole number')
   .positive();
 
+const claimName = z.string().regex(/^[A-Za-z0-9_:./-]{1,128}$/, 'expected a claim name such as roles');
+
 /**
  * Every environment variable Rampart reads, with its default. README's table is generated from
  * the descriptions here by hand: keep the two in step.
@@ -89,6 +91,31 @@ export const envSchema = z.object({
   RAMPART_SIGNIN_LOCK_S: positiveInt.default(900),
   RAMPART_GRAPHQL_MAX_DEPTH: positiveInt.default(12),
   RAMPART_GRAPHQL_MAX_COMPLEXITY: positiveInt.default(250_000),
+  // OpenID Connect sign-in (optional): off unless OIDC_ISSUER is set; checked together in oidc-config.ts.
+  OIDC_ISSUER: z
+    .string()
+    .regex(
+      /^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/,
+      'expected the issuer URL, e.g. https://login.example.org/realms/acme',
+    )
+    .optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  OIDC_REDIRECT_URI: z
+    .string()
+    .regex(
+      /^https?:\/\/[^\s?#]+$/,
+      'expected the URL the identity provider sends the browser back to, e.g. https://rampart.example.org/api/auth/oidc/callback',
+    )
+    .optional(),
+  OIDC_SCOPES: z
+    .string()
+    .regex(/(^|\s)openid(\s|$)/, 'expected scopes separated by spaces, openid among them')
+    .default('openid profile email'),
+  OIDC_USERNAME_CLAIM: claimName.default('preferred_username'),
+  OIDC_ROLES_CLAIM: claimName.default('roles'),
+  OIDC_CLEARANCE_CLAIM: claimName.default('clearance'),
+  OIDC_ROLE_MAP: z.string().optional(),
 });
 
 /** Variables whose values never appear in a message or a log. */
@@ -96,6 +123,7 @@ export const SECRET_VARIABLES: ReadonlySet<string> = new Set([
   'NEO4J_PASSWORD',
   'RAMPART_JWT_SECRET',
   'RAMPART_ADMIN_PASSWORD',
+  'OIDC_CLIENT_SECRET',
 ]);
 
 export type Env = z.infer<typeof envSchema>;

@@ -103,26 +103,45 @@ describe('loadConfig', () => {
     );
   });
 
-  it('reads report schedules (five cron fields, report, format; ";" between entries) and says what is wrong', () => {
+  it('reads report schedules (five cron fields, report, format, optional clearance; ";" between entries) and says what is wrong', () => {
     const c = loadConfig(
-      { RAMPART_REPORT_SCHEDULES: ' 0 6 * * MON uncovered pdf ;30 7 1 * * uncovered json; ' },
+      { RAMPART_REPORT_SCHEDULES: ' 0 6 * * MON uncovered pdf ;30 7 1 * * uncovered json SECRET; ' },
       root,
     );
     expect(c.reports.schedules).toEqual([
-      { cron: '0 6 * * MON', report: 'uncovered', format: 'pdf', entry: '0 6 * * MON uncovered pdf' },
-      { cron: '30 7 1 * *', report: 'uncovered', format: 'json', entry: '30 7 1 * * uncovered json' },
+      {
+        cron: '0 6 * * MON',
+        report: 'uncovered',
+        format: 'pdf',
+        clearance: null,
+        entry: '0 6 * * MON uncovered pdf',
+      },
+      {
+        cron: '30 7 1 * *',
+        report: 'uncovered',
+        format: 'json',
+        clearance: 'SECRET',
+        entry: '30 7 1 * * uncovered json SECRET',
+      },
     ]);
     expect(c.reports.dir).toBe(path.join(root, '.data/reports'));
     let error: unknown;
     try {
-      loadConfig({ RAMPART_REPORT_SCHEDULES: '0 6 * * uncovered pdf; 0 6 * * * everything docx' }, root);
+      loadConfig(
+        {
+          RAMPART_REPORT_SCHEDULES:
+            '0 6 * * uncovered pdf; 0 6 * * * everything docx; 0 6 * * * plan md SEKRIT',
+        },
+        root,
+      );
     } catch (e) {
       error = e;
     }
     expect((error as ConfigError).problems).toEqual([
-      'RAMPART_REPORT_SCHEDULES entry 1 ("0 6 * * uncovered pdf"): expected five cron fields, a report and a format; found 6 words',
+      'RAMPART_REPORT_SCHEDULES entry 1 ("0 6 * * uncovered pdf"): expected five cron fields, a report, a format and optionally a clearance; found 6 words',
       'RAMPART_REPORT_SCHEDULES entry 2 ("0 6 * * * everything docx"): unknown report everything; the reports are uncovered, posture, plan',
       'RAMPART_REPORT_SCHEDULES entry 2 ("0 6 * * * everything docx"): unknown format docx; the formats are md, html, pdf, csv, json',
+      'RAMPART_REPORT_SCHEDULES entry 3 ("0 6 * * * plan md SEKRIT"): unknown clearance SEKRIT; the levels are UNCLASSIFIED, OFFICIAL, SENSITIVE, SECRET, TOP_SECRET',
     ]);
   });
 });

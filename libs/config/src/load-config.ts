@@ -1,7 +1,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { DEFAULT_CLASSIFICATION_LEVELS } from '@rampart/domain';
 import { AppConfig, ReportSchedule, resolveFromRoot } from './app-config';
 import { SECRET_VARIABLES, envSchema } from './config.schema';
+import { oidcConfigFrom } from './oidc-config';
 
 /** Raised once at boot with one line per bad variable; main prints it and exits. */
 export class ConfigError extends Error {
@@ -49,6 +51,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, rootDir = findP
   }
   const schedules = parseSchedules(e.RAMPART_REPORT_SCHEDULES ?? '');
   if (!Array.isArray(schedules)) throw new ConfigError(schedules.problems);
+  const oidc = oidcConfigFrom(e);
+  if (oidc && 'problems' in oidc) throw new ConfigError(oidc.problems);
   return {
     env: e.NODE_ENV,
     host: e.HOST,
@@ -68,6 +72,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, rootDir = findP
       adminPassword: e.RAMPART_ADMIN_PASSWORD,
       accessTokenTtlSeconds: e.RAMPART_ACCESS_TOKEN_TTL_S,
       refreshTokenTtlSeconds: e.RAMPART_REFRESH_TOKEN_TTL_S,
+      oidc,
     },
     guards: {
       corsOrigins: (e.RAMPART_CORS_ORIGINS ?? '')
@@ -112,10 +117,12 @@ export const SCHEDULABLE_REPORTS = ['uncovered', 'posture', 'plan'];
 export const SCHEDULABLE_FORMATS = ['md', 'html', 'pdf', 'csv', 'json'];
 const REPORTS = SCHEDULABLE_REPORTS;
 const FORMATS = SCHEDULABLE_FORMATS;
+const CLEARANCES: readonly string[] = DEFAULT_CLASSIFICATION_LEVELS;
 
 /**
- * RAMPART_REPORT_SCHEDULES: entries separated by `;`, each five cron fields, a report name and a
- * format, e.g. `0 6 * * MON uncovered pdf; 30 7 1 * * uncovered json`.
+ * RAMPART_REPORT_SCHEDULES: entries separated by `;`, each five cron fields, a report name, a
+ * format and optionally the clearance the report is produced for (need-to-know; without one it
+ * shows only unclassified records in clear), e.g. `0 6 * * MON uncovered pdf SECRET; 30 7 1 * * uncovered json`.
  */
 export function parseSchedules(text: string): ReportSchedule[] | { problems: string[] } {
   const problems: string[] = [];
@@ -127,8 +134,10 @@ export function parseSchedules(text: string): ReportSchedule[] | { problems: str
     .forEach((entry, i) => {
       const where = `RAMPART_REPORT_SCHEDULES entry ${i + 1} ("${entry}")`;
       const t = entry.split(/\s+/);
-      if (t.length !== 7) {
-        problems.push(`${where}: expected five cron fields, a report and a format; found ${t.length} words`);
+      if (t.length !== 7 && t.length !== 8) {
+        problems.push(
+          `${where}: expected five cron fields, a report, a format and optionally a clearance; found ${t.length} words`,
+        );
         return;
       }
       const [report, format] = t.slice(5);
@@ -136,7 +145,10 @@ export function parseSchedules(text: string): ReportSchedule[] | { problems: str
         problems.push(`${where}: unknown report ${report}; the reports are ${REPORTS.join(', ')}`);
       if (!FORMATS.includes(format))
         problems.push(`${where}: unknown format ${format}; the formats are ${FORMATS.join(', ')}`);
-      schedules.push({ cron: t.slice(0, 5).join(' '), report, format, entry });
+      const clearance = t[7] ?? null;
+      if (clearance !== null && !CLEARANCES.includes(clearance))
+        problems.push(`${where}: unknown clearance ${clearance}; the levels are ${CLEARANCES.join(', ')}`);
+      schedules.push({ cron: t.slice(0, 5).join(' '), report, format, clearance, entry });
     });
   return problems.length ? { problems } : schedules;
 }

@@ -30,6 +30,10 @@ export interface User {
 
 /** The stored form, read only by the sign-in path. */
 export interface StoredUser extends User {
-  /** argon2id PHC string. */
+  /** argon2id PHC string; empty for an account that signs in through OpenID Connect. */
   passwordHash: string;
+  /** 'oidc': signs in only through the OpenID Connect provider, never with a password. Absent: local. */
+  source?: 'oidc';
+  /** For an 'oidc' account, the identity it is linked to: `<issuer> <sub>`. */
+  externalId?: string;
 }

@@ -21,6 +21,8 @@ export interface NodeView {
   name: string;
   label: string;
   labels: string[];
+  /** Above the user's clearance: a placeholder (see Redactor). */
+  restricted: boolean;
   criticality?: number;
   classification?: string;
 }
@@ -31,6 +33,7 @@ export function toNodeView(n: AttackNode): NodeView {
     name: n.name,
     label: primaryLabel(n.labels),
     labels: [...n.labels],
+    restricted: false,
     criticality: n.criticality,
     classification: n.classification,
   };

@@ -15,6 +15,8 @@ export interface EntityView {
   id: string;
   name: string;
   labels: string[];
+  /** Above the user's clearance: a placeholder (see Redactor). */
+  restricted: boolean;
   organizationId?: string;
   classification?: string;
   description?: string;
@@ -85,6 +87,7 @@ export function toEntityView(record: {
     id: record.id,
     name: String(p.name ?? record.id),
     labels: record.labels.filter((l) => l !== 'Entity'),
+    restricted: false,
     organizationId: p.organizationId as string | undefined,
   };
   for (const f of COMMON) if (p[f] !== undefined && p[f] !== null) view[f] = p[f] as never;

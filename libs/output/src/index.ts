@@ -1,3 +1,4 @@
 export * from './output-mapper';
 export * from './entity-view';
 export * from './analytics-view';
+export * from './redactor';

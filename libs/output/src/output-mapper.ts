@@ -67,10 +67,13 @@ export interface StixReportView {
  * need-to-know redaction (analytics.md §8) will be applied here too.
  */
 export class OutputMapper {
-  organization(o: Organization): Organization & { labels: string[]; entityKind: 'ORGANIZATION' } {
+  organization(
+    o: Organization,
+  ): Organization & { labels: string[]; entityKind: 'ORGANIZATION'; restricted: false } {
     return {
       entityKind: 'ORGANIZATION',
       labels: ['Organization'],
+      restricted: false,
       id: o.id,
       name: o.name,
       description: o.description,

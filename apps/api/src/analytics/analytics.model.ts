@@ -1,4 +1,5 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { RestrictedField } from '../common/restricted-field';
 import { ResponseForceModel } from '../organization/organization.model';
 
 export enum ReachModeEnum {
@@ -31,6 +32,9 @@ export class AnalyticsNodeModel {
   @Field(() => [String])
   labels!: string[];
 
+  @RestrictedField()
+  restricted!: boolean;
+
   @Field(() => Int, { nullable: true })
   criticality?: number;
 
@@ -40,6 +44,9 @@ export class AnalyticsNodeModel {
 
 @ObjectType('StepControl', { description: 'A control passed on a step, counted once per path.' })
 export class StepControlModel {
+  @RestrictedField()
+  restricted?: boolean;
+
   @Field(() => ID)
   id!: string;
 
@@ -108,6 +115,9 @@ export class AttackPathsModel {
 
 @ObjectType('FailureUnit')
 export class FailureUnitModel {
+  @RestrictedField()
+  restricted?: boolean;
+
   @Field(() => ID)
   id!: string;
 

@@ -1,10 +1,14 @@
 import { Args, Field, Float, ID, Int, ObjectType, Query, Resolver } from '@nestjs/graphql';
+import { RestrictedField } from '../common/restricted-field';
 import { AnalyticsNodeModel } from './analytics.model';
 import { CoverageService } from './coverage.service';
 import { RequirePermission } from '../auth/permission.decorator';
 
 @ObjectType('CoverageControl')
 export class CoverageControlModel {
+  @RestrictedField()
+  restricted?: boolean;
+
   @Field(() => ID)
   id!: string;
 

@@ -1,4 +1,5 @@
 import { Args, Field, Float, ID, Int, ObjectType, Query, Resolver } from '@nestjs/graphql';
+import { RestrictedField } from '../common/restricted-field';
 import { RiskLevelEnum } from '../organization/organization.model';
 import { AnalyticsNodeModel, CountModel } from './analytics.model';
 import { RiskService } from './risk.service';
@@ -6,6 +7,9 @@ import { RequirePermission } from '../auth/permission.decorator';
 
 @ObjectType('NamedRef')
 export class NamedRefModel {
+  @RestrictedField()
+  restricted?: boolean;
+
   @Field(() => ID)
   id!: string;
 
@@ -54,6 +58,9 @@ export class RiskAssessmentModel {
 
 @ObjectType('ControlRef')
 export class ControlRefModel {
+  @RestrictedField()
+  restricted?: boolean;
+
   @Field(() => ID)
   id!: string;
 

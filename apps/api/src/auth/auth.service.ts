@@ -66,18 +66,7 @@ export class AuthService {
     // A password typed into the username field must not reach the logs: odd names are not shown.
     const who = USERNAME_PATTERN.test(username) ? username : '(not a valid username)';
     const audit = (outcome: 'success' | 'failure', detail: string) =>
-      this.audit.recordQuietly({
-        actor: who,
-        action: 'sign-in',
-        operation: 'POST /api/auth/login',
-        outcome,
-        requestId: client.requestId ?? null,
-        target: null,
-        counts: null,
-        graphHashBefore: null,
-        graphHashAfter: null,
-        detail: `${detail} from ${address}`,
-      });
+      this.recordSignIn(who, outcome, { ...client, operation: 'POST /api/auth/login' }, detail);
     // A locked username or address is refused before any hashing: guessing costs the guesser time.
     try {
       this.throttle.check(username, address, now.getTime());
@@ -86,10 +75,12 @@ export class AuthService {
       throw e;
     }
     const user = await this.users.byUsername(username);
-    // Unknown users cost a hash too, so the answer time does not tell which usernames exist.
-    const ok = user
-      ? await verifyPassword(user.passwordHash, password)
-      : await verifyAgainstNothing(password);
+    // Unknown users cost a hash too, so the answer time does not tell which usernames exist;
+    // OpenID Connect accounts have no password here (one set by mistake is never checked).
+    const ok =
+      user && user.source !== 'oidc'
+        ? await verifyPassword(user.passwordHash, password)
+        : await verifyAgainstNothing(password);
     if (!user || !ok || user.disabled) {
       this.throttle.failed(username, address, now.getTime());
       this.logger.warn(`Failed sign-in for ${who} from ${address}.`);
@@ -100,6 +91,54 @@ export class AuthService {
     this.logger.log(`Signed in: ${user.username} from ${address}.`);
     await audit('success', 'signed in');
     return this.issue(user, newRefreshToken(), now);
+  }
+
+  /**
+   * Signs in an account whose identity another party vouched for (OpenID Connect): recorded in the
+   * audit trail like a password sign-in, then the same token pair. The caller checked the account.
+   */
+  async signInExternal(
+    user: StoredUser,
+    client: SignInClient & { operation: string; via: string },
+    now = new Date(),
+  ): Promise<TokenPair> {
+    const address = client.address ?? 'unknown';
+    this.logger.log(`Signed in: ${user.username} through ${client.via} from ${address}.`);
+    await this.recordSignIn(user.username, 'success', client, `signed in through ${client.via}`);
+    return this.issue(user, newRefreshToken(), now);
+  }
+
+  /** Records a refused external sign-in (who: the username when known) and logs why. */
+  async refuseExternal(
+    who: string | null,
+    reason: string,
+    client: SignInClient & { operation: string; via: string },
+  ): Promise<void> {
+    const actor = who === null ? '(unknown)' : USERNAME_PATTERN.test(who) ? who : '(not a valid username)';
+    this.logger.warn(
+      `Refused sign-in through ${client.via} for ${actor} from ${client.address ?? 'unknown'}: ${reason}`,
+    );
+    await this.recordSignIn(actor, 'failure', client, `refused: ${reason}`);
+  }
+
+  private recordSignIn(
+    actor: string,
+    outcome: 'success' | 'failure',
+    client: SignInClient & { operation: string },
+    detail: string,
+  ): Promise<void> {
+    return this.audit.recordQuietly({
+      actor,
+      action: 'sign-in',
+      operation: client.operation,
+      outcome,
+      requestId: client.requestId ?? null,
+      target: null,
+      counts: null,
+      graphHashBefore: null,
+      graphHashAfter: null,
+      detail: `${detail} from ${client.address ?? 'unknown'}`,
+    });
   }
 
   async refresh(refreshToken: unknown, now = new Date()): Promise<TokenPair> {
@@ -157,7 +196,7 @@ export class AuthService {
     if (!user || user.disabled) {
       throw new DomainError('UNAUTHENTICATED', 'This account is disabled or no longer exists: ask an admin.');
     }
-    const { passwordHash: _hash, ...account } = user;
+    const { passwordHash: _hash, source: _source, externalId: _externalId, ...account } = user;
     return account;
   }
 

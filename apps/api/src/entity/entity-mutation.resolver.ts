@@ -1,8 +1,9 @@
 import { Args, ID, Mutation, Resolver, registerEnumType } from '@nestjs/graphql';
-import { EntityKind } from '@rampart/domain';
+import { EntityKind, User } from '@rampart/domain';
 import { EntityEditor } from '@rampart/import';
 import { OutputMapper } from '@rampart/output';
-import { RequirePermission } from '../auth/permission.decorator';
+import { ClearanceCheckedInput } from '../auth/redaction.interceptor';
+import { CurrentUser, RequirePermission } from '../auth/permission.decorator';
 import { JSONObjectScalar } from '../common/json-object.scalar';
 import { createTargets, deleteTargets, relationshipTargets, updateTargets } from './edit-targets';
 import { EntityModel } from './entity.model';
@@ -27,6 +28,9 @@ registerEnumType(EditableKindEnum, {
 
 type Json = Record<string, unknown>;
 
+/** Need-to-know for edits: the signed-in user's clearance (none without a user: fail closed). */
+const clearanceOf = (user: User | undefined) => ({ clearance: user?.clearance ?? null });
+
 /**
  * Edits go through the import pipeline (EntityEditor): inputs use the native file's keys and get
  * its validation; a refused edit answers BAD_USER_INPUT with every issue and changes nothing.
@@ -39,6 +43,7 @@ export class EntityMutationResolver {
   ) {}
 
   @RequirePermission('graph:write', createTargets)
+  @ClearanceCheckedInput()
   @Mutation(() => EntityModel, {
     description: 'Creates an entity from an item written as in the native file (e.g. a people[] entry).',
   })
@@ -47,12 +52,18 @@ export class EntityMutationResolver {
     @Args('input', { type: () => JSONObjectScalar }) input: Json,
     @Args('organizationId', { type: () => ID, nullable: true }) organizationId?: string,
     @Args('source', { type: () => String, nullable: true, description: 'Default `api`.' }) source?: string,
+    @CurrentUser() user?: User,
   ) {
-    const { entity } = await this.editor.create(kind as EntityKind, input, { organizationId, source });
+    const { entity } = await this.editor.create(kind as EntityKind, input, {
+      organizationId,
+      source,
+      ...clearanceOf(user),
+    });
     return this.out.entity(entity);
   }
 
   @RequirePermission('graph:write', updateTargets)
+  @ClearanceCheckedInput()
   @Mutation(() => EntityModel, {
     description:
       'Sets keys of an entity (native file keys; references replace the old ones) and removes `unset` keys.',
@@ -61,8 +72,9 @@ export class EntityMutationResolver {
     @Args('id', { type: () => ID }) id: string,
     @Args('set', { type: () => JSONObjectScalar, nullable: true }) set?: Json,
     @Args('unset', { type: () => [String], nullable: true }) unset?: string[],
+    @CurrentUser() user?: User,
   ) {
-    const { entity } = await this.editor.update(id, set ?? {}, unset ?? []);
+    const { entity } = await this.editor.update(id, set ?? {}, unset ?? [], clearanceOf(user));
     return this.out.entity(entity);
   }
 
@@ -70,21 +82,21 @@ export class EntityMutationResolver {
   @Mutation(() => DeleteEntityResultModel, {
     description: 'Deletes an entity and its relationships; refused while a risk refers to it.',
   })
-  async deleteEntity(@Args('id', { type: () => ID }) id: string) {
-    const { relationships } = await this.editor.delete(id);
+  async deleteEntity(@Args('id', { type: () => ID }) id: string, @CurrentUser() user?: User) {
+    const { relationships } = await this.editor.delete(id, clearanceOf(user));
     return { id, relationshipsRemoved: relationships };
   }
 
   @RequirePermission('graph:write', relationshipTargets)
   @Mutation(() => RelationshipEditModel, { description: 'Adds a relationship (a no-op when it exists).' })
-  addRelationship(@Args('input') input: RelationshipInput) {
-    return this.edited(input, this.editor.link(input));
+  addRelationship(@Args('input') input: RelationshipInput, @CurrentUser() user?: User) {
+    return this.edited(input, this.editor.link(input, clearanceOf(user)));
   }
 
   @RequirePermission('graph:write', relationshipTargets)
   @Mutation(() => RelationshipEditModel, { description: 'Removes a relationship.' })
-  removeRelationship(@Args('input') input: RelationshipInput) {
-    return this.edited(input, this.editor.unlink(input));
+  removeRelationship(@Args('input') input: RelationshipInput, @CurrentUser() user?: User) {
+    return this.edited(input, this.editor.unlink(input, clearanceOf(user)));
   }
 
   private async edited(input: RelationshipInput, edit: Promise<unknown>) {

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityKind, MAX_PAGE_SIZE, pageRequest, propertyFiltersFor } from '@rampart/domain';
 import { Direction, EntityRepository } from '@rampart/graph';
 import { OutputMapper } from '@rampart/output';
+import { currentRedactor } from '../auth/redaction.service';
 import { toConnection } from '../common/connection.model';
 import { EntityFilterInput } from './entity-filter.model';
 
@@ -13,7 +14,17 @@ export class EntityQueryService {
     private readonly out: OutputMapper,
   ) {}
 
-  async page(kind: EntityKind, filter: EntityFilterInput = {}, first?: number, after?: string) {
+  /**
+   * A page of a list. Entities above the reader's clearance are left out of it and of its count:
+   * a placeholder in a filtered list would tell which hidden entity matches a name or a value.
+   */
+  async page(
+    kind: EntityKind,
+    filter: EntityFilterInput = {},
+    first?: number,
+    after?: string,
+    hiddenIds = currentRedactor().restrictedIds(),
+  ) {
     const { organizationId, source, search, ...rest } = filter;
     const page = await this.repo.page(
       kind,
@@ -22,6 +33,7 @@ export class EntityQueryService {
         source: source ?? undefined,
         search: search ?? undefined,
         properties: propertyFiltersFor(kind, rest),
+        hiddenIds,
       },
       pageRequest(first, after),
     );
@@ -33,7 +45,8 @@ export class EntityQueryService {
     const out: ReturnType<OutputMapper['entity']>[] = [];
     let after: string | undefined;
     for (;;) {
-      const page = await this.page(kind, filter, MAX_PAGE_SIZE, after);
+      // Everything: reports count hidden entities too, and show them redacted.
+      const page = await this.page(kind, filter, MAX_PAGE_SIZE, after, []);
       out.push(...page.edges.map((e) => e.node));
       if (!page.pageInfo.hasNextPage) return out;
       after = page.pageInfo.endCursor;

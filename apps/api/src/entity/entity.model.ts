@@ -33,7 +33,7 @@ export const TYPE_NAMES: Record<EntityKind | 'ORGANIZATION', string> = {
   MITIGATION: 'Mitigation',
 };
 
-const resolveType = (v: EntityView) => TYPE_NAMES[v.entityKind];
+const resolveType = (v: EntityView) => (v.restricted ? 'RestrictedEntity' : TYPE_NAMES[v.entityKind]);
 
 @InterfaceType('Entity', {
   description: 'Every node of the organisation graph and of the threat library.',
@@ -45,6 +45,12 @@ export class EntityModel {
 
   @Field()
   name!: string;
+
+  @Field(() => Boolean, {
+    description:
+      'Above your clearance (need-to-know): only its labels show; id is a stand-in, name "restricted".',
+  })
+  restricted!: boolean;
 
   @Field(() => [String], { description: 'Graph labels, e.g. [Asset, System].' })
   labels!: string[];
@@ -100,6 +106,12 @@ export class AssetModel extends EntityModel {
 }
 
 const entity = { implements: () => [EntityModel] };
+
+@ObjectType('RestrictedEntity', {
+  ...entity,
+  description: 'A node above your clearance: its labels only (analytics.md §8).',
+})
+export class RestrictedEntityModel extends EntityModel {}
 const asset = { implements: () => [EntityModel, AssetModel] };
 
 @ObjectType('OrgUnit', { ...entity, description: 'A department, team or top management.' })

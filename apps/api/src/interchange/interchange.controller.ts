@@ -1,6 +1,6 @@
 import { Controller, Get, HttpStatus, Post, Query, Req, Res } from '@nestjs/common';
 import { Request, Response } from 'express';
-import { DomainError } from '@rampart/domain';
+import { DomainError, User } from '@rampart/domain';
 import {
   CSV_FILE_NAMES,
   CsvImporter,
@@ -14,7 +14,8 @@ import {
 } from '@rampart/import';
 import { OutputMapper } from '@rampart/output';
 import { UploadedCsv, isMultipart } from './csv-upload';
-import { RequirePermission } from '../auth/permission.decorator';
+import { CurrentUser, RequirePermission } from '../auth/permission.decorator';
+import { currentRedactor } from '../auth/redaction.service';
 
 const FORMAT_BY_TYPE: Record<string, FileFormat> = {
   'application/json': 'json',
@@ -40,7 +41,8 @@ export class InterchangeController {
    * Body: the organisation file (YAML or JSON), or a STIX 2.1 bundle for the threat library. The format comes from Content-Type, else from the
    * extension of `filename`, else from the content. Or `multipart/form-data` with one part per
    * file of a CSV set, each part's file name saying its section (`people.csv`); `filename` then
-   * names the set. 200 with the report when valid, 422 with every issue when not (nothing written).
+   * names the set. 200 with the report when valid, 422 with every issue when not (nothing written);
+   * 403 when the file would create, change or prune an entry above the user's clearance.
    */
   @Post('import')
   @RequirePermission('graph:import')
@@ -48,12 +50,15 @@ export class InterchangeController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
     @Query() q: Record<string, string | undefined>,
+    @CurrentUser() user: User | undefined,
   ) {
     const options = {
       dryRun: flag(q.dryRun),
       prune: flag(q.prune),
       organizationId: q.organizationId,
       source: q.source,
+      // Need-to-know; no user cannot happen behind the guard, and would mean no clearance (fail closed).
+      clearance: user?.clearance ?? null,
     };
     if (isMultipart(req)) {
       const files = (req.files ?? []) as UploadedCsv[];
@@ -100,11 +105,17 @@ export class InterchangeController {
         `format must be one of ${EXPORT_FORMATS.join(', ')}; got "${format}".`,
       );
     }
-    const result = await this.exporter.export(format, { organizationId: q.organizationId, source: q.source });
+    // Need-to-know: hidden entities leave as placeholders, their ids and names nowhere in the file.
+    const redactor = currentRedactor();
+    const result = await this.exporter.export(
+      format,
+      { organizationId: q.organizationId, source: q.source },
+      (snapshot) => redactor.value(snapshot),
+    );
     // Written with end(): express's send() and attachment() re-map application/yaml (RFC 9512) to text/yaml.
     res.status(HttpStatus.OK);
     res.setHeader('Content-Type', `${result.contentType}; charset=utf-8`);
-    res.setHeader('Content-Disposition', `attachment; filename="${result.fileName}"`);
-    res.end(result.body);
+    res.setHeader('Content-Disposition', `attachment; filename="${redactor.text(result.fileName)}"`);
+    res.end(redactor.text(result.body));
   }
 }

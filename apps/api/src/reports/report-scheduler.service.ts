@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdo
 import { ConfigError, ReportSchedule, ReportsConfig } from '@rampart/config';
 import { CronError, CronSchedule, cronMatches, nextRun, parseCron } from '@rampart/reports';
 import { REPORTS_CONFIG } from './reports-config';
+import { RedactionService, runRedacted } from '../auth/redaction.service';
 import { ReportsService } from './reports.service';
 
 /** setTimeout's longest delay; a later run is re-armed on the way. */
@@ -21,6 +22,7 @@ export class ReportScheduler implements OnApplicationBootstrap, OnApplicationShu
   constructor(
     @Inject(REPORTS_CONFIG) config: ReportsConfig,
     private readonly reports: ReportsService,
+    private readonly redaction: RedactionService,
   ) {
     // Cron fields are checked here, at boot, so a bad schedule stops the start with its entry named.
     this.schedules = config.schedules.map((schedule, i) => {
@@ -67,10 +69,15 @@ export class ReportScheduler implements OnApplicationBootstrap, OnApplicationShu
 
   private async runOne(schedule: ReportSchedule, at: Date): Promise<string | null> {
     try {
-      const r = await this.reports.generateToDir(schedule.report, schedule.format, {
-        trigger: 'schedule',
-        now: at,
-      });
+      // Need-to-know: a schedule's report is made for the clearance the schedule states.
+      const redactor = await this.redaction.forClearance(schedule.clearance);
+      const r = await runRedacted(redactor, () =>
+        this.reports.generateToDir(schedule.report, schedule.format, {
+          trigger: 'schedule',
+          now: at,
+          clearance: schedule.clearance,
+        }),
+      );
       this.logger.log(
         `Scheduled report ${schedule.report} (${schedule.format}) written to ${r.run.file}, sha256 ${r.run.sha256}`,
       );

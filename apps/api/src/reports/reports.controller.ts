@@ -1,7 +1,8 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { Response } from 'express';
 import { ReportsService } from './reports.service';
-import { RequirePermission } from '../auth/permission.decorator';
+import { User } from '@rampart/domain';
+import { CurrentUser, RequirePermission } from '../auth/permission.decorator';
 
 /** GET /api/reports/<name>?format=: generate and download; the records; files written by schedules. */
 @Controller('api')
@@ -22,11 +23,13 @@ export class ReportsController {
     @Param('name') name: string,
     @Query() q: Record<string, string | undefined>,
     @Res() res: Response,
+    @CurrentUser() user: User,
   ): Promise<void> {
     const r = await this.reports.generate(name, q.format ?? 'pdf', {
       organizationId: q.organizationId,
       asOf: q.asOf,
       trigger: 'api',
+      clearance: user.clearance,
     });
     res
       .status(200)
@@ -40,8 +43,8 @@ export class ReportsController {
   /** A report written into the reports directory (by a schedule or the generateReport mutation). */
   @Get('report-files/:file')
   @RequirePermission('report:read')
-  file(@Param('file') file: string, @Res() res: Response): void {
-    const f = this.reports.storedFile(file);
+  async file(@Param('file') file: string, @Res() res: Response, @CurrentUser() user: User): Promise<void> {
+    const f = await this.reports.storedFile(file, user);
     res
       .type(f.contentType)
       .setHeader('content-disposition', `attachment; filename="${file}"`)

@@ -1,9 +1,9 @@
 import { Args, Field, ID, Int, Mutation, ObjectType, Query, Resolver } from '@nestjs/graphql';
-import { ReportRun } from '@rampart/domain';
+import { ReportRun, User } from '@rampart/domain';
 import { REPORT_NAMES } from '@rampart/reports';
 import { JSONObjectScalar } from '../common/json-object.scalar';
 import { ReportsService } from './reports.service';
-import { RequirePermission } from '../auth/permission.decorator';
+import { CurrentUser, RequirePermission } from '../auth/permission.decorator';
 
 const REPORT_LIST = `One of ${REPORT_NAMES.join(', ')}.`;
 
@@ -64,8 +64,14 @@ export class ReportsResolver {
     @Args('format', { defaultValue: 'pdf', description: 'md, html, pdf, csv or json' }) format: string,
     @Args('organizationId', { type: () => ID, nullable: true }) organizationId?: string,
     @Args('asOf', { nullable: true }) asOf?: string,
+    @CurrentUser() user?: User,
   ): Promise<ReportRunModel> {
-    const r = await this.reports.generateToDir(report, format, { organizationId, asOf, trigger: 'api' });
+    const r = await this.reports.generateToDir(report, format, {
+      organizationId,
+      asOf,
+      trigger: 'api',
+      clearance: user?.clearance ?? null,
+    });
     return toModel(r.run);
   }
 

@@ -3,7 +3,8 @@ import { createHash, randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ReportsConfig } from '@rampart/config';
-import { DomainError, ReportRun } from '@rampart/domain';
+import { DEFAULT_CLASSIFICATION_LEVELS, DomainError, ReportRun, User } from '@rampart/domain';
+import { clearanceRank } from '@rampart/auth';
 import { ReportRunRepository } from '@rampart/graph';
 import {
   HTML_CONTENT_TYPE,
@@ -24,6 +25,7 @@ import {
   uncoveredCsv,
   uncoveredDocument,
 } from '@rampart/reports';
+import { currentRedactor } from '../auth/redaction.service';
 import { PostureReportService } from './posture-report.service';
 import { REPORTS_CONFIG } from './reports-config';
 import { SecurityPlanService } from './security-plan.service';
@@ -43,6 +45,12 @@ export interface GenerateOptions {
   trigger: 'api' | 'cli' | 'schedule';
   /** Generation time; default now. */
   now?: Date;
+  /**
+   * Whose need-to-know the report has (the user's, a schedule's), recorded with the run so a stored
+   * file is served only to someone cleared as high. The redaction itself is the current redactor's
+   * (see RedactionInterceptor); undefined: full view (the CLI).
+   */
+  clearance?: string | null;
 }
 
 export interface GeneratedReport {
@@ -81,13 +89,23 @@ export class ReportsService {
     return { ...r, run };
   }
 
-  /** A file generateToDir wrote, by its base name (no paths: nothing outside the directory). */
-  storedFile(base: string): { file: string; contentType: string } {
+  /**
+   * A file generateToDir wrote, by its base name (no paths: nothing outside the directory). One
+   * made for a higher clearance than the reader's answers as a file that does not exist.
+   */
+  async storedFile(
+    base: string,
+    reader: Pick<User, 'clearance'>,
+  ): Promise<{ file: string; contentType: string }> {
     const format = REPORT_FORMATS.find((f) => base.endsWith(`.${f}`));
     const file = path.join(this.config.dir, base);
+    const missing = () =>
+      new DomainError('NOT_FOUND', `No generated report is named ${JSON.stringify(base)}.`);
     if (!/^[A-Za-z0-9._-]+$/.test(base) || base.startsWith('.') || !format || !fs.existsSync(file)) {
-      throw new DomainError('NOT_FOUND', `No generated report is named ${JSON.stringify(base)}.`);
+      throw missing();
     }
+    const run = await this.runs.byFile(file);
+    if (!run || !mayRead(reader, run, currentRedactor().active)) throw missing();
     return { file, contentType: CONTENT_TYPES[format] };
   }
 
@@ -105,15 +123,20 @@ export class ReportsService {
     const report = checkName(name);
     const fmt = checkFormat(format);
     const now = opts.now ?? new Date();
-    const data = await this.build(report, { organizationId: opts.organizationId, asOf: opts.asOf, now });
+    // Need-to-know: the facts are redacted before any format sees them (text, tables, charts).
+    const redactor = currentRedactor();
+    const built = await this.build(report, { organizationId: opts.organizationId, asOf: opts.asOf, now });
+    const data = redactor.value(built);
     const content = await this.render(data, fmt);
-    const org = opts.organizationId ? `-${opts.organizationId.replace(/[^A-Za-z0-9-]/g, '_')}` : '';
+    const orgId = opts.organizationId && redactor.text(opts.organizationId);
+    const org = orgId ? `-${orgId.replace(/[^A-Za-z0-9-]/g, '_')}` : '';
     const run: ReportRun = {
       id: randomUUID(),
       report,
       format: fmt,
       generatedAt: now.toISOString(),
-      parameters: data.parameters,
+      parameters:
+        opts.clearance === undefined ? data.parameters : { ...data.parameters, clearance: opts.clearance },
       sha256: createHash('sha256').update(content).digest('hex'),
       bytes: content.length,
       file: null,
@@ -196,6 +219,19 @@ function checkFormat(format: string): ReportFormat {
     'VALIDATION_FAILED',
     `Unknown format ${JSON.stringify(format)}; the formats are ${REPORT_FORMATS.join(', ')}.`,
   );
+}
+
+/**
+ * May this reader have a stored report? One made with a stated clearance: if cleared at least as
+ * high. One made with the full view (the CLI, records from before clearances were kept): only by
+ * a reader who sees everything now.
+ */
+function mayRead(reader: Pick<User, 'clearance'>, run: ReportRun, readerRedacted: boolean): boolean {
+  if (!('clearance' in run.parameters)) return !readerRedacted;
+  const made = run.parameters.clearance;
+  if (made === null) return true;
+  const rank = (c: unknown) => (typeof c === 'string' ? clearanceRank(c, DEFAULT_CLASSIFICATION_LEVELS) : -1);
+  return rank(reader.clearance) >= rank(made) && rank(made) >= 0;
 }
 
 function writeAtomically(file: string, content: Buffer): void {

@@ -48,16 +48,16 @@ export type RiskLevel =
   | 'low'
   | 'medium';
 
-export type AnalyticsNodeFieldsFragment = { id: string, name: string, label: string, labels: Array<string>, classification: string | null, criticality: number | null };
+export type AnalyticsNodeFieldsFragment = { id: string, name: string, label: string, labels: Array<string>, classification: string | null, criticality: number | null, restricted: boolean };
 
-export type PathFieldsFragment = { probability: number, hops: number, nodes: Array<{ id: string, name: string, label: string, labels: Array<string>, classification: string | null, criticality: number | null }>, steps: Array<{ from: string | null, to: string, vector: string, controls: Array<{ id: string, name: string, effectiveness: number, domains: Array<string>, status: string | null }> }> };
+export type PathFieldsFragment = { probability: number, hops: number, nodes: Array<{ id: string, name: string, label: string, labels: Array<string>, classification: string | null, criticality: number | null, restricted: boolean }>, steps: Array<{ from: string | null, to: string, vector: string, controls: Array<{ id: string, name: string, effectiveness: number, domains: Array<string>, status: string | null }> }> };
 
 export type DashboardQueryVariables = Exact<{
   asOf?: string | null | undefined;
 }>;
 
 
-export type DashboardQuery = { posture: { asOf: string, assets: number, criticalAssets: number, uncoveredCriticalAssets: number, exposedCriticalAssets: number, singlePointsOfFailure: number, commonModeFailures: number, commonModeUnits: Array<string>, risksAboveTolerance: number, findings: number, findingsBySeverity: Array<{ key: string, count: number }> }, weakestLinks: Array<{ riskIncrease: number, pairs: number, control: { id: string, name: string, domains: Array<string>, status: string | null, effectiveness: number | null }, singlePointOfFailureFor: Array<{ id: string, name: string }> }>, risks: Array<{ riskId: string | null, residualLikelihood: number, consequence: number, level: RiskLevel, aboveTolerance: boolean, threat: { id: string, name: string }, asset: { id: string, name: string } }> };
+export type DashboardQuery = { posture: { asOf: string, assets: number, criticalAssets: number, uncoveredCriticalAssets: number, exposedCriticalAssets: number, singlePointsOfFailure: number, commonModeFailures: number, commonModeUnits: Array<string>, risksAboveTolerance: number, findings: number, findingsBySeverity: Array<{ key: string, count: number }> }, weakestLinks: Array<{ riskIncrease: number, pairs: number, control: { id: string, name: string, domains: Array<string>, status: string | null, effectiveness: number | null }, singlePointOfFailureFor: Array<{ id: string, name: string, label: string, restricted: boolean }> }>, risks: Array<{ riskId: string | null, residualLikelihood: number, consequence: number, level: RiskLevel, aboveTolerance: boolean, threat: { id: string, name: string }, asset: { id: string, name: string, restricted: boolean } }> };
 
 export type FindingsQueryVariables = Exact<{
   asOf?: string | null | undefined;
@@ -66,7 +66,7 @@ export type FindingsQueryVariables = Exact<{
 }>;
 
 
-export type FindingsQuery = { findingRules: Array<{ id: string, title: string, severity: string }>, findings: Array<{ ruleId: string, title: string, severity: string, clause: string, message: string, nodes: Array<{ id: string, name: string, label: string }> }> };
+export type FindingsQuery = { findingRules: Array<{ id: string, title: string, severity: string }>, findings: Array<{ ruleId: string, title: string, severity: string, clause: string, message: string, nodes: Array<{ id: string, name: string, label: string, restricted: boolean }> }> };
 
 export type PathChoicesQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -87,7 +87,7 @@ export type AttackPathsQueryVariables = Exact<{
 }>;
 
 
-export type AttackPathsQuery = { attackPaths: { truncated: boolean, failedControls: Array<string>, failed: Array<{ id: string, name: string, kind: FailureUnitKind }>, paths: Array<{ probability: number, hops: number, nodes: Array<{ id: string, name: string, label: string, labels: Array<string>, classification: string | null, criticality: number | null }>, steps: Array<{ from: string | null, to: string, vector: string, controls: Array<{ id: string, name: string, effectiveness: number, domains: Array<string>, status: string | null }> }> }> }, securityDepth: { reachable: boolean, depth: number | null, exposed: boolean, singlePointsOfFailure: Array<{ id: string, name: string, kind: FailureUnitKind, domains: Array<string> }>, cutSets: Array<{ order: number, commonMode: boolean, probability: number, controls: Array<string>, units: Array<{ id: string, name: string, kind: FailureUnitKind, domains: Array<string> }> }>, chokePoints: Array<{ id: string, name: string }> } };
+export type AttackPathsQuery = { attackPaths: { truncated: boolean, failedControls: Array<string>, failed: Array<{ id: string, name: string, kind: FailureUnitKind }>, paths: Array<{ probability: number, hops: number, nodes: Array<{ id: string, name: string, label: string, labels: Array<string>, classification: string | null, criticality: number | null, restricted: boolean }>, steps: Array<{ from: string | null, to: string, vector: string, controls: Array<{ id: string, name: string, effectiveness: number, domains: Array<string>, status: string | null }> }> }> }, securityDepth: { reachable: boolean, depth: number | null, exposed: boolean, singlePointsOfFailure: Array<{ id: string, name: string, kind: FailureUnitKind, domains: Array<string> }>, cutSets: Array<{ order: number, commonMode: boolean, probability: number, controls: Array<string>, units: Array<{ id: string, name: string, kind: FailureUnitKind, domains: Array<string> }> }>, chokePoints: Array<{ id: string, name: string }> } };
 
 export type BlastRadiusQueryVariables = Exact<{
   nodeIds: Array<string | number> | string | number;
@@ -96,19 +96,19 @@ export type BlastRadiusQueryVariables = Exact<{
 }>;
 
 
-export type BlastRadiusQuery = { blastRadius: { impactScore: number, byLabel: Array<{ key: string, count: number }>, byClassification: Array<{ key: string, count: number }>, topAssets: Array<{ id: string, name: string, label: string, criticality: number | null, probability: number, hops: number }>, nodes: Array<{ id: string, name: string, label: string, labels: Array<string>, classification: string | null, criticality: number | null, hops: number, probability: number, path: Array<string>, domains: Array<string> }> } };
+export type BlastRadiusQuery = { blastRadius: { impactScore: number, byLabel: Array<{ key: string, count: number }>, byClassification: Array<{ key: string, count: number }>, topAssets: Array<{ id: string, name: string, label: string, criticality: number | null, probability: number, hops: number, restricted: boolean }>, nodes: Array<{ id: string, name: string, label: string, labels: Array<string>, classification: string | null, criticality: number | null, hops: number, probability: number, path: Array<string>, domains: Array<string>, restricted: boolean }> } };
 
 export type CoverageQueryVariables = Exact<{
   assetId: string | number;
 }>;
 
 
-export type CoverageQuery = { coverage: { assetId: string, requiredDomains: Array<string>, coveredDomains: Array<string>, missingDomains: Array<string>, score: number, functions: Array<string>, asset: { id: string, name: string, label: string, labels: Array<string>, classification: string | null, criticality: number | null }, domains: Array<{ domain: string, required: boolean, covered: boolean, fraction: number | null, controls: Array<{ id: string, name: string, inherited: boolean, on: string, onName: string }> }> } };
+export type CoverageQuery = { coverage: { assetId: string, requiredDomains: Array<string>, coveredDomains: Array<string>, missingDomains: Array<string>, score: number, functions: Array<string>, asset: { id: string, name: string, label: string, labels: Array<string>, classification: string | null, criticality: number | null, restricted: boolean }, domains: Array<{ domain: string, required: boolean, covered: boolean, fraction: number | null, controls: Array<{ id: string, name: string, inherited: boolean, on: string, onName: string }> }> } };
 
 export type CoverageHeatmapQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type CoverageHeatmapQuery = { coverageSummary: Array<{ assetId: string, score: number, asset: { id: string, name: string, label: string, criticality: number | null }, domains: Array<{ domain: string, required: boolean, covered: boolean }> }> };
+export type CoverageHeatmapQuery = { coverageSummary: Array<{ assetId: string, score: number, asset: { id: string, name: string, label: string, criticality: number | null, restricted: boolean }, domains: Array<{ domain: string, required: boolean, covered: boolean }> }> };
 
 export type SearchQueryVariables = Exact<{
   text: string;
@@ -123,31 +123,33 @@ export type SearchQuery = { assets: { edges: Array<{ node:
         | { id: string, name: string, labels: Array<string> }
        }> }, controls: { edges: Array<{ node: { id: string, name: string, labels: Array<string> } }> }, threats: { edges: Array<{ node: { id: string, name: string, labels: Array<string> } }> }, orgUnits: { edges: Array<{ node: { id: string, name: string, labels: Array<string> } }> } };
 
-type EntityFields_AttackPattern_Fragment = { id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null };
+type EntityFields_AttackPattern_Fragment = { id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null };
 
-type EntityFields_Control_Fragment = { domains: Array<string>, status: string, effectiveness: number, functions: Array<string> | null, lastTestedAt: string | null, id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null };
+type EntityFields_Control_Fragment = { domains: Array<string>, status: string, effectiveness: number, functions: Array<string> | null, lastTestedAt: string | null, id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null };
 
-type EntityFields_Facility_Fragment = { criticality: number, id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null };
+type EntityFields_Facility_Fragment = { criticality: number, id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null };
 
-type EntityFields_Information_Fragment = { criticality: number, id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null };
+type EntityFields_Information_Fragment = { criticality: number, id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null };
 
-type EntityFields_Mitigation_Fragment = { id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null };
+type EntityFields_Mitigation_Fragment = { id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null };
 
-type EntityFields_OrgUnit_Fragment = { id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null };
+type EntityFields_OrgUnit_Fragment = { id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null };
 
-type EntityFields_Organization_Fragment = { id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null };
+type EntityFields_Organization_Fragment = { id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null };
 
-type EntityFields_Person_Fragment = { criticality: number, id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null };
+type EntityFields_Person_Fragment = { criticality: number, id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null };
 
-type EntityFields_PlainAsset_Fragment = { criticality: number, id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null };
+type EntityFields_PlainAsset_Fragment = { criticality: number, id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null };
 
-type EntityFields_Risk_Fragment = { id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null };
+type EntityFields_RestrictedEntity_Fragment = { id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null };
 
-type EntityFields_ServiceProvider_Fragment = { id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null };
+type EntityFields_Risk_Fragment = { id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null };
 
-type EntityFields_System_Fragment = { criticality: number, id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null };
+type EntityFields_ServiceProvider_Fragment = { id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null };
 
-type EntityFields_Threat_Fragment = { id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null };
+type EntityFields_System_Fragment = { criticality: number, id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null };
+
+type EntityFields_Threat_Fragment = { id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null };
 
 export type EntityFieldsFragment =
   | EntityFields_AttackPattern_Fragment
@@ -159,6 +161,7 @@ export type EntityFieldsFragment =
   | EntityFields_Organization_Fragment
   | EntityFields_Person_Fragment
   | EntityFields_PlainAsset_Fragment
+  | EntityFields_RestrictedEntity_Fragment
   | EntityFields_Risk_Fragment
   | EntityFields_ServiceProvider_Fragment
   | EntityFields_System_Fragment
@@ -171,200 +174,229 @@ export type NeighbourhoodQueryVariables = Exact<{
 
 
 export type NeighbourhoodQuery = { entity:
-    | { id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null, relationships: Array<{ type: RelationshipType, direction: Direction, mode: string | null, node:
-          | { id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null }
-          | { domains: Array<string>, status: string, effectiveness: number, functions: Array<string> | null, lastTestedAt: string | null, id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null }
-          | { criticality: number, id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null }
-          | { criticality: number, id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null }
-          | { id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null }
-          | { id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null }
-          | { id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null }
-          | { criticality: number, id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null }
-          | { criticality: number, id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null }
-          | { id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null }
-          | { id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null }
-          | { criticality: number, id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null }
-          | { id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null }
+    | { id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null, relationships: Array<{ type: RelationshipType, direction: Direction, mode: string | null, node:
+          | { id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { domains: Array<string>, status: string, effectiveness: number, functions: Array<string> | null, lastTestedAt: string | null, id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { criticality: number, id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { criticality: number, id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { criticality: number, id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { criticality: number, id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { criticality: number, id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
          }> }
-    | { domains: Array<string>, status: string, effectiveness: number, functions: Array<string> | null, lastTestedAt: string | null, id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null, relationships: Array<{ type: RelationshipType, direction: Direction, mode: string | null, node:
-          | { id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null }
-          | { domains: Array<string>, status: string, effectiveness: number, functions: Array<string> | null, lastTestedAt: string | null, id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null }
-          | { criticality: number, id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null }
-          | { criticality: number, id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null }
-          | { id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null }
-          | { id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null }
-          | { id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null }
-          | { criticality: number, id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null }
-          | { criticality: number, id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null }
-          | { id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null }
-          | { id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null }
-          | { criticality: number, id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null }
-          | { id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null }
+    | { domains: Array<string>, status: string, effectiveness: number, functions: Array<string> | null, lastTestedAt: string | null, id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null, relationships: Array<{ type: RelationshipType, direction: Direction, mode: string | null, node:
+          | { id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { domains: Array<string>, status: string, effectiveness: number, functions: Array<string> | null, lastTestedAt: string | null, id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { criticality: number, id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { criticality: number, id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { criticality: number, id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { criticality: number, id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { criticality: number, id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
          }> }
-    | { criticality: number, id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null, relationships: Array<{ type: RelationshipType, direction: Direction, mode: string | null, node:
-          | { id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null }
-          | { domains: Array<string>, status: string, effectiveness: number, functions: Array<string> | null, lastTestedAt: string | null, id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null }
-          | { criticality: number, id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null }
-          | { criticality: number, id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null }
-          | { id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null }
-          | { id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null }
-          | { id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null }
-          | { criticality: number, id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null }
-          | { criticality: number, id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null }
-          | { id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null }
-          | { id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null }
-          | { criticality: number, id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null }
-          | { id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null }
+    | { criticality: number, id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null, relationships: Array<{ type: RelationshipType, direction: Direction, mode: string | null, node:
+          | { id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { domains: Array<string>, status: string, effectiveness: number, functions: Array<string> | null, lastTestedAt: string | null, id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { criticality: number, id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { criticality: number, id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { criticality: number, id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { criticality: number, id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { criticality: number, id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
          }> }
-    | { criticality: number, id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null, relationships: Array<{ type: RelationshipType, direction: Direction, mode: string | null, node:
-          | { id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null }
-          | { domains: Array<string>, status: string, effectiveness: number, functions: Array<string> | null, lastTestedAt: string | null, id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null }
-          | { criticality: number, id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null }
-          | { criticality: number, id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null }
-          | { id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null }
-          | { id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null }
-          | { id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null }
-          | { criticality: number, id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null }
-          | { criticality: number, id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null }
-          | { id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null }
-          | { id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null }
-          | { criticality: number, id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null }
-          | { id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null }
+    | { criticality: number, id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null, relationships: Array<{ type: RelationshipType, direction: Direction, mode: string | null, node:
+          | { id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { domains: Array<string>, status: string, effectiveness: number, functions: Array<string> | null, lastTestedAt: string | null, id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { criticality: number, id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { criticality: number, id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { criticality: number, id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { criticality: number, id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { criticality: number, id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
          }> }
-    | { id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null, relationships: Array<{ type: RelationshipType, direction: Direction, mode: string | null, node:
-          | { id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null }
-          | { domains: Array<string>, status: string, effectiveness: number, functions: Array<string> | null, lastTestedAt: string | null, id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null }
-          | { criticality: number, id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null }
-          | { criticality: number, id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null }
-          | { id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null }
-          | { id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null }
-          | { id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null }
-          | { criticality: number, id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null }
-          | { criticality: number, id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null }
-          | { id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null }
-          | { id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null }
-          | { criticality: number, id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null }
-          | { id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null }
+    | { id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null, relationships: Array<{ type: RelationshipType, direction: Direction, mode: string | null, node:
+          | { id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { domains: Array<string>, status: string, effectiveness: number, functions: Array<string> | null, lastTestedAt: string | null, id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { criticality: number, id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { criticality: number, id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { criticality: number, id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { criticality: number, id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { criticality: number, id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
          }> }
-    | { id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null, relationships: Array<{ type: RelationshipType, direction: Direction, mode: string | null, node:
-          | { id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null }
-          | { domains: Array<string>, status: string, effectiveness: number, functions: Array<string> | null, lastTestedAt: string | null, id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null }
-          | { criticality: number, id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null }
-          | { criticality: number, id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null }
-          | { id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null }
-          | { id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null }
-          | { id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null }
-          | { criticality: number, id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null }
-          | { criticality: number, id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null }
-          | { id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null }
-          | { id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null }
-          | { criticality: number, id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null }
-          | { id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null }
+    | { id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null, relationships: Array<{ type: RelationshipType, direction: Direction, mode: string | null, node:
+          | { id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { domains: Array<string>, status: string, effectiveness: number, functions: Array<string> | null, lastTestedAt: string | null, id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { criticality: number, id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { criticality: number, id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { criticality: number, id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { criticality: number, id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { criticality: number, id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
          }> }
-    | { id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null, relationships: Array<{ type: RelationshipType, direction: Direction, mode: string | null, node:
-          | { id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null }
-          | { domains: Array<string>, status: string, effectiveness: number, functions: Array<string> | null, lastTestedAt: string | null, id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null }
-          | { criticality: number, id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null }
-          | { criticality: number, id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null }
-          | { id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null }
-          | { id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null }
-          | { id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null }
-          | { criticality: number, id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null }
-          | { criticality: number, id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null }
-          | { id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null }
-          | { id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null }
-          | { criticality: number, id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null }
-          | { id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null }
+    | { id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null, relationships: Array<{ type: RelationshipType, direction: Direction, mode: string | null, node:
+          | { id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { domains: Array<string>, status: string, effectiveness: number, functions: Array<string> | null, lastTestedAt: string | null, id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { criticality: number, id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { criticality: number, id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { criticality: number, id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { criticality: number, id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { criticality: number, id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
          }> }
-    | { criticality: number, id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null, relationships: Array<{ type: RelationshipType, direction: Direction, mode: string | null, node:
-          | { id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null }
-          | { domains: Array<string>, status: string, effectiveness: number, functions: Array<string> | null, lastTestedAt: string | null, id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null }
-          | { criticality: number, id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null }
-          | { criticality: number, id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null }
-          | { id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null }
-          | { id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null }
-          | { id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null }
-          | { criticality: number, id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null }
-          | { criticality: number, id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null }
-          | { id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null }
-          | { id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null }
-          | { criticality: number, id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null }
-          | { id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null }
+    | { criticality: number, id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null, relationships: Array<{ type: RelationshipType, direction: Direction, mode: string | null, node:
+          | { id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { domains: Array<string>, status: string, effectiveness: number, functions: Array<string> | null, lastTestedAt: string | null, id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { criticality: number, id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { criticality: number, id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { criticality: number, id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { criticality: number, id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { criticality: number, id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
          }> }
-    | { criticality: number, id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null, relationships: Array<{ type: RelationshipType, direction: Direction, mode: string | null, node:
-          | { id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null }
-          | { domains: Array<string>, status: string, effectiveness: number, functions: Array<string> | null, lastTestedAt: string | null, id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null }
-          | { criticality: number, id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null }
-          | { criticality: number, id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null }
-          | { id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null }
-          | { id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null }
-          | { id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null }
-          | { criticality: number, id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null }
-          | { criticality: number, id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null }
-          | { id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null }
-          | { id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null }
-          | { criticality: number, id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null }
-          | { id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null }
+    | { criticality: number, id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null, relationships: Array<{ type: RelationshipType, direction: Direction, mode: string | null, node:
+          | { id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { domains: Array<string>, status: string, effectiveness: number, functions: Array<string> | null, lastTestedAt: string | null, id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { criticality: number, id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { criticality: number, id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { criticality: number, id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { criticality: number, id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { criticality: number, id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
          }> }
-    | { id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null, relationships: Array<{ type: RelationshipType, direction: Direction, mode: string | null, node:
-          | { id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null }
-          | { domains: Array<string>, status: string, effectiveness: number, functions: Array<string> | null, lastTestedAt: string | null, id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null }
-          | { criticality: number, id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null }
-          | { criticality: number, id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null }
-          | { id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null }
-          | { id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null }
-          | { id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null }
-          | { criticality: number, id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null }
-          | { criticality: number, id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null }
-          | { id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null }
-          | { id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null }
-          | { criticality: number, id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null }
-          | { id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null }
+    | { id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null, relationships: Array<{ type: RelationshipType, direction: Direction, mode: string | null, node:
+          | { id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { domains: Array<string>, status: string, effectiveness: number, functions: Array<string> | null, lastTestedAt: string | null, id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { criticality: number, id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { criticality: number, id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { criticality: number, id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { criticality: number, id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { criticality: number, id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
          }> }
-    | { id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null, relationships: Array<{ type: RelationshipType, direction: Direction, mode: string | null, node:
-          | { id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null }
-          | { domains: Array<string>, status: string, effectiveness: number, functions: Array<string> | null, lastTestedAt: string | null, id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null }
-          | { criticality: number, id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null }
-          | { criticality: number, id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null }
-          | { id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null }
-          | { id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null }
-          | { id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null }
-          | { criticality: number, id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null }
-          | { criticality: number, id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null }
-          | { id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null }
-          | { id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null }
-          | { criticality: number, id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null }
-          | { id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null }
+    | { id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null, relationships: Array<{ type: RelationshipType, direction: Direction, mode: string | null, node:
+          | { id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { domains: Array<string>, status: string, effectiveness: number, functions: Array<string> | null, lastTestedAt: string | null, id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { criticality: number, id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { criticality: number, id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { criticality: number, id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { criticality: number, id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { criticality: number, id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
          }> }
-    | { criticality: number, id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null, relationships: Array<{ type: RelationshipType, direction: Direction, mode: string | null, node:
-          | { id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null }
-          | { domains: Array<string>, status: string, effectiveness: number, functions: Array<string> | null, lastTestedAt: string | null, id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null }
-          | { criticality: number, id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null }
-          | { criticality: number, id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null }
-          | { id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null }
-          | { id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null }
-          | { id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null }
-          | { criticality: number, id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null }
-          | { criticality: number, id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null }
-          | { id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null }
-          | { id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null }
-          | { criticality: number, id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null }
-          | { id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null }
+    | { id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null, relationships: Array<{ type: RelationshipType, direction: Direction, mode: string | null, node:
+          | { id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { domains: Array<string>, status: string, effectiveness: number, functions: Array<string> | null, lastTestedAt: string | null, id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { criticality: number, id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { criticality: number, id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { criticality: number, id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { criticality: number, id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { criticality: number, id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
          }> }
-    | { id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null, relationships: Array<{ type: RelationshipType, direction: Direction, mode: string | null, node:
-          | { id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null }
-          | { domains: Array<string>, status: string, effectiveness: number, functions: Array<string> | null, lastTestedAt: string | null, id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null }
-          | { criticality: number, id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null }
-          | { criticality: number, id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null }
-          | { id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null }
-          | { id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null }
-          | { id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null }
-          | { criticality: number, id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null }
-          | { criticality: number, id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null }
-          | { id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null }
-          | { id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null }
-          | { criticality: number, id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null }
-          | { id: string, name: string, labels: Array<string>, classification: string | null, description: string | null, organizationId: string | null }
+    | { criticality: number, id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null, relationships: Array<{ type: RelationshipType, direction: Direction, mode: string | null, node:
+          | { id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { domains: Array<string>, status: string, effectiveness: number, functions: Array<string> | null, lastTestedAt: string | null, id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { criticality: number, id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { criticality: number, id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { criticality: number, id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { criticality: number, id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { criticality: number, id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+         }> }
+    | { id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null, relationships: Array<{ type: RelationshipType, direction: Direction, mode: string | null, node:
+          | { id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { domains: Array<string>, status: string, effectiveness: number, functions: Array<string> | null, lastTestedAt: string | null, id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { criticality: number, id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { criticality: number, id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { criticality: number, id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { criticality: number, id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { criticality: number, id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
+          | { id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null }
          }> }
    | null };
 
@@ -394,6 +426,7 @@ export const AnalyticsNodeFieldsFragmentDoc = new TypedDocumentString(`
   labels
   classification
   criticality
+  restricted
 }
     `, {"fragmentName":"AnalyticsNodeFields"}) as unknown as TypedDocumentString<AnalyticsNodeFieldsFragment, unknown>;
 export const PathFieldsFragmentDoc = new TypedDocumentString(`
@@ -423,12 +456,14 @@ export const PathFieldsFragmentDoc = new TypedDocumentString(`
   labels
   classification
   criticality
+  restricted
 }`, {"fragmentName":"PathFields"}) as unknown as TypedDocumentString<PathFieldsFragment, unknown>;
 export const EntityFieldsFragmentDoc = new TypedDocumentString(`
     fragment EntityFields on Entity {
   id
   name
   labels
+  restricted
   classification
   description
   organizationId
@@ -475,6 +510,8 @@ export const DashboardDocument = new TypedDocumentString(`
     singlePointOfFailureFor {
       id
       name
+      label
+      restricted
     }
   }
   risks {
@@ -486,6 +523,7 @@ export const DashboardDocument = new TypedDocumentString(`
     asset {
       id
       name
+      restricted
     }
     residualLikelihood
     consequence
@@ -511,6 +549,7 @@ export const FindingsDocument = new TypedDocumentString(`
       id
       name
       label
+      restricted
     }
   }
 }
@@ -586,6 +625,7 @@ export const AttackPathsDocument = new TypedDocumentString(`
   labels
   classification
   criticality
+  restricted
 }
 fragment PathFields on AttackPath {
   probability
@@ -625,6 +665,7 @@ export const BlastRadiusDocument = new TypedDocumentString(`
       criticality
       probability
       hops
+      restricted
     }
     nodes {
       id
@@ -637,6 +678,7 @@ export const BlastRadiusDocument = new TypedDocumentString(`
       probability
       path
       domains
+      restricted
     }
   }
 }
@@ -675,6 +717,7 @@ export const CoverageDocument = new TypedDocumentString(`
   labels
   classification
   criticality
+  restricted
 }`) as unknown as TypedDocumentString<CoverageQuery, CoverageQueryVariables>;
 export const CoverageHeatmapDocument = new TypedDocumentString(`
     query CoverageHeatmap {
@@ -685,6 +728,7 @@ export const CoverageHeatmapDocument = new TypedDocumentString(`
       name
       label
       criticality
+      restricted
     }
     score
     domains {
@@ -753,6 +797,7 @@ export const NeighbourhoodDocument = new TypedDocumentString(`
   id
   name
   labels
+  restricted
   classification
   description
   organizationId

@@ -42,6 +42,8 @@ export interface Session {
   restore(): Promise<void>;
   /** Signs in, or throws ApiError with the API's message ("Wrong username or password."). */
   signIn(username: string, password: string): Promise<User>;
+  /** Signs in with a refresh token handed over by the OpenID Connect sign-in (it refreshes at once). */
+  adopt(refreshToken: string): Promise<User>;
   /** Ends the session here and on the API; clears everything even if the API call fails. Never throws. */
   signOut(message?: string): Promise<void>;
   /** A valid access token, refreshed first when missing or about to expire; throws when signed out. */
@@ -70,10 +72,28 @@ interface Access {
   renewAt: number;
 }
 
+/**
+ * What the OpenID Connect callback left in the page's address: `#oidc=<refresh token>` after a
+ * sign-in, `#oidc-error=<why>` after a refusal. Fragments never reach a server or its logs.
+ */
+export function oidcHandoff(hash: string): { refreshToken?: string; error?: string } | undefined {
+  const m = /^#(oidc|oidc-error)=([^&]*)$/.exec(hash);
+  if (!m) return undefined;
+  let value: string;
+  try {
+    value = decodeURIComponent(m[2]);
+  } catch {
+    return undefined;
+  }
+  return m[1] === 'oidc' ? { refreshToken: value } : { error: value };
+}
+
 export function createSession(deps: {
   fetch: HttpFetch;
   storage: KeyValueStorage;
   now?: () => number;
+  /** A refresh token handed over to this page (OpenID Connect), taken once by restore(). */
+  handoff?: () => string | undefined;
 }): Session {
   const now = deps.now ?? (() => Date.now());
   const listeners = new Set<() => void>();
@@ -209,6 +229,24 @@ export function createSession(deps: {
     return token ? Promise.resolve(token) : refreshOnce();
   }
 
+  async function adopt(refreshToken: string): Promise<User> {
+    epoch++;
+    inflight = undefined;
+    access = undefined;
+    storage.set(refreshToken);
+    setState({ status: 'loading' });
+    const at = epoch;
+    try {
+      const user = await me();
+      if (at === epoch) setState({ status: 'signed-in', user });
+      return user;
+    } catch (e) {
+      // A refused refresh has signed out already; otherwise say why on the sign-in page.
+      if (at === epoch) clear((e as Error).message);
+      throw e;
+    }
+  }
+
   return {
     state,
     subscribe(listener) {
@@ -217,6 +255,12 @@ export function createSession(deps: {
     },
     restore() {
       return (restoring ??= (async () => {
+        const handed = deps.handoff?.();
+        if (handed) {
+          // A new sign-in replaces whatever this tab held; a refusal shows on the sign-in page.
+          await adopt(handed).catch(() => undefined);
+          return;
+        }
         if (state().status === 'signed-in') return;
         if (!storage.get()) {
           if (state().status !== 'signed-out') setState({ status: 'signed-out' });
@@ -251,6 +295,7 @@ export function createSession(deps: {
         throw e;
       }
     },
+    adopt,
     async signOut(message) {
       const token = storage.get();
       clear(message);
@@ -281,5 +326,11 @@ export const session: Session = createSession({
     getItem: (k) => sessionStorage.getItem(k),
     setItem: (k, v) => sessionStorage.setItem(k, v),
     removeItem: (k) => sessionStorage.removeItem(k),
+  },
+  handoff: () => {
+    const token = oidcHandoff(window.location.hash)?.refreshToken;
+    // Out of the address bar and history at once: nobody copies the token from there.
+    if (token) history.replaceState(null, '', window.location.pathname + window.location.search);
+    return token;
   },
 });

@@ -1,7 +1,7 @@
 import { KINDS } from '../graph/kinds';
 import { DOMAINS, DOMAIN_STYLE } from '../graph/palette';
 
-/** What shapes and colours mean: shape per kind, colour and tag per domain. */
+/** What shapes and colours mean: shape per kind, colour and tag per domain, grey for restricted. */
 export function Legend() {
   return (
     <aside className="legend" aria-label="Legend">
@@ -12,6 +12,9 @@ export function Legend() {
             <span className={`shape shape-${k.shape}`} aria-hidden /> {k.title}
           </li>
         ))}
+        <li>
+          <span className="shape shape-restricted" aria-hidden /> Restricted: above your clearance
+        </li>
       </ul>
       <ul>
         {DOMAINS.map((d) => (

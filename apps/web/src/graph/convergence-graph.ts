@@ -60,7 +60,8 @@ export function convergenceElements(
   maxControls = SECTOR_CONTROLS,
 ): { elements: ElementDefinition[]; sectors: Sector[] } {
   const asset = nodeElement(c.asset, ['target'], 48);
-  const elements: ElementDefinition[] = [{ ...asset, data: { ...asset.data, color: NEUTRAL.asset } }];
+  const color = c.asset.restricted ? asset.data.color : NEUTRAL.asset;
+  const elements: ElementDefinition[] = [{ ...asset, data: { ...asset.data, color } }];
   const edges: ElementDefinition[] = [];
   const sectors: Sector[] = DOMAINS.map((domain) => {
     const d = c.domains.find((x) => x.domain === domain);

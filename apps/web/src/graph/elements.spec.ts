@@ -1,5 +1,6 @@
 import { displayLabel, impactColor, nodeElement, pathElements, reachElements } from './elements';
 import { DOMAIN_STYLE, NEUTRAL } from './palette';
+import { RESTRICTED_STYLE } from './restricted';
 
 const step = (
   from: string | null,
@@ -30,6 +31,29 @@ describe('element conversion', () => {
     );
     expect(a.data).toMatchObject({ kind: 'Information', color: NEUTRAL.node, size: 44 });
     expect(a.classes).toBe('classified');
+  });
+
+  it('draws a restricted node grey with its kind only, never as classified', () => {
+    const r = nodeElement({
+      id: 'restricted-0123456789abcdef',
+      name: 'restricted',
+      label: 'Facility',
+      labels: ['Asset', 'Facility'],
+      classification: 'SECRET',
+      criticality: 5,
+      restricted: true,
+    });
+    expect(r.data).toMatchObject({
+      id: 'restricted-0123456789abcdef',
+      kind: 'Facility',
+      label: 'restricted (Facility)',
+      color: RESTRICTED_STYLE.color,
+      classification: null,
+      restricted: true,
+      size: 44,
+    });
+    expect(r.classes).toBe('restricted');
+    expect(nodeElement(node('fac-a', ['Facility'])).data.restricted).toBe(false);
   });
 
   it('draws the top paths as one graph: the threat, every node once, an edge per distinct step', () => {
@@ -97,5 +121,37 @@ describe('element conversion', () => {
     const inf = els.find((e) => e.data.id === 'inf-a');
     expect(inf?.data).toMatchObject({ hops: 2, impact: 2, color: impactColor(2) });
     expect(impactColor(0)).not.toBe(impactColor(5));
+  });
+
+  it('keeps a restricted node reached grey, joined by its stand-in id', () => {
+    const id = 'restricted-00000000000000aa';
+    const els = reachElements(
+      [node('p-a', ['Person'])],
+      [
+        {
+          id,
+          name: 'restricted',
+          label: 'System',
+          criticality: 5,
+          hops: 1,
+          probability: 1,
+          path: ['p-a', id],
+          restricted: true,
+        },
+        {
+          ...node('inf-a', ['Information']),
+          criticality: 4,
+          hops: 2,
+          probability: 1,
+          path: ['p-a', id, 'inf-a'],
+        },
+      ],
+    );
+    expect(els.find((e) => e.data.id === id)?.data).toMatchObject({
+      label: 'restricted (System)',
+      color: RESTRICTED_STYLE.color,
+      impact: 5,
+    });
+    expect(els.filter((e) => e.group === 'edges').map((e) => e.data.target)).toEqual([id, 'inf-a']);
   });
 });

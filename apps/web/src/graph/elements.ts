@@ -1,6 +1,7 @@
 import type { ElementDefinition } from 'cytoscape';
 import { kindOf } from './kinds';
 import { NEUTRAL, domainColor, domainTags } from './palette';
+import { RESTRICTED_STYLE, restrictedLabel } from './restricted';
 
 /** What every view knows of a node: enough to draw and label it. */
 export interface NodeLike {
@@ -12,6 +13,8 @@ export interface NodeLike {
   criticality?: number | null;
   domains?: readonly string[] | null;
   status?: string | null;
+  /** Above the user's clearance: drawn grey with its kind only (restricted.ts). */
+  restricted?: boolean | null;
 }
 
 export interface StepLike {
@@ -29,8 +32,12 @@ export interface PathLike {
 
 const labelsOf = (n: NodeLike) => (n.labels?.length ? n.labels : n.label ? [n.label] : []);
 
-/** Name, then the classification badge, then the domain tags of a control: never colour alone. */
+/**
+ * Name, then the classification badge, then the domain tags of a control: never colour alone.
+ * A restricted node: "restricted (Facility)", nothing more.
+ */
 export function displayLabel(n: NodeLike): string {
+  if (n.restricted) return restrictedLabel(n);
   const lines = [n.name];
   if (n.classification) lines.push(`[${n.classification}]`);
   const tags = domainTags(n.domains);
@@ -39,11 +46,20 @@ export function displayLabel(n: NodeLike): string {
   return lines.join('\n');
 }
 
-/** One node element; size grows with criticality (20 to 44 px). */
+/**
+ * One node element; size grows with criticality (20 to 44 px). A restricted node is grey, of class
+ * `restricted` and data `restricted: true` (styled by `node[?restricted]`), never `classified`.
+ */
 export function nodeElement(n: NodeLike, classes: string[] = [], size?: number): ElementDefinition {
   const kind = kindOf(labelsOf(n));
-  const color =
-    kind === 'Control' ? domainColor(n.domains) : kind === 'Threat' ? NEUTRAL.threat : NEUTRAL.node;
+  const restricted = Boolean(n.restricted);
+  const color = restricted
+    ? RESTRICTED_STYLE.color
+    : kind === 'Control'
+      ? domainColor(n.domains)
+      : kind === 'Threat'
+        ? NEUTRAL.threat
+        : NEUTRAL.node;
   return {
     group: 'nodes',
     data: {
@@ -54,9 +70,12 @@ export function nodeElement(n: NodeLike, classes: string[] = [], size?: number):
       color,
       size: size ?? 20 + 6 * ((n.criticality ?? 1) - 1),
       criticality: n.criticality ?? null,
-      classification: n.classification ?? null,
+      classification: restricted ? null : (n.classification ?? null),
+      restricted,
     },
-    classes: [...classes, ...(n.classification ? ['classified'] : [])].join(' '),
+    classes: [...classes, ...(restricted ? ['restricted'] : n.classification ? ['classified'] : [])].join(
+      ' ',
+    ),
   };
 }
 
@@ -165,7 +184,8 @@ export interface ReachNodeLike extends NodeLike {
 
 /**
  * Blast radius as a tree: the starts and every node reached, each joined to the node before it
- * on its path. Size and colour grow with impact (criticality x probability).
+ * on its path. Size and colour grow with impact (criticality x probability); a restricted node
+ * keeps its size (its numbers still count) and stays grey.
  */
 export function reachElements(
   starts: readonly NodeLike[],
@@ -178,7 +198,8 @@ export function reachElements(
   for (const r of reached) {
     const impact = (r.criticality ?? 1) * r.probability;
     const el = nodeElement(r, [], 16 + 8 * impact);
-    out.push({ ...el, data: { ...el.data, hops: r.hops, impact, color: impactColor(impact) } });
+    const color = r.restricted ? el.data.color : impactColor(impact);
+    out.push({ ...el, data: { ...el.data, hops: r.hops, impact, color } });
     const prev = r.path[r.path.length - 2];
     if (prev) out.push(edgeElement(prev, r.id, '', ['structure']));
   }

@@ -1,6 +1,7 @@
 import type { StylesheetJson } from 'cytoscape';
 import { KINDS } from './kinds';
 import { NEUTRAL } from './palette';
+import { RESTRICTED_STYLE } from './restricted';
 
 /**
  * The one stylesheet of every graph view: shape per kind, colour from the element's data (its
@@ -27,6 +28,19 @@ export function graphStyles(): StylesheetJson {
     },
     ...KINDS.map((k) => ({ selector: `node[kind = "${k.kind}"]`, style: { shape: k.shape } })),
     { selector: 'node[kind = "Threat"]', style: { 'background-color': NEUTRAL.threat } },
+    // Above the user's clearance: grey, a shape no kind has, dashed; the label is its kind only.
+    {
+      selector: 'node[?restricted]',
+      style: {
+        'background-color': RESTRICTED_STYLE.color,
+        shape: RESTRICTED_STYLE.shape,
+        'border-style': 'dashed',
+        'border-width': 2,
+        'border-color': RESTRICTED_STYLE.border,
+        color: RESTRICTED_STYLE.border,
+        'font-style': 'italic',
+      },
+    },
     { selector: 'node.target', style: { 'border-width': 4, 'border-color': NEUTRAL.text } },
     { selector: 'node.classified', style: { 'border-style': 'double', 'border-width': 4 } },
     {

@@ -72,6 +72,31 @@ describe('what a tap on the attack-paths graph picks', () => {
     expect(pickedInPaths(elements, 'thr', known)).toEqual({ title: 'Crime', failable: [] });
   });
 
+  it('a restricted node: its kind only, nothing to fail and nothing to open (its id is a stand-in)', () => {
+    const hidden = 'restricted-0123456789abcdef';
+    const els = pathElements({ id: 'thr', name: 'Crime' }, [
+      {
+        probability: 0.1,
+        nodes: [
+          { id: hidden, name: 'restricted', label: 'Facility', labels: ['Facility'], restricted: true },
+          { id: 'inf-x', name: 'Records', labels: ['Information'] },
+        ],
+        steps: [
+          { from: null, to: hidden, vector: 'physical', controls: [] },
+          { from: hidden, to: 'inf-x', vector: 'physical', controls: [ctl('c-fw', 'Firewall', 0.5)] },
+        ],
+      },
+    ]);
+    expect(pickedInPaths(els, hidden, known)).toEqual({
+      title: 'restricted (Facility)',
+      failable: [],
+      restricted: true,
+    });
+    expect(pickedInPaths(els, `${hidden}>inf-x:physical`, known)?.title).toBe(
+      'restricted → Records (physical)',
+    );
+  });
+
   it('nothing for an element no longer drawn (after a recomputation)', () => {
     expect(pickedInPaths(elements, 'gone', known)).toBeUndefined();
   });

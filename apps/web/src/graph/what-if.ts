@@ -15,12 +15,14 @@ export interface Picked {
   failable: Failable[];
   /** A node worth opening in the explorer. */
   explore?: string;
+  /** A node above the user's clearance: its kind only, nothing to open (its id is a stand-in). */
+  restricted?: boolean;
 }
 
 /**
  * The picked element of an attack-paths graph, with what can fail there: a step lists the
  * controls it passes, a common-mode link or node its dependency, a single point of failure
- * itself. `known` holds every failable the answer named (controls of the steps, cut-set units).
+ * itself; a restricted node only its kind. `known` holds every failable the answer named (controls of the steps, cut-set units).
  */
 export function pickedInPaths(
   elements: readonly ElementDefinition[],
@@ -47,6 +49,7 @@ export function pickedInPaths(
     }
     return { title: `${name(source)} → ${name(target)} (${vector ?? 'step'})`, failable: found(controls) };
   }
+  if (el.data.restricted) return { title: el.data.label as string, failable: [], restricted: true };
   const kind = el.data.kind as string;
   return { title: name(id), failable: found([id]), ...(kind === 'Threat' ? {} : { explore: id }) };
 }

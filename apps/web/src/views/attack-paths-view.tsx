@@ -2,10 +2,12 @@ import { useMemo, useState } from 'react';
 import { AttackPathsDocument, PathChoicesDocument } from '../api/generated';
 import { GraphCanvas } from '../components/graph-canvas';
 import { Legend } from '../components/legend';
+import { NodeName } from '../components/node-name';
 import { useQuery } from '../components/use-query';
 import { pathElements } from '../graph/elements';
 import { layeredLayout } from '../graph/layouts';
 import { domainTags } from '../graph/palette';
+import { RESTRICTED_NOTE } from '../graph/restricted';
 import { Failable, pickedInPaths } from '../graph/what-if';
 import { go, href } from '../route';
 
@@ -144,7 +146,9 @@ export function AttackPathsView({ params }: { params: URLSearchParams }) {
           <aside className="panel side" data-testid="paths-panel">
             {picked ? (
               <div className="picked" data-testid="picked">
-                <strong>{picked.title}</strong> <button onClick={() => setPickedId(null)}>Close</button>
+                <strong className={picked.restricted ? 'restricted' : undefined}>{picked.title}</strong>{' '}
+                <button onClick={() => setPickedId(null)}>Close</button>
+                {picked.restricted && <p data-testid="picked-restricted">{RESTRICTED_NOTE}</p>}
                 {picked.failable.map((f) => (
                   <div key={f.id} className={spof.has(f.id) ? 'spof' : undefined}>
                     {f.name} ({f.note}){' '}
@@ -153,7 +157,9 @@ export function AttackPathsView({ params }: { params: URLSearchParams }) {
                     </button>
                   </div>
                 ))}
-                {picked.failable.length === 0 && <p className="hint">No control stands here now.</p>}
+                {picked.failable.length === 0 && !picked.restricted && (
+                  <p className="hint">No control stands here now.</p>
+                )}
                 {picked.explore && (
                   <p>
                     <a href={href('explorer', { focus: picked.explore })}>Open in the explorer</a>
@@ -206,7 +212,7 @@ export function AttackPathsView({ params }: { params: URLSearchParams }) {
                 ({p.hops} hops)
                 {p.steps.map((s, j) => (
                   <div className="step" key={j}>
-                    → {p.nodes[j].name} <em>{s.vector}</em>
+                    → <NodeName node={p.nodes[j]} /> <em>{s.vector}</em>
                     {s.controls.map((c) => (
                       <div key={c.id} className={spof.has(c.id) ? 'spof' : undefined}>
                         control: {c.name} {pct(c.effectiveness)}{' '}

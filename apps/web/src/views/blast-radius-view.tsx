@@ -3,6 +3,7 @@ import { request } from '../api/client';
 import { BlastRadiusDocument, type BlastRadiusQuery, type ReachMode, SearchDocument } from '../api/generated';
 import { GraphCanvas } from '../components/graph-canvas';
 import { Legend } from '../components/legend';
+import { NodeName } from '../components/node-name';
 import { type SearchHit as Hit, SearchResults, hitsOf } from '../components/search-results';
 import { useQuery } from '../components/use-query';
 import { type NodeLike, reachElements } from '../graph/elements';
@@ -208,7 +209,7 @@ export function BlastRadiusView({ params }: { params: URLSearchParams }) {
               <ol data-testid="top-assets">
                 {data.topAssets.map((a) => (
                   <li key={a.id}>
-                    <a href={href('convergence', { asset: a.id })}>{a.name}</a>{' '}
+                    <NodeName node={a} bare link={href('convergence', { asset: a.id })} />{' '}
                     <span className="hint">
                       {a.label}
                       {a.criticality ? ` C${a.criticality}` : ''} · {a.hops} hop{a.hops === 1 ? '' : 's'} ·{' '}

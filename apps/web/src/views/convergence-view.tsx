@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { CoverageDocument, CoverageHeatmapDocument, SearchDocument } from '../api/generated';
 import { GraphCanvas } from '../components/graph-canvas';
 import { Legend } from '../components/legend';
+import { NodeName } from '../components/node-name';
 import { SearchResults } from '../components/search-results';
 import { useQuery } from '../components/use-query';
 import {
@@ -62,7 +63,11 @@ export function ConvergenceView({ params }: { params: URLSearchParams }) {
       ),
     [heat.data],
   );
-  const choices = useMemo(() => [...rows].sort((a, b) => a.asset.name.localeCompare(b.asset.name)), [rows]);
+  // A restricted asset cannot be asked about (its id is a stand-in): not offered.
+  const choices = useMemo(
+    () => rows.filter((r) => !r.asset.restricted).sort((a, b) => a.asset.name.localeCompare(b.asset.name)),
+    [rows],
+  );
   const hits = search.data?.assets.edges.map((e) => e.node) ?? [];
   const personnel = coverage?.domains.find((d) => d.domain === 'personnel');
 
@@ -216,7 +221,7 @@ export function ConvergenceView({ params }: { params: URLSearchParams }) {
                   aria-current={r.assetId === assetId ? 'true' : undefined}
                 >
                   <th scope="row">
-                    <a href={href('convergence', { asset: r.assetId })}>{r.asset.name}</a>{' '}
+                    <NodeName node={r.asset} bare link={href('convergence', { asset: r.assetId })} />{' '}
                     <span className="hint">
                       {r.asset.label}
                       {r.asset.criticality ? ` C${r.asset.criticality}` : ''}

@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import { DashboardDocument, FindingsDocument } from '../api/generated';
+import { NodeName } from '../components/node-name';
 import { useQuery } from '../components/use-query';
 import { DOMAIN_STYLE, isDomain } from '../graph/palette';
+import { isStandInId } from '../graph/restricted';
 import { href } from '../route';
 import { riskMatrix } from './risk-matrix';
 
@@ -38,9 +40,12 @@ export function DashboardView() {
         <p>
           Common-mode units:{' '}
           {p.commonModeUnits.map((id) => (
-            <a key={id} href={href('explorer', { focus: id })}>
-              {id}{' '}
-            </a>
+            <span key={id}>
+              <NodeName
+                node={{ name: id, restricted: isStandInId(id) }}
+                link={href('explorer', { focus: id })}
+              />{' '}
+            </span>
           ))}
         </p>
       )}
@@ -74,9 +79,7 @@ export function DashboardView() {
                     {l.singlePointOfFailureFor.map((a, i) => (
                       <span key={a.id}>
                         {i > 0 && ', '}
-                        <a className="spof" href={href('convergence', { asset: a.id })}>
-                          {a.name}
-                        </a>
+                        <NodeName node={a} className="spof" link={href('convergence', { asset: a.id })} />
                       </span>
                     ))}
                   </td>
@@ -131,7 +134,9 @@ export function DashboardView() {
                 <td title={f.title}>{f.ruleId}</td>
                 <td>
                   {f.nodes[0] ? (
-                    <a href={href('explorer', { focus: f.nodes[0].id })}>{f.message}</a>
+                    <NodeName node={f.nodes[0]} link={href('explorer', { focus: f.nodes[0].id })}>
+                      {f.message}
+                    </NodeName>
                   ) : (
                     f.message
                   )}

@@ -3,6 +3,7 @@ import { request } from '../api/client';
 import { CoverageDocument, FindingsDocument, NeighbourhoodDocument, SearchDocument } from '../api/generated';
 import { GraphCanvas } from '../components/graph-canvas';
 import { Legend } from '../components/legend';
+import { RestrictedDetail } from '../components/node-name';
 import { SearchResults, hitsOf } from '../components/search-results';
 import { useQuery } from '../components/use-query';
 import {
@@ -14,11 +15,16 @@ import {
 import { KINDS, kindOf } from '../graph/kinds';
 import { explorerLayout } from '../graph/layouts';
 import { DOMAINS, DOMAIN_STYLE } from '../graph/palette';
+import { isRestricted, isStandInId } from '../graph/restricted';
 import { go, href } from '../route';
 
 const STATUSES = ['implemented', 'degraded', 'planned', 'failed'];
 
-/** Search, then expand neighbours; a detail panel for the selected entity; filters by kind, domain, status. */
+/**
+ * Search, then expand neighbours; a detail panel for the selected entity; filters by kind, domain,
+ * status. A restricted entity (above the user's clearance) shows its kind only and is never
+ * expanded or looked up: its id is a stand-in the API does not answer for.
+ */
 export function ExplorerView({ params }: { params: URLSearchParams }) {
   const focus = params.get('focus') ?? '';
   const [text, setText] = useState('');
@@ -29,6 +35,7 @@ export function ExplorerView({ params }: { params: URLSearchParams }) {
 
   const expand = async (id: string) => {
     if (loaded.some((n) => n.entity.id === id)) return;
+    if (isStandInId(id) || isRestricted(graph.nodes.get(id))) return;
     try {
       const d = await request(NeighbourhoodDocument, { id });
       if (!d.entity) throw new Error(`No entity has the id ${id}.`);
@@ -39,14 +46,14 @@ export function ExplorerView({ params }: { params: URLSearchParams }) {
       setError((e as Error).message);
     }
   };
+  const graph = useMemo(() => mergeNeighbourhoods(loaded), [loaded]);
   useEffect(() => {
     if (focus) void expand(focus);
   }, [focus]);
 
-  const graph = useMemo(() => mergeNeighbourhoods(loaded), [loaded]);
   const elements = useMemo(() => explorerElements(graph, filter, focus), [graph, filter, focus]);
   const layout = useMemo(() => explorerLayout(elements), [elements]);
-  const selected = graph.nodes.get(focus);
+  const selected = graph.nodes.get(focus) ?? (isStandInId(focus) ? { restricted: true } : undefined);
   const hits = hitsOf(search.data);
   const toggle = (key: keyof ExplorerFilter, value: string) =>
     setFilter((f) => ({
@@ -130,7 +137,9 @@ export function ExplorerView({ params }: { params: URLSearchParams }) {
           />
         </div>
         <aside className="panel side" data-testid="detail">
-          {selected ? (
+          {selected && isRestricted(selected) ? (
+            <RestrictedDetail node={selected} />
+          ) : selected && 'id' in selected ? (
             <Detail
               id={selected.id}
               onExpand={expand}
@@ -157,13 +166,14 @@ function Detail({
 }) {
   const n = useQuery(NeighbourhoodDocument, { id });
   const e = n.data?.entity;
-  const isAsset = Boolean(e?.labels.includes('Asset'));
+  const isAsset = Boolean(e?.labels.includes('Asset') && !e.restricted);
   const coverage = useQuery(CoverageDocument, { assetId: id }, !isAsset);
   const findings = useQuery(FindingsDocument, {});
   if (!e) return <p>{n.error ?? 'Loading…'}</p>;
+  if (e.restricted) return <RestrictedDetail node={e} />;
   const owners = e.relationships
     .filter((r) => r.type === 'OWNS' && r.direction === 'IN')
-    .map((r) => r.node.name);
+    .map((r) => (isRestricted(r.node) ? 'restricted' : r.node.name));
   const flagged = (findings.data?.findings ?? []).filter((f) => f.nodes.some((x) => x.id === id));
   const props: [string, unknown][] = [
     ['id', e.id],

@@ -1,10 +1,11 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
-import { session } from '../api/session';
+import { oidcHandoff, session } from '../api/session';
 
 /**
  * The page shown whenever no one is signed in. `message` says why, when the session ended
  * (refused refresh, or the API refusing a fresh token). The hash is left alone: once signed in,
- * the app shows the view the address asked for.
+ * the app shows the view the address asked for. When the API has OpenID Connect on, it offers
+ * signing in through the organisation's identity provider too.
  */
 export function SignInView({ message }: { message?: string }) {
   const [username, setUsername] = useState('');
@@ -17,9 +18,25 @@ export function SignInView({ message }: { message?: string }) {
   const [tried, setTried] = useState(false);
   const usernameRef = useRef<HTMLInputElement>(null);
   const passwordRef = useRef<HTMLInputElement>(null);
+  // Why the last OpenID Connect sign-in was refused (`#oidc-error=...`); out of the address below.
+  const [oidcError] = useState(() => oidcHandoff(window.location.hash)?.error);
+  const [oidcEnabled, setOidcEnabled] = useState(false);
 
   // Straight to the first empty field: typing can start at once.
   useEffect(() => usernameRef.current?.focus(), []);
+  useEffect(() => {
+    if (oidcError) history.replaceState(null, '', window.location.pathname + window.location.search);
+  }, [oidcError]);
+  useEffect(() => {
+    let live = true;
+    fetch('/api/auth/oidc')
+      .then((r) => (r.ok ? (r.json() as Promise<{ enabled?: boolean }>) : undefined))
+      .then((b) => live && setOidcEnabled(b?.enabled === true))
+      .catch(() => undefined); // no button when the API cannot say
+    return () => {
+      live = false;
+    };
+  }, []);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -39,7 +56,7 @@ export function SignInView({ message }: { message?: string }) {
     }
   }
 
-  const shown = tried ? error : message;
+  const shown = tried ? error : (oidcError ?? message);
   return (
     <section className="panel sign-in" aria-labelledby="sign-in-title">
       <h2 id="sign-in-title">Sign in to Rampart</h2>
@@ -78,6 +95,11 @@ export function SignInView({ message }: { message?: string }) {
           Sign in
         </button>
       </form>
+      {oidcEnabled && (
+        <p className="sign-in-oidc">
+          <a href="/api/auth/oidc/login">Sign in with your organisation (OpenID Connect)</a>
+        </p>
+      )}
     </section>
   );
 }

@@ -3,6 +3,15 @@ import { QueryExecutor } from '../query-executor';
 import { Q } from '../query-names';
 
 type Props = Record<string, unknown>;
+/** A node carrying a classification, and the levels that rank it (its organisation's, if declared). */
+export interface ClassifiedNode {
+  id: string;
+  name: string;
+  labels: string[];
+  classification: string;
+  levels?: string[];
+}
+
 const strs = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : []);
 const num = (v: unknown) => (typeof v === 'number' ? v : undefined);
 const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
@@ -24,6 +33,21 @@ export class AnalyticsRepository {
   /** Writes committed by this process so far: when unchanged, only other processes can have written. */
   writesByThisProcess(): number {
     return this.executor.writesCommitted;
+  }
+
+  /** Every classified node with its organisation's levels, as of one graph version (for redaction). */
+  classifiedNodes(): Promise<{ version: number; nodes: ClassifiedNode[] }> {
+    return this.executor.readTransaction(async (tx) => {
+      const [version] = await tx.run(Q.graphVersionGet);
+      const nodes = (await tx.run(Q.redactionClassifiedNodes)).map((r) => ({
+        id: String(r.id),
+        name: String(r.name),
+        labels: strs(r.labels),
+        classification: String(r.classification),
+        levels: Array.isArray(r.levels) ? strs(r.levels) : undefined,
+      }));
+      return { version: (version?.version as number | undefined) ?? 0, nodes };
+    });
   }
 
   attackGraphData(): Promise<AttackGraphData & { version: number }> {

@@ -26,6 +26,8 @@ export interface EntityFilter {
   /** Text contained in the id or the name, any case. */
   search?: string;
   properties?: PropertyFilter[];
+  /** Ids above the reader's clearance: left out of the page and its count (need-to-know). */
+  hiddenIds?: string[];
 }
 
 export type Direction = 'OUT' | 'IN' | 'BOTH';
@@ -59,6 +61,7 @@ export class EntityRepository {
       source: filter.source ?? null,
       search: filter.search ? filter.search.toLowerCase() : null,
       filters: filter.properties ?? [],
+      hidden: filter.hiddenIds ?? [],
     };
     // One read transaction so the page and the count agree.
     return this.executor.readTransaction(async (tx) => {

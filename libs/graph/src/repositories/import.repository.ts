@@ -13,6 +13,22 @@ export interface ExistingEntity {
   id: string;
   labels: string[];
   organizationId?: string;
+  /** As stored: need-to-know refuses an import that would change an entity above the user's clearance. */
+  classification?: string;
+}
+
+/** How many entities of one classification a prune would delete. */
+export interface ClassificationCount {
+  classification: string;
+  count: number;
+}
+
+/** A classified node at an end of a relationship an import would delete or change. */
+export interface ClassifiedEnd {
+  id: string;
+  classification: string;
+  /** Its organisation's levels (undefined: the default levels). */
+  levels?: string[];
 }
 
 /** The relationship types an entity states (its section's keys), replaced as a whole by an edit. */
@@ -64,7 +80,61 @@ export class ImportRepository {
       id: String(r.id),
       labels: r.labels as string[],
       organizationId: (r.organizationId as string | null) ?? undefined,
+      classification:
+        r.classification === null || r.classification === undefined ? undefined : String(r.classification),
     }));
+  }
+
+  /**
+   * The classifications of what a prune with these options would delete (see `write`), counted by
+   * level: enough to refuse an import above the user's clearance without naming the entities.
+   */
+  async pruneClassifications(
+    source: string,
+    organizationId: string | null,
+    keepIds: readonly string[],
+  ): Promise<ClassificationCount[]> {
+    const keep = Object.fromEntries(keepIds.map((id) => [id, true]));
+    const rows = await this.executor.executeRead(Q.importPruneClassifications, {
+      source,
+      organizationId,
+      keep,
+    });
+    return rows.map((r) => ({ classification: String(r.classification), count: Number(r.count) }));
+  }
+
+  /**
+   * The classified ends of the relationships `write` with these rows and options would delete
+   * (stale ones of the source, or those the edited entities no longer state), read before any
+   * write so need-to-know can refuse an import that would change a node above the clearance.
+   */
+  async deletedRelationshipEnds(
+    nodes: readonly Pick<NodeRow, 'id'>[],
+    relationships: readonly RelationshipRow[],
+    opts: Pick<WriteOptions, 'source' | 'stated'>,
+  ): Promise<ClassifiedEnd[]> {
+    const rows = opts.stated
+      ? await this.executor.executeRead(Q.importStatedRelationshipEnds, {
+          items: opts.stated,
+          keep: keepMap(relationships),
+        })
+      : await this.executor.executeRead(
+          Q.importStaleRelationshipEnds,
+          staleParams(nodes, relationships, opts.source),
+        );
+    return rows.map((r) => ({
+      id: String(r.id),
+      classification: String(r.classification),
+      levels: (r.levels as string[] | null) ?? undefined,
+    }));
+  }
+
+  /** The rows `write` would create or update (not those stored unchanged), read outside a write. */
+  changedRelationships(relationships: readonly RelationshipRow[]): Promise<RelationshipRow[]> {
+    return this.executor.readTransaction(async (tx) => {
+      const { creates, updates } = await this.diffRelationships(tx, relationships);
+      return [...creates, ...updates.map((u) => u.row)];
+    }, Q.importExistingRelationships);
   }
 
   async facilityAncestry(ids: string[]): Promise<{ child: string; parent: string }[]> {
@@ -135,8 +205,36 @@ export class ImportRepository {
     relationships: RelationshipRow[],
     progress: (n: number) => void,
   ): Promise<number> {
-    const identity = (type: string, from: string, to: string, key: unknown) =>
-      `${type}|${from}|${to}|${String(key ?? '')}`;
+    const { wanted, creates, updates } = await this.diffRelationships(tx, relationships);
+    // Unchanged relationships are not written at all: a re-import is a no-op.
+    progress(wanted - creates.length - updates.length);
+    for (const batch of chunks(updates, this.batchSize)) {
+      await tx.run(Q.importUpdateRelationships, {
+        rows: batch.map((u) => ({ from: u.row.from, eid: u.eid, props: u.row.props })),
+      });
+      progress(batch.length);
+    }
+    for (const [type, group] of groupBy(creates, (r) => r.type)) {
+      for (const batch of chunks(group, this.batchSize)) {
+        const rows = batch.map(({ from, to, props }) => ({ from, to, props }));
+        await tx.run(Q.importCreateRelationships, { type, rows });
+        progress(batch.length);
+      }
+    }
+    // Duplicates in the file are reported by the count of distinct relationships.
+    progress(relationships.length - wanted);
+    return wanted;
+  }
+
+  /** Which of the rows are new, which change a stored relationship (by element id), how many distinct. */
+  private async diffRelationships(
+    tx: NamedTx,
+    relationships: readonly RelationshipRow[],
+  ): Promise<{
+    wanted: number;
+    creates: RelationshipRow[];
+    updates: { row: RelationshipRow; eid: string }[];
+  }> {
     // The last statement of a relationship wins.
     const wanted = new Map(relationships.map((r) => [identity(r.type, r.from, r.to, r.props.key), r]));
     const existing = new Map<string, { eid: string; props: string }>();
@@ -149,31 +247,33 @@ export class ImportRepository {
         });
       }
     }
-    const updates: { from: string; eid: string; props: Record<string, unknown> }[] = [];
+    const updates: { row: RelationshipRow; eid: string }[] = [];
     const creates: RelationshipRow[] = [];
     for (const [id, r] of wanted) {
-      const props = { ...r.props, key: String(r.props.key ?? '') };
+      const row = { ...r, props: { ...r.props, key: String(r.props.key ?? '') } };
       const found = existing.get(id);
-      // Unchanged relationships are not written at all: a re-import is a no-op.
-      if (!found) creates.push({ ...r, props });
-      else if (found.props !== canonical(props)) updates.push({ from: r.from, eid: found.eid, props });
-      else progress(1);
+      if (!found) creates.push(row);
+      else if (found.props !== canonical(row.props)) updates.push({ row, eid: found.eid });
     }
-    for (const batch of chunks(updates, this.batchSize)) {
-      await tx.run(Q.importUpdateRelationships, { rows: batch });
-      progress(batch.length);
-    }
-    for (const [type, group] of groupBy(creates, (r) => r.type)) {
-      for (const batch of chunks(group, this.batchSize)) {
-        const rows = batch.map(({ from, to, props }) => ({ from, to, props }));
-        await tx.run(Q.importCreateRelationships, { type, rows });
-        progress(batch.length);
-      }
-    }
-    // Duplicates in the file are reported by the count of distinct relationships.
-    progress(relationships.length - wanted.size);
-    return wanted.size;
+    return { wanted: wanted.size, creates, updates };
   }
+}
+
+const identity = (type: string, from: string, to: string, key: unknown) =>
+  `${type}|${from}|${to}|${String(key ?? '')}`;
+
+/** The relationships a write keeps, by identity (the sync deletes the others it selects). */
+const keepMap = (relationships: readonly RelationshipRow[]) =>
+  Object.fromEntries(relationships.map((r) => [identity(r.type, r.from, r.to, r.props.key), true]));
+
+function staleParams(
+  nodes: readonly Pick<NodeRow, 'id'>[],
+  relationships: readonly RelationshipRow[],
+  source: string,
+) {
+  const ids = new Set(nodes.map((n) => n.id));
+  for (const r of relationships) ids.add(r.from).add(r.to);
+  return { source, ids: [...ids], keep: keepMap(relationships) };
 }
 
 async function deleteStale(
@@ -182,12 +282,7 @@ async function deleteStale(
   relationships: RelationshipRow[],
   source: string,
 ): Promise<number> {
-  const ids = new Set(nodes.map((n) => n.id));
-  for (const r of relationships) ids.add(r.from).add(r.to);
-  const keep = Object.fromEntries(
-    relationships.map((r) => [`${r.type}|${r.from}|${r.to}|${String(r.props.key ?? '')}`, true]),
-  );
-  const [row] = await tx.run(Q.importDeleteStaleRelationships, { source, ids: [...ids], keep });
+  const [row] = await tx.run(Q.importDeleteStaleRelationships, staleParams(nodes, relationships, source));
   return row.deleted as number;
 }
 
@@ -196,10 +291,7 @@ async function deleteUnstated(
   items: StatedTypes[],
   relationships: RelationshipRow[],
 ): Promise<number> {
-  const keep = Object.fromEntries(
-    relationships.map((r) => [`${r.type}|${r.from}|${r.to}|${String(r.props.key ?? '')}`, true]),
-  );
-  const [row] = await tx.run(Q.entityDeleteStatedRelationships, { items, keep });
+  const [row] = await tx.run(Q.entityDeleteStatedRelationships, { items, keep: keepMap(relationships) });
   return row.deleted as number;
 }
 

@@ -13,6 +13,11 @@ export class ReportRunRepository {
     return toReportRun(rows[0].run as Record<string, unknown>);
   }
 
+  async byFile(file: string): Promise<ReportRun | undefined> {
+    const [row] = await this.executor.executeRead(Q.reportRunByFile, { file });
+    return row ? toReportRun(row.run as Record<string, unknown>) : undefined;
+  }
+
   async list(report: string | null, limit: number): Promise<ReportRun[]> {
     const rows = await this.executor.executeRead(Q.reportRunList, { report, limit });
     return rows.map((r) => toReportRun(r.run as Record<string, unknown>));

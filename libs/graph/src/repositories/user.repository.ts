@@ -56,12 +56,14 @@ function toStoredUser(value: unknown): StoredUser {
   return {
     id: String(p.id),
     username: String(p.username),
-    passwordHash: String(p.passwordHash),
+    passwordHash: typeof p.passwordHash === 'string' ? p.passwordHash : '',
     roles: (p.roles as StoredUser['roles']) ?? [],
     clearance: String(p.clearance),
     personId: typeof p.personId === 'string' ? p.personId : null,
     disabled: p.disabled === true,
     createdAt: String(p.createdAt),
     updatedAt: String(p.updatedAt),
+    // Only OpenID Connect accounts carry these: local accounts keep their shape.
+    ...(p.source === 'oidc' ? { source: 'oidc' as const, externalId: String(p.externalId ?? '') } : {}),
   };
 }

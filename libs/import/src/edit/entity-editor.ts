@@ -8,16 +8,28 @@ import {
   SectionSpec,
   entityKindOf,
 } from '@rampart/domain';
+import { maySee } from '@rampart/auth';
 import { EntityRecord, GraphContext, StatedTypes } from '@rampart/graph';
 import { sectionFor, toNativeDocument } from '../export/native-export';
+import { aboveClearanceError, hiddenEntries, isAboveClearanceError } from '../native/clearance-check';
 import { ImportReport, NativeImporter } from '../native/native-importer';
 import { ParsedFile } from '../native/parse-file';
+import { referencedIds } from '../native/reference-checks';
 import { findStatement, linkItem, unlinkItem, LinkRequest } from './link-item';
 
 type Item = Record<string, unknown>;
 type Doc = Item & { owners?: { person: string; assets: string[] }[] };
 
-export interface CreateOptions {
+export interface EditOptions {
+  /**
+   * The editing user's clearance: when present (even null), an edit that would set a
+   * classification above it, or touch an entity classified above it, is refused (FORBIDDEN).
+   * Absent: no check (callers with full rights).
+   */
+  clearance?: string | null;
+}
+
+export interface CreateOptions extends EditOptions {
   organizationId?: string;
   /** Where the entity came from, as for imports (default `api`). */
   source?: string;
@@ -60,34 +72,58 @@ export class EntityEditor {
     return this.apply({ format: NATIVE_FORMAT, [section.key]: [input] }, section, String(id), {
       organizationId: opts.organizationId,
       source: opts.source ?? EDIT_SOURCE,
+      clearance: opts.clearance,
     });
   }
 
   /** Sets the given keys of the entity's item and removes the `unset` ones; the rest stays. */
-  async update(id: string, set: Item, unset: string[] = []): Promise<EditResult> {
+  async update(id: string, set: Item, unset: string[] = [], opts: EditOptions = {}): Promise<EditResult> {
     if ('id' in set && set.id !== id) {
       throw new DomainError('VALIDATION_FAILED', 'An entity keeps its id; create a new one instead.');
     }
     const { doc, item, section, record } = await this.load(id);
+    const stated = [...referencedIds(doc)];
     for (const key of unset) delete item[key];
     Object.assign(item, set);
-    return this.apply(doc, section, id, this.ownerOf(record));
+    return this.apply(doc, section, id, { ...this.ownerOf(record), clearance: opts.clearance }, stated);
   }
 
-  link(req: LinkRequest): Promise<EditResult> {
-    return this.relate(req, linkItem);
+  link(req: LinkRequest, opts: EditOptions = {}): Promise<EditResult> {
+    return this.relate(req, linkItem, opts);
   }
 
-  unlink(req: LinkRequest): Promise<EditResult> {
-    return this.relate(req, unlinkItem);
+  unlink(req: LinkRequest, opts: EditOptions = {}): Promise<EditResult> {
+    return this.relate(req, unlinkItem, opts);
   }
 
   /** A relationship edit is an edit of the item that states it (the section table decides which). */
-  private async relate(req: LinkRequest, change: typeof linkItem): Promise<EditResult> {
-    const statement = findStatement(req, await this.graph.entities.get([req.from, req.to]));
+  private async relate(req: LinkRequest, change: typeof linkItem, opts: EditOptions): Promise<EditResult> {
+    const statement = findStatement(req, await this.visible([req.from, req.to], opts.clearance));
     const { doc, item, section, record } = await this.load(statement.itemId);
+    const stated = [...referencedIds(doc)];
     change(doc, item, statement, req);
-    return this.apply(doc, section, statement.itemId, this.ownerOf(record));
+    const owner = { ...this.ownerOf(record), clearance: opts.clearance };
+    return this.apply(doc, section, statement.itemId, owner, stated);
+  }
+
+  /** Need-to-know: entities above the clearance are left out, so they answer as ids that do not exist. */
+  private async visible(ids: string[], clearance?: string | null): Promise<Map<string, EntityRecord>> {
+    const found = await this.graph.entities.get(ids);
+    if (clearance === undefined) return found;
+    const str = (v: unknown) => (v === null || v === undefined ? undefined : String(v));
+    const infos = [...found.values()].map((e) => ({
+      id: e.id,
+      labels: e.labels,
+      organizationId: str(e.props.organizationId),
+      classification: str(e.props.classification),
+    }));
+    if (!infos.some((e) => e.classification !== undefined)) return found;
+    const orgs = (await this.graph.organizations.list()).map((o) => ({
+      id: o.id,
+      classificationLevels: o.classificationLevels,
+    }));
+    for (const { id } of hiddenEntries(infos, orgs, clearance)) found.delete(id);
+    return found;
   }
 
   /** Both ends of a relationship as stored now (after an edit). */
@@ -101,8 +137,22 @@ export class EntityEditor {
     return { from: get(from), to: get(to) };
   }
 
-  delete(id: string): Promise<{ relationships: number }> {
+  async delete(id: string, opts: EditOptions = {}): Promise<{ relationships: number }> {
+    if (opts.clearance !== undefined) await this.refuseAboveClearance(id, opts.clearance);
     return this.graph.entities.delete(id);
+  }
+
+  /** A delete is a prune of one: refused when the entity is classified above the clearance. */
+  private async refuseAboveClearance(id: string, clearance: string | null): Promise<void> {
+    const props = (await this.graph.entities.get([id])).get(id)?.props;
+    // No entity, or an unclassified one: the delete itself answers (NOT_FOUND, or done).
+    if (props?.classification === undefined || props.classification === null) return;
+    const org = props.organizationId
+      ? await this.graph.organizations.get(String(props.organizationId))
+      : null;
+    if (!maySee(clearance, String(props.classification), org?.classificationLevels)) {
+      throw aboveClearanceError(1, clearance, 'edit');
+    }
   }
 
   /** The entity's native item, inside a document that also carries its extra owners. */
@@ -134,7 +184,14 @@ export class EntityEditor {
     };
   }
 
-  private async apply(doc: Doc, section: SectionSpec, id: string, opts: CreateOptions): Promise<EditResult> {
+  /** `stated`: what the item referred to as stored (hidden ones among them stay, see ImportOptions). */
+  private async apply(
+    doc: Doc,
+    section: SectionSpec,
+    id: string,
+    opts: CreateOptions,
+    stated: string[] = [],
+  ): Promise<EditResult> {
     const parsed: ParsedFile = {
       file: 'input',
       format: 'json',
@@ -142,11 +199,18 @@ export class EntityEditor {
       issues: [],
       locate: () => undefined,
     };
-    const report = await this.importer.importParsed(parsed, {
-      organizationId: opts.organizationId,
-      source: opts.source,
-      stated: [statedTypes(id, section)],
-    });
+    const report = await this.importer
+      .importParsed(parsed, {
+        organizationId: opts.organizationId,
+        source: opts.source,
+        stated: [statedTypes(id, section)],
+        clearance: opts.clearance,
+        knownHidden: stated,
+      })
+      .catch((e: unknown) => {
+        // The importer words it for a file; an edit is one entry.
+        throw isAboveClearanceError(e) ? aboveClearanceError(1, opts.clearance ?? null, 'edit') : e;
+      });
     if (!report.ok) {
       // Issue paths name the edit's input; "this file" is the edit itself.
       const issues = report.issues.map((i) => ({

@@ -1,6 +1,6 @@
 import { stringify } from 'yaml';
 import { DomainError } from '@rampart/domain';
-import { ExportScope, GraphContext } from '@rampart/graph';
+import { ExportScope, GraphContext, GraphSnapshot } from '@rampart/graph';
 import { toCytoscape } from './cytoscape-export';
 import { toGraphml } from './graphml-export';
 import { toNativeDocument } from './native-export';
@@ -32,7 +32,12 @@ const EXTENSIONS: Record<ExportFormat, string> = {
 export class Exporter {
   constructor(private readonly graph: GraphContext) {}
 
-  async export(format: ExportFormat, scope: ExportScope): Promise<ExportResult> {
+  /** `redact` sees the snapshot before any format does (need-to-know placeholders). */
+  async export(
+    format: ExportFormat,
+    scope: ExportScope,
+    redact: (snapshot: GraphSnapshot) => GraphSnapshot = (s) => s,
+  ): Promise<ExportResult> {
     if (!(EXPORT_FORMATS as readonly string[]).includes(format)) {
       throw new DomainError(
         'VALIDATION_FAILED',
@@ -40,7 +45,7 @@ export class Exporter {
       );
     }
     const organizationId = await this.organizationFor(format, scope.organizationId);
-    const snapshot = await this.graph.exports.snapshot({ ...scope, organizationId });
+    const snapshot = redact(await this.graph.exports.snapshot({ ...scope, organizationId }));
     const body =
       format === 'yaml'
         ? stringify(toNativeDocument(snapshot), { lineWidth: 0 })

@@ -3,6 +3,8 @@ export interface GraphEntityInfo {
   id: string;
   labels: string[];
   organizationId?: string;
+  /** As stored (need-to-know: an import may not change an entity above the user's clearance). */
+  classification?: string;
   /** For facilities: the facility it is located in (to find locatedIn cycles through the graph). */
   locatedIn?: string[];
 }
@@ -14,8 +16,13 @@ export interface GraphOrganizationInfo {
 
 export interface ImportContext {
   organizations: GraphOrganizationInfo[];
-  /** Every id the file defines or references that already exists in the graph. */
+  /** Every id the file defines or references that already exists in the graph (and that it may see). */
   entities: Map<string, GraphEntityInfo>;
+  /**
+   * Need-to-know (import with a clearance): the existing entries above it, left out of `entities`
+   * so that references to them fail as to ids that do not exist; kept for the clearance check.
+   */
+  hidden?: Map<string, GraphEntityInfo>;
   /** The organisation named by the caller (`organizationId` / `--org`) for a file without one. */
   organizationId?: string;
 }

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { GraphContext, StatedTypes, WriteCounts } from '@rampart/graph';
+import { hiddenEntries, refuseAboveClearance } from './clearance-check';
 import { documentToRows } from './document-to-rows';
 import { GraphEntityInfo, ImportContext } from './import-context';
 import { ImportIssue } from './import-issue';
@@ -23,6 +24,18 @@ export interface ImportOptions {
   onProgress?: (done: number, total: number) => void;
   /** Edits: replace what these entities state, whatever its source (see ImportRepository). */
   stated?: StatedTypes[];
+  /**
+   * The importing user's clearance: when the property is present (even null), a file that would
+   * create, change or prune an entry above it is refused whole (FORBIDDEN), dry runs included.
+   * Absent (undefined): no check, for callers acting with full rights (CLI, demo loader).
+   */
+  clearance?: string | null;
+  /**
+   * Edits: ids above the clearance that the edited item already refers to as stored. They resolve
+   * as usual so an edit keeps the item's hidden relationships; a row that would create or change a
+   * relationship to one is still refused. Any other reference to them fails as to an unknown id.
+   */
+  knownHidden?: readonly string[];
 }
 
 export interface ImportReport {
@@ -59,7 +72,7 @@ export class NativeImporter {
     const base = { file, source, dryRun: Boolean(options.dryRun), entities: 0, relationships: 0 };
     if (parsed.issues.length) return { ...base, ok: false, issues: parsed.issues };
 
-    const ctx = await this.context(parsed.data, options.organizationId);
+    const ctx = await this.context(parsed.data, options);
     const result = validateDocument(parsed, ctx);
     if (!result.document || !result.organizationId) return { ...base, ok: false, issues: result.issues };
 
@@ -72,6 +85,24 @@ export class NativeImporter {
       entities: rows.nodes.length,
       relationships: rows.relationships.length,
     };
+    // Before any write, and on a dry run too: a refused file is refused whatever the mode.
+    if (options.clearance !== undefined) {
+      const hidden = ctx.hidden ?? new Map<string, GraphEntityInfo>();
+      const storedLevels = ctx.organizations.find(
+        (o) => o.id === result.organizationId,
+      )?.classificationLevels;
+      await refuseAboveClearance(this.graph, {
+        clearance: options.clearance,
+        levels: result.document.classificationLevels ?? storedLevels,
+        storedLevels,
+        nodes: rows.nodes,
+        stored: new Map([...ctx.entities, ...hidden].map(([id, e]) => [id, e.classification])),
+        prune: options.prune ? { source, organizationId: result.organizationId } : undefined,
+        relationships: rows.relationships,
+        sync: { source, stated: options.stated },
+        hidden: hiddenEntries(hidden.values(), ctx.organizations, options.clearance),
+      });
+    }
     if (options.dryRun) return report;
     const counts = await this.graph.imports.write(rows.nodes, rows.relationships, {
       source,
@@ -84,25 +115,41 @@ export class NativeImporter {
     return { ...report, counts };
   }
 
-  /** Everything the validator needs from the graph, in three reads. */
-  private async context(data: unknown, organizationId?: string): Promise<ImportContext> {
+  /**
+   * Everything the validator needs from the graph, in three reads (four with a clearance). With a
+   * clearance, entries above it go to `hidden` instead of `entities`: the validator answers for
+   * them as for ids that do not exist, and the clearance check still sees them.
+   */
+  private async context(data: unknown, options: ImportOptions): Promise<ImportContext> {
     const defined = [...definitionsOf(data).keys()];
     const ids = [...new Set([...defined, ...referencedIds(data)])];
-    const [existing, organizations] = await Promise.all([
+    const [existing, orgList] = await Promise.all([
       this.graph.imports.lookup(ids),
       this.graph.organizations.list(),
     ]);
-    const entities = new Map<string, GraphEntityInfo>(existing.map((e) => [e.id, { ...e }]));
+    const organizations = orgList.map((o) => ({ id: o.id, classificationLevels: o.classificationLevels }));
+    const all = new Map<string, GraphEntityInfo>(existing.map((e) => [e.id, { ...e }]));
     const facilities = existing.filter((e) => e.labels.includes('Facility')).map((e) => e.id);
-    for (const { child, parent } of await this.graph.imports.facilityAncestry(facilities)) {
-      const info = entities.get(child) ?? { id: child, labels: ['Facility'] };
-      info.locatedIn = [...(info.locatedIn ?? []), parent];
-      entities.set(child, info);
+    const ancestry = await this.graph.imports.facilityAncestry(facilities);
+    if (options.clearance !== undefined) {
+      // Ancestors the file does not name: a cycle message must not show a hidden one's id.
+      const unnamed = [...new Set(ancestry.flatMap((a) => [a.child, a.parent]))].filter((id) => !all.has(id));
+      for (const e of await this.graph.imports.lookup(unnamed)) all.set(e.id, { ...e });
     }
-    return {
-      organizations: organizations.map((o) => ({ id: o.id, classificationLevels: o.classificationLevels })),
-      entities,
-      organizationId,
-    };
+    for (const { child, parent } of ancestry) {
+      const info = all.get(child) ?? { id: child, labels: ['Facility'] };
+      info.locatedIn = [...(info.locatedIn ?? []), parent];
+      all.set(child, info);
+    }
+    const entities = new Map(all);
+    const hidden = new Map<string, GraphEntityInfo>();
+    if (options.clearance !== undefined) {
+      const known = new Set(options.knownHidden ?? []);
+      for (const { id } of hiddenEntries(all.values(), organizations, options.clearance)) {
+        hidden.set(id, all.get(id) as GraphEntityInfo);
+        if (!known.has(id)) entities.delete(id);
+      }
+    }
+    return { organizations, entities, hidden, organizationId: options.organizationId };
   }
 }

@@ -171,13 +171,21 @@ function classificationIssues(
 function cycleIssues(parsed: ParsedFile, ctx: ImportContext): ImportIssue[] {
   const data = parsed.data as Obj;
   const parents = new Map<string, string[]>();
-  for (const [id, info] of ctx.entities) if (info.locatedIn?.length) parents.set(id, info.locatedIn);
+  const hidden = ctx.hidden ?? new Map<string, GraphEntityInfo>();
+  // Cycles through hidden facilities are still refused (the tree stays a tree), without their ids.
+  for (const [id, info] of [...hidden, ...ctx.entities])
+    if (info.locatedIn?.length) parents.set(id, info.locatedIn);
   const facilities = items(data.facilities);
+  const inFile = new Set(facilities.map(([f]) => f.id));
+  // The file's own link to a hidden id is refused as unknown; following it would tell otherwise.
+  const resolves = (id: string) => !hidden.has(id) || ctx.entities.has(id) || inFile.has(id);
   for (const [f] of facilities)
-    if (typeof f.id === 'string') parents.set(f.id, typeof f.locatedIn === 'string' ? [f.locatedIn] : []);
+    if (typeof f.id === 'string')
+      parents.set(f.id, typeof f.locatedIn === 'string' && resolves(f.locatedIn) ? [f.locatedIn] : []);
+  const name = (id: string) => (hidden.has(id) && !inFile.has(id) ? 'an entry above your clearance' : id);
   const issues: ImportIssue[] = [];
   for (const [f, i] of facilities) {
-    if (typeof f.id !== 'string' || typeof f.locatedIn !== 'string') continue;
+    if (typeof f.id !== 'string' || typeof f.locatedIn !== 'string' || !resolves(f.locatedIn)) continue;
     const seen = [f.id];
     let frontier = [f.locatedIn];
     while (frontier.length && seen.length < 10_000) {
@@ -187,7 +195,7 @@ function cycleIssues(parsed: ParsedFile, ctx: ImportContext): ImportIssue[] {
           file: parsed.file,
           path: formatPath(path),
           ...parsed.locate(path),
-          message: `locatedIn makes a cycle: ${[...seen, f.id].join(' -> ')}`,
+          message: `locatedIn makes a cycle: ${[...seen, f.id].map(name).join(' -> ')}`,
         });
         break;
       }

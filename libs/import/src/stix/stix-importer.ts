@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DomainError } from '@rampart/domain';
 import { GraphContext, WriteCounts } from '@rampart/graph';
+import { refuseAboveClearance } from '../native/clearance-check';
 import { Catalogue, StixBundle, catalogueOf, stixToRows } from './stix-mapping';
 
 export interface StixImportReport {
@@ -23,6 +24,8 @@ export interface StixImportOptions {
   prune?: boolean;
   dryRun?: boolean;
   onProgress?: (done: number, total: number) => void;
+  /** As ImportOptions.clearance: present (even null) refuses a bundle that touches an entry above it. */
+  clearance?: string | null;
 }
 
 /** Imports a STIX 2.1 bundle into the shared threat library (entities of no organisation). */
@@ -48,6 +51,17 @@ export class StixImporter {
     }
     const source = options.source ?? `stix:${catalogueOf(bundle)}`;
     const rows = stixToRows(bundle, source);
+    // Catalogue entries carry no classification, but an id may exist classified, or a prune delete one.
+    if (options.clearance !== undefined) {
+      await refuseAboveClearance(this.graph, {
+        clearance: options.clearance,
+        nodes: rows.nodes,
+        prune: options.prune ? { source, organizationId: null } : undefined,
+        // A re-import drops the relationships the bundle no longer states: not those of a hidden node.
+        relationships: rows.relationships,
+        sync: { source },
+      });
+    }
     const counts = options.dryRun
       ? undefined
       : await this.graph.imports.write(rows.nodes, rows.relationships, {

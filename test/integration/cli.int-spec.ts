@@ -54,8 +54,29 @@ describe('rampart CLI: validate, import, export', () => {
     expect(parse(fs.readFileSync(out, 'utf8')).organization.name).toBe('Acme Water');
     const bad = rampart('export', '--format', 'pdf');
     expect(bad.status).not.toBe(0);
-    expect(bad.stderr).toMatch(/Allowed choices are yaml, json, cytoscape, graphml/);
+    expect(bad.stderr).toMatch(/Allowed choices are yaml, json, cytoscape, graphml, csv/);
     fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('export --format csv writes a CSV set into a directory (which validates as an import) or a zip', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rampart-cli-csv-'));
+    try {
+      const set = path.join(dir, 'set');
+      expect(rampart('export', '--format', 'csv', '--out', set).status).toBe(0);
+      expect(fs.readdirSync(set)).toEqual(
+        expect.arrayContaining(['organization.csv', 'people.csv', 'relationships.csv']),
+      );
+      const check = rampart('validate', set);
+      expect({ status: check.status, stderr: check.stderr }).toEqual({
+        status: 0,
+        stderr: expect.any(String),
+      });
+      const zip = path.join(dir, 'org.csv.zip');
+      expect(rampart('export', '--format', 'csv', '--out', zip).status).toBe(0);
+      expect(fs.readFileSync(zip).subarray(0, 2).toString()).toBe('PK');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('report writes the uncovered report (as the API does) and report diff compares two JSON reports', () => {

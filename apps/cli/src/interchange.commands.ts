@@ -235,11 +235,16 @@ export function registerInterchangeCommands(program: Command, config: () => AppC
 
   program
     .command('export')
-    .description('Export the graph: native YAML/JSON (one organisation), Cytoscape JSON or GraphML')
+    .description(
+      'Export the graph: native YAML/JSON or a CSV set (one organisation), Cytoscape JSON or GraphML',
+    )
     .addOption(new Option('--format <format>', 'output format').choices([...EXPORT_FORMATS]).default('yaml'))
     .option('--org <id>', 'organisation to export')
     .option('--source <name>', 'only entities of this source')
-    .option('--out <file>', 'write to this file instead of standard output')
+    .option(
+      '--out <file>',
+      'write to this file instead of standard output; with --format csv, a directory for the files of the set (a name ending in .zip: the ZIP archive, as on standard output)',
+    )
     .action((opts: { format: ExportFormat; org?: string; source?: string; out?: string }) =>
       withGraph(config(), say, async (g) => {
         const result = await audited(
@@ -258,7 +263,13 @@ export function registerInterchangeCommands(program: Command, config: () => AppC
           () => new Exporter(g).export(opts.format, { organizationId: opts.org, source: opts.source }),
           (r) => ({ counts: { bytes: Buffer.byteLength(r.body) } }),
         );
-        if (opts.out) {
+        if (opts.out && result.format === 'csv' && !/\.zip$/i.test(opts.out)) {
+          fs.mkdirSync(opts.out, { recursive: true });
+          for (const f of result.files) fs.writeFileSync(path.join(opts.out, f.name), f.text);
+          say(
+            `Wrote ${result.files.length} CSV files to ${opts.out}: ${result.files.map((f) => f.name).join(', ')}.`,
+          );
+        } else if (opts.out) {
           fs.writeFileSync(opts.out, result.body);
           say(`Wrote ${opts.out} (${result.format}, ${Buffer.byteLength(result.body)} bytes).`);
         } else process.stdout.write(result.body);

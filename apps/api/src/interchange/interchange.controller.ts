@@ -107,15 +107,20 @@ export class InterchangeController {
     }
     // Need-to-know: hidden entities leave as placeholders, their ids and names nowhere in the file.
     const redactor = currentRedactor();
+    // Every text is scrubbed before it is written; a CSV set file by file, before it is zipped.
     const result = await this.exporter.export(
       format,
       { organizationId: q.organizationId, source: q.source },
       (snapshot) => redactor.value(snapshot),
+      (text) => redactor.text(text),
     );
     // Written with end(): express's send() and attachment() re-map application/yaml (RFC 9512) to text/yaml.
     res.status(HttpStatus.OK);
-    res.setHeader('Content-Type', `${result.contentType}; charset=utf-8`);
+    res.setHeader(
+      'Content-Type',
+      typeof result.body === 'string' ? `${result.contentType}; charset=utf-8` : result.contentType,
+    );
     res.setHeader('Content-Disposition', `attachment; filename="${redactor.text(result.fileName)}"`);
-    res.end(redactor.text(result.body));
+    res.end(result.body);
   }
 }

@@ -1,42 +1,82 @@
 import { stringify } from 'yaml';
 import { DomainError } from '@rampart/domain';
 import { ExportScope, GraphContext, GraphSnapshot } from '@rampart/graph';
+import { CsvFile } from '../csv/csv-document';
+import { toCsvSet } from './csv-export';
 import { toCytoscape } from './cytoscape-export';
 import { toGraphml } from './graphml-export';
 import { toNativeDocument } from './native-export';
+import { zip } from './zip';
 
-export const EXPORT_FORMATS = ['yaml', 'json', 'cytoscape', 'graphml'] as const;
+export const EXPORT_FORMATS = ['yaml', 'json', 'cytoscape', 'graphml', 'csv'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+/** The formats whose body is one text. */
+export type TextExportFormat = Exclude<ExportFormat, 'csv'>;
 
-export interface ExportResult {
-  format: ExportFormat;
+export interface TextExportResult {
+  format: TextExportFormat;
   contentType: string;
   fileName: string;
   body: string;
 }
+
+/** csv: the CSV set (docs/import.md "CSV files") as a ZIP archive, and its files one by one. */
+export interface CsvExportResult {
+  format: 'csv';
+  contentType: string;
+  fileName: string;
+  body: Buffer;
+  files: CsvFile[];
+}
+
+export type ExportResult = TextExportResult | CsvExportResult;
 
 const CONTENT_TYPES: Record<ExportFormat, string> = {
   yaml: 'application/yaml',
   json: 'application/json',
   cytoscape: 'application/json',
   graphml: 'application/graphml+xml',
+  csv: 'application/zip',
 };
 const EXTENSIONS: Record<ExportFormat, string> = {
   yaml: 'yaml',
   json: 'json',
   cytoscape: 'cytoscape.json',
   graphml: 'graphml',
+  csv: 'csv.zip',
 };
 
 /** Exports the graph (one organisation, optionally one source) in one of the formats. */
 export class Exporter {
   constructor(private readonly graph: GraphContext) {}
 
-  /** `redact` sees the snapshot before any format does (need-to-know placeholders). */
+  /**
+   * `redact` sees the snapshot before any format does (need-to-know placeholders); `redactText`
+   * sees every text written (the body of a text format, each file of a CSV set before it is zipped).
+   */
+  async export(
+    format: TextExportFormat,
+    scope: ExportScope,
+    redact?: (snapshot: GraphSnapshot) => GraphSnapshot,
+    redactText?: (text: string) => string,
+  ): Promise<TextExportResult>;
+  async export(
+    format: 'csv',
+    scope: ExportScope,
+    redact?: (snapshot: GraphSnapshot) => GraphSnapshot,
+    redactText?: (text: string) => string,
+  ): Promise<CsvExportResult>;
+  async export(
+    format: ExportFormat,
+    scope: ExportScope,
+    redact?: (snapshot: GraphSnapshot) => GraphSnapshot,
+    redactText?: (text: string) => string,
+  ): Promise<ExportResult>;
   async export(
     format: ExportFormat,
     scope: ExportScope,
     redact: (snapshot: GraphSnapshot) => GraphSnapshot = (s) => s,
+    redactText: (text: string) => string = (s) => s,
   ): Promise<ExportResult> {
     if (!(EXPORT_FORMATS as readonly string[]).includes(format)) {
       throw new DomainError(
@@ -46,6 +86,18 @@ export class Exporter {
     }
     const organizationId = await this.organizationFor(format, scope.organizationId);
     const snapshot = redact(await this.graph.exports.snapshot({ ...scope, organizationId }));
+    const base = organizationId ?? 'rampart';
+    const fileName = `${base}${scope.source ? `-${scope.source.replace(/[^\w.-]/g, '_')}` : ''}.${EXTENSIONS[format]}`;
+    if (format === 'csv') {
+      const files = toCsvSet(toNativeDocument(snapshot)).map((f) => ({ ...f, text: redactText(f.text) }));
+      return {
+        format,
+        contentType: CONTENT_TYPES[format],
+        fileName,
+        body: zip(files.map((f) => ({ name: f.name, data: f.text }))),
+        files,
+      };
+    }
     const body =
       format === 'yaml'
         ? stringify(toNativeDocument(snapshot), { lineWidth: 0 })
@@ -54,16 +106,10 @@ export class Exporter {
           : format === 'cytoscape'
             ? `${JSON.stringify(toCytoscape(snapshot))}\n`
             : toGraphml(snapshot);
-    const base = organizationId ?? 'rampart';
-    return {
-      format,
-      contentType: CONTENT_TYPES[format],
-      fileName: `${base}${scope.source ? `-${scope.source.replace(/[^\w.-]/g, '_')}` : ''}.${EXTENSIONS[format]}`,
-      body,
-    };
+    return { format, contentType: CONTENT_TYPES[format], fileName, body: redactText(body) };
   }
 
-  /** A native document holds one organisation: with several in the graph, the caller names one. */
+  /** A native document (and so a CSV set) holds one organisation: with several in the graph, the caller names one. */
   private async organizationFor(format: ExportFormat, requested?: string): Promise<string | undefined> {
     const orgs = await this.graph.organizations.list();
     if (requested) {
@@ -71,12 +117,12 @@ export class Exporter {
         throw new DomainError('NOT_FOUND', `No organisation has id "${requested}".`);
       return requested;
     }
-    if (format !== 'yaml' && format !== 'json') return undefined;
+    if (format !== 'yaml' && format !== 'json' && format !== 'csv') return undefined;
     if (orgs.length === 1) return orgs[0].id;
     if (orgs.length === 0) throw new DomainError('NOT_FOUND', 'The graph holds no organisation to export.');
     throw new DomainError(
       'VALIDATION_FAILED',
-      `The graph holds ${orgs.length} organisations (${orgs.map((o) => o.id).join(', ')}); a native export covers one: name it (organizationId, --org).`,
+      `The graph holds ${orgs.length} organisations (${orgs.map((o) => o.id).join(', ')}); a native or CSV export covers one: name it (organizationId, --org).`,
     );
   }
 }

@@ -105,14 +105,12 @@ export class InterchangeController {
         `format must be one of ${EXPORT_FORMATS.join(', ')}; got "${format}".`,
       );
     }
-    // Need-to-know: hidden entities leave as placeholders, their ids and names nowhere in the file.
+    // Need-to-know: hidden entities leave as placeholders, their ids and names in no text or file.
     const redactor = currentRedactor();
-    // Every text is scrubbed before it is written; a CSV set file by file, before it is zipped.
     const result = await this.exporter.export(
       format,
       { organizationId: q.organizationId, source: q.source },
-      (snapshot) => redactor.value(snapshot),
-      (text) => redactor.text(text),
+      redactor,
     );
     // Written with end(): express's send() and attachment() re-map application/yaml (RFC 9512) to text/yaml.
     res.status(HttpStatus.OK);

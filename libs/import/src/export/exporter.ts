@@ -31,6 +31,13 @@ export interface CsvExportResult {
 
 export type ExportResult = TextExportResult | CsvExportResult;
 
+/** What an export hides: placeholders in the snapshot, ids and names in every text. */
+export interface ExportRedaction {
+  value<T>(v: T): T;
+  text(s: string): string;
+}
+const NO_REDACTION: ExportRedaction = { value: (v) => v, text: (s) => s };
+
 const CONTENT_TYPES: Record<ExportFormat, string> = {
   yaml: 'application/yaml',
   json: 'application/json',
@@ -51,32 +58,21 @@ export class Exporter {
   constructor(private readonly graph: GraphContext) {}
 
   /**
-   * `redact` sees the snapshot before any format does (need-to-know placeholders); `redactText`
-   * sees every text written (the body of a text format, each file of a CSV set before it is zipped).
+   * `redaction` (need-to-know; libs/output's Redactor satisfies it) sees the snapshot before any
+   * format does, and every text written: a text format's body, each file of a CSV set before it is
+   * zipped. Without it, nothing is hidden (the CLI).
    */
   async export(
     format: TextExportFormat,
     scope: ExportScope,
-    redact?: (snapshot: GraphSnapshot) => GraphSnapshot,
-    redactText?: (text: string) => string,
+    redaction?: ExportRedaction,
   ): Promise<TextExportResult>;
-  async export(
-    format: 'csv',
-    scope: ExportScope,
-    redact?: (snapshot: GraphSnapshot) => GraphSnapshot,
-    redactText?: (text: string) => string,
-  ): Promise<CsvExportResult>;
+  async export(format: 'csv', scope: ExportScope, redaction?: ExportRedaction): Promise<CsvExportResult>;
+  async export(format: ExportFormat, scope: ExportScope, redaction?: ExportRedaction): Promise<ExportResult>;
   async export(
     format: ExportFormat,
     scope: ExportScope,
-    redact?: (snapshot: GraphSnapshot) => GraphSnapshot,
-    redactText?: (text: string) => string,
-  ): Promise<ExportResult>;
-  async export(
-    format: ExportFormat,
-    scope: ExportScope,
-    redact: (snapshot: GraphSnapshot) => GraphSnapshot = (s) => s,
-    redactText: (text: string) => string = (s) => s,
+    redaction: ExportRedaction = NO_REDACTION,
   ): Promise<ExportResult> {
     if (!(EXPORT_FORMATS as readonly string[]).includes(format)) {
       throw new DomainError(
@@ -85,11 +81,11 @@ export class Exporter {
       );
     }
     const organizationId = await this.organizationFor(format, scope.organizationId);
-    const snapshot = redact(await this.graph.exports.snapshot({ ...scope, organizationId }));
+    const snapshot = redaction.value(await this.graph.exports.snapshot({ ...scope, organizationId }));
     const base = organizationId ?? 'rampart';
     const fileName = `${base}${scope.source ? `-${scope.source.replace(/[^\w.-]/g, '_')}` : ''}.${EXTENSIONS[format]}`;
     if (format === 'csv') {
-      const files = toCsvSet(toNativeDocument(snapshot)).map((f) => ({ ...f, text: redactText(f.text) }));
+      const files = toCsvSet(toNativeDocument(snapshot)).map((f) => ({ ...f, text: redaction.text(f.text) }));
       return {
         format,
         contentType: CONTENT_TYPES[format],
@@ -106,7 +102,7 @@ export class Exporter {
           : format === 'cytoscape'
             ? `${JSON.stringify(toCytoscape(snapshot))}\n`
             : toGraphml(snapshot);
-    return { format, contentType: CONTENT_TYPES[format], fileName, body: redactText(body) };
+    return { format, contentType: CONTENT_TYPES[format], fileName, body: redaction.text(body) };
   }
 
   /** A native document (and so a CSV set) holds one organisation: with several in the graph, the caller names one. */

@@ -229,22 +229,32 @@ export function createSession(deps: {
     return token ? Promise.resolve(token) : refreshOnce();
   }
 
-  async function adopt(refreshToken: string): Promise<User> {
+  /** A new sign-in replaces what the tab held: start a new epoch with these tokens, then ask who. */
+  async function enter(keepTokens: () => void, why?: (e: Error) => string): Promise<User> {
     epoch++;
     inflight = undefined;
-    access = undefined;
-    storage.set(refreshToken);
-    setState({ status: 'loading' });
+    keepTokens();
     const at = epoch;
     try {
       const user = await me();
       if (at === epoch) setState({ status: 'signed-in', user });
       return user;
     } catch (e) {
-      // A refused refresh has signed out already; otherwise say why on the sign-in page.
-      if (at === epoch) clear((e as Error).message);
+      if (at === epoch) clear(why?.(e as Error));
       throw e;
     }
+  }
+
+  function adopt(refreshToken: string): Promise<User> {
+    return enter(
+      () => {
+        access = undefined;
+        storage.set(refreshToken);
+        setState({ status: 'loading' });
+      },
+      // A refused refresh has signed out already; otherwise say why on the sign-in page.
+      (e) => e.message,
+    );
   }
 
   return {
@@ -282,18 +292,7 @@ export function createSession(deps: {
     async signIn(username, password) {
       const res = await call('POST', '/api/auth/login', { username, password });
       if (!res.ok) throw errorOf(res.status, res.body);
-      epoch++;
-      inflight = undefined;
-      keep(res.body as TokenPair);
-      const at = epoch;
-      try {
-        const user = await me();
-        if (at === epoch) setState({ status: 'signed-in', user });
-        return user;
-      } catch (e) {
-        if (at === epoch) clear();
-        throw e;
-      }
+      return enter(() => keep(res.body as TokenPair));
     },
     adopt,
     async signOut(message) {

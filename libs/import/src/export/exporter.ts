@@ -1,6 +1,6 @@
 import { stringify } from 'yaml';
 import { DomainError } from '@rampart/domain';
-import { ExportScope, GraphContext, GraphSnapshot } from '@rampart/graph';
+import { ExportScope, GraphContext } from '@rampart/graph';
 import { CsvFile } from '../csv/csv-document';
 import { toCsvSet } from './csv-export';
 import { toCytoscape } from './cytoscape-export';

@@ -16,20 +16,13 @@ import { createApp } from '../apps/api/src/bootstrap';
 import { AuditService } from '../apps/api/src/audit/audit.service';
 import { benchConfig, benchSignIn } from './bench-auth';
 import { createLogger } from '../apps/api/src/logging';
+import { numberArg, percentile } from './bench-args';
 
-const arg = (name: string, fallback: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
-};
-const people = arg('people', 100_000);
-const seed = arg('seed', 1);
-const runs = arg('runs', 40);
+const people = numberArg('people', 100_000);
+const seed = numberArg('seed', 1);
+const runs = numberArg('runs', 40);
 const keep = process.argv.includes('--keep');
 
-const pct = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
-};
 const fmt = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(1)} ms`);
 
 async function main() {
@@ -38,7 +31,7 @@ async function main() {
   const graph = await createGraphContext(graphOptionsFrom(config, neo4j.connection));
   const rows: string[] = [];
   const report = (name: string, times: number[], note = '') => {
-    const line = `| ${name} | ${times.length} | ${fmt(pct(times, 50))} | ${fmt(pct(times, 95))} | ${note} |`;
+    const line = `| ${name} | ${times.length} | ${fmt(percentile(times, 50))} | ${fmt(percentile(times, 95))} | ${note} |`;
     rows.push(line);
     console.error(line);
   };

@@ -8,17 +8,12 @@
  */
 import { performance } from 'node:perf_hooks';
 import { Redactor } from '@rampart/output';
+import { numberArg, percentile } from './bench-args';
 
-const arg = (name: string, fallback: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
-};
-const restrictedCount = arg('restricted', 10_000);
-const nodes = arg('nodes', 10_000);
-const runs = arg('runs', 20);
+const restrictedCount = numberArg('restricted', 10_000);
+const nodes = numberArg('nodes', 10_000);
+const runs = numberArg('runs', 20);
 
-const pct = (xs: number[], p: number) =>
-  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
 const id = (i: number) => `inf-${String(i).padStart(6, '0')}`;
 
 const t0 = performance.now();
@@ -56,5 +51,5 @@ for (let r = 0; r < runs; r++) {
 }
 console.log(`| restricted nodes | result nodes | build redactor | walk p50 | walk p95 |`);
 console.log(
-  `| ${restrictedCount} | ${nodes} | ${build.toFixed(1)} ms | ${pct(times, 50).toFixed(1)} ms | ${pct(times, 95).toFixed(1)} ms |`,
+  `| ${restrictedCount} | ${nodes} | ${build.toFixed(1)} ms | ${percentile(times, 50).toFixed(1)} ms | ${percentile(times, 95).toFixed(1)} ms |`,
 );

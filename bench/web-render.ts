@@ -15,14 +15,11 @@ import { Page, chromium } from 'playwright-core';
 import { createApp } from '../apps/api/src/bootstrap';
 import { benchConfig, benchSignIn } from './bench-auth';
 import { createLogger } from '../apps/api/src/logging';
+import { numberArg } from './bench-args';
 
-const arg = (name: string, fallback: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
-};
-const people = arg('people', 10_000);
-const target = arg('elements', 5_000);
-const runs = arg('runs', 3);
+const people = numberArg('people', 10_000);
+const target = numberArg('elements', 5_000);
+const runs = numberArg('runs', 3);
 const keep = process.argv.includes('--keep');
 
 interface PageCy {

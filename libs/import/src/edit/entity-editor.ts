@@ -8,7 +8,6 @@ import {
   SectionSpec,
   entityKindOf,
 } from '@rampart/domain';
-import { maySee } from '@rampart/auth';
 import { EntityRecord, GraphContext, StatedTypes } from '@rampart/graph';
 import { sectionFor, toNativeDocument } from '../export/native-export';
 import { aboveClearanceError, hiddenEntries, isAboveClearanceError } from '../native/clearance-check';
@@ -110,6 +109,15 @@ export class EntityEditor {
   private async visible(ids: string[], clearance?: string | null): Promise<Map<string, EntityRecord>> {
     const found = await this.graph.entities.get(ids);
     if (clearance === undefined) return found;
+    for (const id of await this.hiddenAmong(found, clearance)) found.delete(id);
+    return found;
+  }
+
+  /** The ids among these stored entities that are above the clearance (by their organisation's levels). */
+  private async hiddenAmong(
+    found: Map<string, EntityRecord>,
+    clearance: string | null,
+  ): Promise<Set<string>> {
     const str = (v: unknown) => (v === null || v === undefined ? undefined : String(v));
     const infos = [...found.values()].map((e) => ({
       id: e.id,
@@ -117,13 +125,12 @@ export class EntityEditor {
       organizationId: str(e.props.organizationId),
       classification: str(e.props.classification),
     }));
-    if (!infos.some((e) => e.classification !== undefined)) return found;
+    if (!infos.some((e) => e.classification !== undefined)) return new Set();
     const orgs = (await this.graph.organizations.list()).map((o) => ({
       id: o.id,
       classificationLevels: o.classificationLevels,
     }));
-    for (const { id } of hiddenEntries(infos, orgs, clearance)) found.delete(id);
-    return found;
+    return new Set(hiddenEntries(infos, orgs, clearance).map((h) => h.id));
   }
 
   /** Both ends of a relationship as stored now (after an edit). */
@@ -138,21 +145,13 @@ export class EntityEditor {
   }
 
   async delete(id: string, opts: EditOptions = {}): Promise<{ relationships: number }> {
-    if (opts.clearance !== undefined) await this.refuseAboveClearance(id, opts.clearance);
-    return this.graph.entities.delete(id);
-  }
-
-  /** A delete is a prune of one: refused when the entity is classified above the clearance. */
-  private async refuseAboveClearance(id: string, clearance: string | null): Promise<void> {
-    const props = (await this.graph.entities.get([id])).get(id)?.props;
-    // No entity, or an unclassified one: the delete itself answers (NOT_FOUND, or done).
-    if (props?.classification === undefined || props.classification === null) return;
-    const org = props.organizationId
-      ? await this.graph.organizations.get(String(props.organizationId))
-      : null;
-    if (!maySee(clearance, String(props.classification), org?.classificationLevels)) {
-      throw aboveClearanceError(1, clearance, 'edit');
+    // A delete is a prune of one: refused when the entity is above the clearance (a missing or
+    // unclassified one is left to the delete itself: NOT_FOUND, or done).
+    if (opts.clearance !== undefined) {
+      const hidden = await this.hiddenAmong(await this.graph.entities.get([id]), opts.clearance);
+      if (hidden.has(id)) throw aboveClearanceError(1, opts.clearance, 'edit');
     }
+    return this.graph.entities.delete(id);
   }
 
   /** The entity's native item, inside a document that also carries its extra owners. */

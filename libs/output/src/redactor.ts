@@ -39,6 +39,7 @@ export class Redactor {
   static readonly NONE = new Redactor([], Buffer.alloc(32));
 
   private readonly byId = new Map<string, RestrictedNode>();
+  private readonly ids: readonly string[];
   private readonly byPseudonym = new Map<string, string>();
   private readonly replacement = new Map<string, string>();
   private readonly pattern?: RegExp;
@@ -50,6 +51,7 @@ export class Redactor {
   ) {
     this.cursorKey = createHmac('sha256', key).update('rampart:cursor').digest();
     for (const n of restricted) this.byId.set(n.id, n);
+    this.ids = [...this.byId.keys()];
     for (const n of restricted) {
       const p = this.pseudonym(n.id);
       this.byPseudonym.set(p, n.id);
@@ -77,8 +79,9 @@ export class Redactor {
     return typeof id === 'string' && this.byId.has(id);
   }
 
-  restrictedIds(): string[] {
-    return [...this.byId.keys()];
+  /** Built once: entity lists pass it to every page query. */
+  restrictedIds(): readonly string[] {
+    return this.ids;
   }
 
   /** The stable stand-in for a restricted id: keyed, so it reveals nothing and cannot be reversed. */

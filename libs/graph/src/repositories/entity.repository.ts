@@ -27,7 +27,7 @@ export interface EntityFilter {
   search?: string;
   properties?: PropertyFilter[];
   /** Ids above the reader's clearance: left out of the page and its count (need-to-know). */
-  hiddenIds?: string[];
+  hiddenIds?: readonly string[];
 }
 
 export type Direction = 'OUT' | 'IN' | 'BOTH';

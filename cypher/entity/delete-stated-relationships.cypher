@@ -1,10 +1,11 @@
 // name: entity/delete-stated-relationships
-// purpose: After an edit, removes the relationships an entity states (the keys of its section: outgoing types, and incoming ones such as OWNS and RESPONSIBLE_FOR) that its new version no longer has, whatever their source.
-// params: $items list of {id, outTypes: list, inTypes: list}, $keep map from "TYPE|from|to|key" to true
+// purpose: After an edit, removes the relationships an entity states (the keys of its section: outgoing types, and incoming ones such as OWNS and RESPONSIBLE_FOR) that its new version no longer has, whatever their source; only its own organisation's.
+// params: $items list of {id, outTypes: list, inTypes: list}, $organizationId string, $keep map from "TYPE|from|to|key" to true
 // returns: one row {deleted}
 UNWIND $items AS item
 MATCH (n:Entity {id: item.id})-[r]-()
 WHERE ((startNode(r) = n AND type(r) IN item.outTypes) OR (endNode(r) = n AND type(r) IN item.inTypes))
+  AND coalesce(r.organizationId, '') = coalesce($organizationId, '')
   AND $keep[type(r) + '|' + startNode(r).id + '|' + endNode(r).id + '|' + coalesce(r.key, '')] IS NULL
 WITH DISTINCT r
 DELETE r

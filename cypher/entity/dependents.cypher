@@ -1,7 +1,10 @@
 // name: entity/dependents
-// purpose: Entities that cannot exist without the given one (a risk needs its threat and its asset), so a delete can be refused with their ids.
+// purpose: What stops a delete: entities that cannot exist without the given one (a risk needs its threat and its asset), and relationships another organisation states to it (a delete never removes what another organisation stated).
 // params: $id entity id
-// returns: rows {id, labels, via} (via: the relationship type)
-MATCH (d:Entity)-[r:OF_THREAT|TO_ASSET]->(:Entity {id: $id})
-RETURN d.id AS id, labels(d) AS labels, type(r) AS via
-ORDER BY d.id
+// returns: rows {id, labels, via (the relationship type), organizationId (set when the relationship is another organisation's)}
+MATCH (n:Entity {id: $id})-[r]-(d:Entity)
+WITH n, r, d, coalesce(r.organizationId, '') <> coalesce(n.organizationId, '') AS foreign
+WHERE foreign OR (type(r) IN ['OF_THREAT', 'TO_ASSET'] AND endNode(r) = n)
+RETURN DISTINCT d.id AS id, labels(d) AS labels, type(r) AS via,
+       CASE WHEN foreign THEN coalesce(r.organizationId, 'the threat library') END AS organizationId
+ORDER BY id, via

@@ -1,11 +1,12 @@
 // name: import/merge-nodes
-// purpose: Idempotent batch upsert of entities sharing one label set: properties replaced by the file's; nothing written when the content hash and labels are unchanged.
-// params: $labels list of entity labels (whitelisted in code), $rows list of {id, props: map incl. contentHash}, $now ISO date-time string
-// returns: one row {merged, created, changed}
+// purpose: Idempotent batch upsert of entities sharing one label set: properties replaced by the file's; nothing written when the content hash and labels are unchanged, except the source when another file of the organisation now states the entity (moved).
+// params: $labels list of entity labels (whitelisted in code), $rows list of {id, props: map incl. contentHash and source}, $now ISO date-time string
+// returns: one row {merged, created, changed, moved}
 UNWIND $rows AS row
 MERGE (n:Entity {id: row.id})
 WITH n, row, n.firstSeen AS firstSeen,
      coalesce(n.contentHash = row.props.contentHash, false) AND all(l IN $labels WHERE l IN labels(n)) AS same
+WITH n, row, firstSeen, same, same AND coalesce(n.source, '') <> coalesce(row.props.source, '') AS moved
 CALL (n, row, firstSeen, same) {
   WITH * WHERE NOT same
   SET n = row.props
@@ -14,6 +15,11 @@ CALL (n, row, firstSeen, same) {
       n.firstSeen = coalesce(firstSeen, $now),
       n.lastUpdated = $now
 }
+CALL (n, row, moved) {
+  WITH * WHERE moved
+  SET n.source = row.props.source
+}
 RETURN count(*) AS merged,
        sum(CASE WHEN firstSeen IS NULL THEN 1 ELSE 0 END) AS created,
-       sum(CASE WHEN same THEN 0 ELSE 1 END) AS changed
+       sum(CASE WHEN same THEN 0 ELSE 1 END) AS changed,
+       sum(CASE WHEN moved THEN 1 ELSE 0 END) AS moved

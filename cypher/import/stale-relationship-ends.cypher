@@ -1,14 +1,17 @@
 // name: import/stale-relationship-ends
 // purpose: Need-to-know before the sync: the classified ends of the relationships import/delete-stale-relationships would delete (the same selection), so an import that would change a node above the user's clearance is refused before any write.
-// params: $source string, $ids list of entity ids the file touches, $keep map from "TYPE|from|to|key" to true
+// params: $source string, $organizationId string|null, $ids list of entity ids the file touches, $keep map from "TYPE|from|to|key" to true
 // returns: rows {id, classification, levels (the end's organisation's classificationLevels or null)}, one per distinct classified end
 CALL {
-  MATCH (n:Entity {source: $source}) RETURN n
+  MATCH (n:Entity {source: $source})
+  WHERE coalesce(n.organizationId, '') = coalesce($organizationId, '')
+  RETURN n
   UNION
   UNWIND $ids AS id MATCH (n:Entity {id: id}) RETURN n
 }
 MATCH (n)-[r]-()
 WHERE r.source = $source
+  AND coalesce(r.organizationId, '') = coalesce($organizationId, '')
   AND $keep[type(r) + '|' + startNode(r).id + '|' + endNode(r).id + '|' + coalesce(r.key, '')] IS NULL
 WITH DISTINCT r
 UNWIND [startNode(r), endNode(r)] AS e

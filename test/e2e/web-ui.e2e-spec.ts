@@ -79,7 +79,8 @@ describe('web UI on the demo organisation (chromium)', () => {
       await tab.getByLabel('Password').fill(ui.account.password);
       await tab.getByRole('button', { name: 'Sign in' }).click();
       await tab.getByTestId('detail').getByTestId('detail-id').waitFor();
-      expect(new URL(tab.url()).hash).toBe('#/explorer?focus=inf-customers');
+      // The address names the organisation shown (added in place, the view's own inputs kept).
+      expect(new URL(tab.url()).hash).toBe('#/explorer?org=org-acme&focus=inf-customers');
       expect(await tab.getByRole('link', { name: 'Explorer' }).getAttribute('aria-current')).toBe('page');
       expect(graphql.length).toBeGreaterThan(seen);
       expect(errors).toEqual([]);

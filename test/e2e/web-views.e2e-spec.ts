@@ -63,7 +63,7 @@ describe('web UI views: blast radius and convergence (chromium)', () => {
     expect(labels).toContain('System');
     const top = page.getByTestId('top-assets').locator('a');
     expect(await top.count()).toBeGreaterThan(0);
-    expect(await top.first().getAttribute('href')).toMatch(/^#\/convergence\?asset=/);
+    expect(await top.first().getAttribute('href')).toMatch(/^#\/convergence\?org=org-acme&asset=/);
     await screenshot(page, 'blast-radius');
 
     await page.getByLabel('Mode').selectOption('PROBABLE');
@@ -110,11 +110,13 @@ describe('web UI views: blast radius and convergence (chromium)', () => {
     const marks = await heatmap.locator('td.yes, td.no, td.na').allTextContents();
     expect(new Set(marks)).toEqual(new Set(['✓', '✗', '–']));
     const row = heatmap.locator('tbody tr[aria-current=true]');
-    expect(await row.locator('th a').getAttribute('href')).toBe('#/convergence?asset=inf-customers');
+    expect(await row.locator('th a').getAttribute('href')).toBe(
+      '#/convergence?org=org-acme&asset=inf-customers',
+    );
     await screenshot(page, 'convergence');
 
     // A system from the heatmap: information is not required of it, its sector is muted.
-    await heatmap.locator('a[href="#/convergence?asset=sys-crm"]').click();
+    await heatmap.locator('a[href="#/convergence?org=org-acme&asset=sys-crm"]').click();
     await page.waitForURL(/asset=sys-crm/);
     await hasText(panel.locator('h3').first(), 'CRM');
     const crm = await graphOf(page, 'convergence');

@@ -13,7 +13,7 @@ interface GqlOp {
 }
 interface RestOp {
   action: Action;
-  method: 'get' | 'post';
+  method: 'get' | 'post' | 'delete';
   path: string;
   body?: string;
 }
@@ -61,6 +61,10 @@ const QUERIES: Record<string, GqlOp> = {
   weakestLinks: { action: 'analytics:run', gql: '{ weakestLinks(limit: 1) { __typename } }' },
   reportRuns: { action: 'report:read', gql: '{ reportRuns(first: 1) { id } }' },
   users: { action: 'user:admin', gql: '{ users { username } }' },
+  threatTargets: {
+    action: 'analytics:run',
+    gql: '{ threatTargets(threatId: "thr-crime", first: 1) { totalCount } }',
+  },
   auditLog: { action: 'audit:read', gql: '{ auditLog(first: 1) { totalCount } }' },
   me: { action: 'self:read', gql: '{ me { username } }' },
 };
@@ -93,11 +97,20 @@ const MUTATIONS: Record<string, GqlOp> = {
     gql: 'mutation { updateUser(input: {username: "nobody-here", clearance: "OFFICIAL"}) { id } }',
   },
   disableUser: { action: 'user:admin', gql: 'mutation { disableUser(username: "nobody-here") { id } }' },
+  deleteOrganization: {
+    action: 'graph:admin',
+    gql: 'mutation { deleteOrganization(id: "org-none", dryRun: true) { entities } }',
+  },
 };
 
 const REST: Record<string, RestOp> = {
   'GET /api/organizations': { action: 'graph:read', method: 'get', path: '/api/organizations' },
   'GET /api/organizations/:id': { action: 'graph:read', method: 'get', path: '/api/organizations/org-acme' },
+  'DELETE /api/organizations/:id': {
+    action: 'graph:admin',
+    method: 'delete',
+    path: '/api/organizations/org-none?dryRun=true',
+  },
   'POST /api/import': { action: 'graph:import', method: 'post', path: '/api/import', body: 'format: [' },
   'GET /api/export': { action: 'graph:export', method: 'get', path: '/api/export?format=json' },
   'GET /api/reports': { action: 'report:read', method: 'get', path: '/api/reports' },

@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { parse } from 'yaml';
 import { AuditRecord, Page } from '@rampart/domain';
 import { GraphContext } from '@rampart/graph';
+import { freePort } from '../support/free-port';
 import { driverSession } from '../support/raw-session';
 import { TEST_JWT_SECRET, freshDemo, openGraph, testConfig } from '../support/test-graph';
 
@@ -12,6 +13,8 @@ const ROOT = path.resolve(__dirname, '../..');
 const CLI = path.join(ROOT, 'dist/apps/cli/src/main.js');
 const FIXTURES = path.join(__dirname, '../fixtures/import');
 const ENV = { ...process.env, RAMPART_JWT_SECRET: TEST_JWT_SECRET };
+/** What every graph command says first on stderr (the tests run with NEO4J_URI set). */
+const usingLine = `rampart: using Neo4j at ${process.env.NEO4J_URI} (NEO4J_URI)\n`;
 const rampart = (...args: string[]) =>
   spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, env: ENV, encoding: 'utf8' });
 /** With stdin (a password for `user add` / `user passwd`). */
@@ -41,9 +44,13 @@ describe('rampart CLI: validate, import, export', () => {
     const file = path.join(FIXTURES, 'extra-system.yaml');
     const first = rampart('import', file);
     expect(first.status).toBe(0);
-    expect(first.stderr).toContain('extra-system.yaml: 2 created, 0 updated, 0 unchanged, 3 relationships');
+    expect(first.stderr).toContain(
+      'extra-system.yaml (organisation org-acme, source extra-system.yaml): entities: 2 created, 0 updated, 0 unchanged, 0 deleted; relationships: 3 created, 0 updated, 0 unchanged, 0 deleted',
+    );
     const again = rampart('import', file);
-    expect(again.stderr).toContain('extra-system.yaml: 0 created, 0 updated, 2 unchanged');
+    expect(again.stderr).toContain(
+      'entities: 0 created, 0 updated, 2 unchanged, 0 deleted; relationships: 0 created, 0 updated, 3 unchanged, 0 deleted',
+    );
   });
 
   it('export writes every format to a file', () => {
@@ -162,7 +169,7 @@ describe('rampart CLI: validate, import, export', () => {
       expect(add.status).toBe(0);
 
       const listed = rampart('audit', 'list', '--json');
-      expect([listed.status, listed.stderr]).toEqual([0, '']);
+      expect([listed.status, listed.stderr]).toEqual([0, usingLine]);
       expect(listed.stdout).not.toContain(secret);
       const page = JSON.parse(listed.stdout) as Page<AuditRecord>;
       expect(page.totalCount).toBe(3);
@@ -215,7 +222,7 @@ describe('rampart CLI: validate, import, export', () => {
       const users = JSON.parse(rampart('audit', 'list', '--action', 'user:admin', '--json').stdout);
       expect(users.totalCount).toBe(1);
       const later = rampart('audit', 'list', '--since', '2999-01-01', '--actor', actor);
-      expect([later.status, later.stderr]).toEqual([0, 'No audit records match.\n']);
+      expect([later.status, later.stderr]).toEqual([0, `${usingLine}No audit records match.\n`]);
 
       // Bad options: commander's usage errors, exit 1 like every other command.
       for (const [args, message] of [
@@ -261,6 +268,102 @@ describe('rampart CLI: validate, import, export', () => {
       // A tampered trail must not fail later suites' checks.
       await graph.audit.deleteAll();
       await graph.users.deleteAll();
+    }
+  });
+});
+
+describe('rampart CLI: which Neo4j it uses (status, the URI line, the launcher record)', () => {
+  const config = testConfig();
+  const uri = config.neo4j.uri!;
+  let graph: GraphContext;
+  const count = async (cypher: string, params: Record<string, unknown> = {}) =>
+    driverSession(config, async (s) => (await s.run(cypher, params)).records[0].get(0).toNumber() as number);
+
+  beforeAll(async () => {
+    if (!fs.existsSync(CLI)) throw new Error(`${CLI} is missing: run npm run build first (npm test does).`);
+    graph = await openGraph(config);
+  });
+  beforeEach(() => freshDemo(graph, config));
+  afterAll(() => graph.close());
+
+  it('status prints the URI, how it was found, the Neo4j version, readiness and counts per organisation', async () => {
+    const entities = await count('MATCH (n:Entity {organizationId: $org}) RETURN count(n)', {
+      org: 'org-acme',
+    });
+    const relationships = await count('MATCH (:Entity {organizationId: $org})-[r]->() RETURN count(r)', {
+      org: 'org-acme',
+    });
+    const shared = await count('MATCH (n:Entity) WHERE n.organizationId IS NULL RETURN count(n)');
+    const sharedOut = await count('MATCH (n:Entity)-[r]->() WHERE n.organizationId IS NULL RETURN count(r)');
+    const version = await driverSession(config, async (s) => {
+      const [c] = (await s.run('CALL dbms.components() YIELD versions, edition RETURN versions, edition'))
+        .records;
+      return `${c.get('versions').join(', ')} ${c.get('edition')} edition`;
+    });
+    expect(entities).toBe(262);
+
+    const r = rampart('status');
+    expect([r.status, r.stderr]).toEqual([0, `rampart: using Neo4j at ${uri} (NEO4J_URI)\n`]);
+    expect(r.stdout.split('\n')).toEqual([
+      `URI: ${uri}`,
+      'Resolved by: NEO4J_URI',
+      `Neo4j: ${version} (database ${config.neo4j.database})`,
+      expect.stringMatching(/^Ready: yes \(schema version \d+, as this build expects\)$/),
+      'Organisations:',
+      `  org-acme (Acme Water): ${entities} entities, ${relationships} relationships`,
+      `  shared threat library: ${shared} entities, ${sharedOut} relationships`,
+      '',
+    ]);
+
+    const json = rampart('status', '--json');
+    expect(json.status).toBe(0);
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      uri,
+      resolvedBy: 'NEO4J_URI',
+      neo4j: { name: 'Neo4j Kernel', version: expect.stringMatching(/^5\./) },
+      readiness: { database: 'up', ready: true },
+      organizations: [{ organizationId: 'org-acme', name: 'Acme Water', entities, relationships }],
+      sharedThreatLibrary: { entities: shared, relationships: sharedOut },
+    });
+  });
+
+  it('a graph command names the Neo4j on stderr, before its work, and leaves stdout to its output', () => {
+    const r = rampart('export', '--format', 'yaml');
+    expect(r.status).toBe(0);
+    expect(r.stderr.split('\n')[0]).toBe(`rampart: using Neo4j at ${uri} (NEO4J_URI)`);
+    expect(r.stdout).not.toContain('using Neo4j');
+    expect(parse(r.stdout).organization.name).toBe('Acme Water');
+  });
+
+  it('without NEO4J_URI, finds the Neo4j recorded in the data folder though NEO4J_LOCAL_PORT differs', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rampart-cli-record-'));
+    try {
+      const at = new URL(uri);
+      const port = Number(at.port || 7687);
+      // What a launcher writes once it answers; this live process stands in for its JVM.
+      const record = { uri, host: at.hostname, port, pid: process.pid, ownerPid: process.pid };
+      const file = path.join(dataDir, 'rampart-neo4j.json');
+      fs.writeFileSync(file, JSON.stringify({ ...record, startedAt: new Date().toISOString() }));
+      const env: NodeJS.ProcessEnv = {
+        ...ENV,
+        NEO4J_DOCKER: 'false',
+        NEO4J_LOCAL_PORT: String(await freePort()), // nothing listens there
+        NEO4J_LOCAL_DATA_DIR: dataDir,
+      };
+      delete env.NEO4J_URI;
+      const r = spawnSync(process.execPath, [CLI, 'status', '--json'], { cwd: ROOT, env, encoding: 'utf8' });
+      expect([r.status, r.stderr]).toEqual([
+        0,
+        `rampart: using Neo4j at ${uri} (local launcher found through ${file})\n`,
+      ]);
+      expect(JSON.parse(r.stdout)).toMatchObject({
+        uri,
+        resolvedBy: `local launcher found through ${file}`,
+        organizations: [{ organizationId: 'org-acme', entities: 262 }],
+      });
+      expect(fs.existsSync(file)).toBe(true); // reused, not owned: the record stays
+    } finally {
+      fs.rmSync(dataDir, { recursive: true, force: true });
     }
   });
 });

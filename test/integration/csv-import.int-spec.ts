@@ -153,11 +153,13 @@ describe('CSV import on a real Neo4j', () => {
 
     it('import <dir> imports a set in one go; again, nothing changes', () => {
       const first = rampart('import', VALID);
-      expect(first.stderr).toContain('valid: 21 created, 0 updated, 0 unchanged');
+      expect(first.stderr).toContain(
+        'valid (organisation org-harbour, source csv:valid): entities: 21 created, 0 updated, 0 unchanged',
+      );
       expect(first.status).toBe(0);
       const again = rampart('import', ...fs.readdirSync(VALID).map((f) => path.join(VALID, f)));
       expect(again.status).toBe(0);
-      expect(again.stderr).toContain('valid: 0 created, 0 updated, 21 unchanged');
+      expect(again.stderr).toContain('entities: 0 created, 0 updated, 21 unchanged, 0 deleted');
     });
 
     it('validate <dir> lists every problem with file and line, and exits 1', async () => {

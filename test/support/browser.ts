@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { INestApplication } from '@nestjs/common';
 import { Browser, Locator, Page, chromium } from 'playwright-core';
 import { AppConfig } from '@rampart/config';
+import { GraphContext } from '@rampart/graph';
 import { TestAccount, signInAs, startDemoApp } from './test-app';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -101,6 +102,8 @@ interface PageWindow {
 
 export interface UiSession {
   app: INestApplication;
+  /** The app's graph (to load more next to the demo, say). */
+  graph: GraphContext;
   /** The browser, for pages of their own (`browser.newContext()`: their own sessionStorage). */
   browser: Browser;
   /** The one page, signed in as `account` (the admin test account). */
@@ -135,7 +138,7 @@ export async function startUiSession(config: AppConfig): Promise<UiSession> {
   if (!fs.existsSync(path.join(config.webDir, 'index.html'))) {
     throw new Error(`No built UI in ${config.webDir}: run npm run build first.`);
   }
-  const { app } = await startDemoApp(config);
+  const { app, graph } = await startDemoApp(config);
   await app.listen(0, '127.0.0.1');
   const base = (await app.getUrl()).replace('[::1]', '127.0.0.1');
   const account = await signInAs(app);
@@ -148,6 +151,7 @@ export async function startUiSession(config: AppConfig): Promise<UiSession> {
     await signInThroughUi(page, base, account);
     return {
       app,
+      graph,
       browser,
       page,
       base,

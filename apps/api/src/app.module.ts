@@ -11,6 +11,7 @@ import { AnalyticsResolver } from './analytics/analytics.resolver';
 import { CoverageResolver } from './analytics/coverage.resolver';
 import { FindingsResolver } from './analytics/findings.resolver';
 import { RiskResolver } from './analytics/risk.resolver';
+import { ThreatTargetsResolver } from './analytics/threat-targets.resolver';
 import { AssetResolver } from './asset/asset.resolver';
 import { DomainExceptionFilter } from './common/domain-exception.filter';
 import { graphqlLimitsPlugin } from './common/graphql-limits';
@@ -113,6 +114,7 @@ export class AppModule {
         FindingsResolver,
         CoverageResolver,
         RiskResolver,
+        ThreatTargetsResolver,
         ReportsResolver,
         ReportScheduler,
         OrganizationResolver,

@@ -29,7 +29,7 @@ export function commandLine(...parts: (string | false | null | undefined)[]): st
 
 /** What one audited CLI operation is. */
 export interface CliOperation {
-  action: 'graph:import' | 'graph:export' | 'report:generate' | 'user:admin';
+  action: 'graph:import' | 'graph:export' | 'report:generate' | 'user:admin' | 'graph:admin';
   operation: string;
   target: string | null;
   /** Writes to the organisation graph record its content hash before and after. */

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { stringify } from 'yaml';
 import { AppConfig } from '@rampart/config';
+import { entityId } from '@rampart/domain';
 import {
   CsvImporter,
   EXPORT_FORMATS,
@@ -17,6 +18,7 @@ import {
   isCsvPath,
   readCsvSet,
 } from '@rampart/import';
+import { WriteCounts } from '@rampart/graph';
 import { audited, auditServiceFor, commandLine, numbersOf } from './cli-audit';
 import { progressBar } from './progress-bar';
 import { withGraph } from './with-graph';
@@ -32,12 +34,20 @@ function printReport(r: ImportReport, say: Say): void {
     for (const i of r.issues) say(`  ${formatIssue(i)}`);
     return;
   }
-  const c = r.counts;
   say(
-    r.dryRun || !c
+    r.dryRun || !r.counts
       ? `${r.file}: valid (${r.entities} entities, ${r.relationships} relationships, organisation ${r.organizationId})`
-      : `${r.file}: ${c.created} created, ${c.changed - c.created} updated, ${c.nodes - c.changed} unchanged, ` +
-          `${c.relationships} relationships (${c.relationshipsDeleted} stale removed)${c.pruned ? `, ${c.pruned} pruned` : ''}`,
+      : `${r.file} (organisation ${r.organizationId}, source ${r.source}): ${countsLine(r.counts)}`,
+  );
+}
+
+/** "entities: 0 created, 0 updated, 262 unchanged, 0 deleted; relationships: ..." (+ moved when any). */
+export function countsLine(c: WriteCounts): string {
+  const moved = (n: number) => (n ? ` (${n} now of this source)` : '');
+  const relUnchanged = c.relationships - c.relationshipsCreated - c.relationshipsUpdated;
+  return (
+    `entities: ${c.created} created, ${c.changed - c.created} updated, ${c.nodes - c.changed} unchanged${moved(c.moved)}, ${c.pruned} deleted; ` +
+    `relationships: ${c.relationshipsCreated} created, ${c.relationshipsUpdated} updated, ${relUnchanged} unchanged${moved(c.relationshipsMoved)}, ${c.relationshipsDeleted} deleted`
   );
 }
 
@@ -84,16 +94,27 @@ const positiveInt = (name: string) => (v: string) => {
   return n;
 };
 
+const organizationIdArg = (v: string) => {
+  const r = entityId.safeParse(v);
+  if (!r.success) throw new InvalidArgumentError(`--org-id: ${r.error.issues[0].message}.`);
+  return v;
+};
+
 export function registerInterchangeCommands(program: Command, config: () => AppConfig, say: Say): void {
   program
     .command('generate')
     .description('Write a deterministic, realistic organisation file (JSON, or YAML for a .yaml/.yml --out)')
     .requiredOption('--people <n>', 'number of people (about 1.5 entities each)', positiveInt('--people'))
     .option('--seed <n>', 'random seed', positiveInt('--seed'), 1)
+    .option(
+      '--org-id <id>',
+      'the organisation id, and the prefix of every other id in the file (default: org-gen-<seed>)',
+      organizationIdArg,
+    )
     .option('--out <file>', 'write to this file instead of standard output')
-    .action((opts: { people: number; seed: number; out?: string }) => {
+    .action((opts: { people: number; seed: number; orgId?: string; out?: string }) => {
       const started = Date.now();
-      const doc = generateOrganisation({ people: opts.people, seed: opts.seed });
+      const doc = generateOrganisation({ people: opts.people, seed: opts.seed, organizationId: opts.orgId });
       const body =
         opts.out && /\.ya?ml$/i.test(opts.out) ? stringify(doc, { lineWidth: 0 }) : JSON.stringify(doc);
       if (!opts.out) return void process.stdout.write(`${body}\n`);

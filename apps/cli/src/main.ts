@@ -1,12 +1,22 @@
 import * as path from 'node:path';
 import { Command } from 'commander';
 import { AppConfig, ConfigError, loadConfig } from '@rampart/config';
-import { LauncherError, Neo4jConnectionError, startLocalNeo4j } from '@rampart/graph';
+import {
+  GraphContext,
+  LauncherError,
+  Neo4jConnectionError,
+  Neo4jServerInfo,
+  OrganizationCounts,
+  Readiness,
+  ResolvedNeo4j,
+  startLocalNeo4j,
+} from '@rampart/graph';
 import { loadDemoIfEmpty } from '@rampart/import';
 import { DomainError } from '@rampart/domain';
 import { registerAuditCommands } from './audit.commands';
 import { audited, auditServiceFor, commandLine, numbersOf } from './cli-audit';
 import { InvalidInputError, registerInterchangeCommands } from './interchange.commands';
+import { registerOrgCommands } from './org.commands';
 import { registerReportCommands } from './report.commands';
 import { registerUserCommands } from './user.commands';
 import { withGraph } from './with-graph';
@@ -31,6 +41,54 @@ async function runNeo4j(config: AppConfig): Promise<void> {
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
+}
+
+/** What `rampart status` reports: which Neo4j, how it was found, and what it holds. */
+interface StatusReport {
+  uri: string;
+  resolvedBy: string;
+  database: string;
+  neo4j: Neo4jServerInfo | null;
+  readiness: Readiness;
+  organizations: OrganizationCounts[];
+  sharedThreatLibrary: { entities: number; relationships: number };
+}
+
+async function statusOf(g: GraphContext, neo4j: ResolvedNeo4j): Promise<StatusReport> {
+  const readiness = await g.health.readiness();
+  const up = readiness.database === 'up';
+  const counts = up ? await g.organizations.counts() : [];
+  const shared = counts.find((c) => c.organizationId === null);
+  return {
+    uri: neo4j.connection.uri,
+    resolvedBy: neo4j.via,
+    database: neo4j.connection.database,
+    neo4j: up ? await g.health.server() : null,
+    readiness,
+    organizations: counts.filter((c) => c.organizationId !== null),
+    sharedThreatLibrary: { entities: shared?.entities ?? 0, relationships: shared?.relationships ?? 0 },
+  };
+}
+
+function statusLines(s: StatusReport): string[] {
+  const { schema, error } = s.readiness;
+  const ready = s.readiness.ready
+    ? `yes (schema version ${schema?.applied}, as this build expects)`
+    : !schema
+      ? `no (database down: ${error})`
+      : `no (schema version ${schema.applied ?? 'none'}, this build expects ${schema.expected}: run rampart schema)`;
+  const counted = (c: { entities: number; relationships: number }) =>
+    `${c.entities} entities, ${c.relationships} relationships`;
+  return [
+    `URI: ${s.uri}`,
+    `Resolved by: ${s.resolvedBy}`,
+    `Neo4j: ${s.neo4j ? `${s.neo4j.version} ${s.neo4j.edition} edition` : 'unknown'} (database ${s.database})`,
+    `Ready: ${ready}`,
+    'Organisations:',
+    ...(s.organizations.length ? [] : ['  (none)']),
+    ...s.organizations.map((o) => `  ${o.organizationId}${o.name ? ` (${o.name})` : ''}: ${counted(o)}`),
+    `  shared threat library: ${counted(s.sharedThreatLibrary)}`,
+  ];
 }
 
 export function buildProgram(config: () => AppConfig): Command {
@@ -77,13 +135,19 @@ export function buildProgram(config: () => AppConfig): Command {
     );
   program
     .command('status')
-    .description('Which Neo4j is used, whether it is ready, and the schema version')
-    .action(() =>
-      withGraph(config(), say, async (g) => {
-        process.stdout.write(`${JSON.stringify(await g.health.readiness())}\n`);
+    .description(
+      'Which Neo4j is used and how it was found, its version, readiness and schema version, and entities and relationships per organisation',
+    )
+    .option('--json', 'one JSON object instead of lines')
+    .action((opts: { json?: boolean }) =>
+      withGraph(config(), say, async (g, neo4j) => {
+        const status = await statusOf(g, neo4j);
+        const lines = opts.json ? [JSON.stringify(status)] : statusLines(status);
+        process.stdout.write(`${lines.join('\n')}\n`);
       }),
     );
   registerInterchangeCommands(program, config, say);
+  registerOrgCommands(program, config, say);
   registerReportCommands(program, config, say);
   registerUserCommands(program, config, say);
   registerAuditCommands(program, config, say);

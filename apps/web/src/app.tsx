@@ -1,6 +1,9 @@
 import { useEffect, useRef, useSyncExternalStore } from 'react';
 import { type User, session } from './api/session';
+import { OrgPicker } from './components/org-picker';
+import { ScopeProvider } from './components/scope';
 import { VIEWS, href, useRoute } from './route';
+import { useOrgScope } from './use-org-scope';
 import { AttackPathsView } from './views/attack-paths-view';
 import { BlastRadiusView } from './views/blast-radius-view';
 import { ConvergenceView } from './views/convergence-view';
@@ -47,17 +50,23 @@ function SignedIn({ user, takeFocus }: { user: User; takeFocus: boolean }) {
   useEffect(() => {
     if (takeFocus) mainRef.current?.focus();
   }, [takeFocus]);
+  const { orgs, org, scope, note, loading, error, choose } = useOrgScope(view, params);
   return (
     <div className="app">
       <header>
         <strong className="brand">Rampart</strong>
         <nav aria-label="Views">
           {VIEWS.map((v) => (
-            <a key={v.name} href={href(v.name)} aria-current={v.name === view ? 'page' : undefined}>
+            <a
+              key={v.name}
+              href={scope ? scope.href(v.name) : href(v.name)}
+              aria-current={v.name === view ? 'page' : undefined}
+            >
               {v.title}
             </a>
           ))}
         </nav>
+        {org && <OrgPicker orgs={orgs} value={org.id} onChange={choose} />}
         <div className="account">
           <span data-testid="signed-in-as">
             {user.username} <span className="roles">({user.roles.join(', ')})</span>
@@ -68,11 +77,28 @@ function SignedIn({ user, takeFocus }: { user: User; takeFocus: boolean }) {
         </div>
       </header>
       <main ref={mainRef} tabIndex={-1}>
-        {view === 'dashboard' && <DashboardView />}
-        {view === 'paths' && <AttackPathsView params={params} />}
-        {view === 'explorer' && <ExplorerView params={params} />}
-        {view === 'blast' && <BlastRadiusView params={params} />}
-        {view === 'convergence' && <ConvergenceView params={params} />}
+        {note && (
+          <p className="note" role="status" data-testid="org-note">
+            {note}
+          </p>
+        )}
+        {error && <p className="error">{error}</p>}
+        {loading && <p aria-busy="true">Loading the organisations…</p>}
+        {!loading && !error && !org && (
+          <p data-testid="no-organisation">
+            No organisation in the graph yet: import one first (docs/import.md).
+          </p>
+        )}
+        {scope && (
+          // Keyed by organisation: a switch starts every view afresh (nothing of the other one stays).
+          <ScopeProvider value={scope} key={scope.org.id}>
+            {view === 'dashboard' && <DashboardView />}
+            {view === 'paths' && <AttackPathsView params={params} />}
+            {view === 'explorer' && <ExplorerView params={params} />}
+            {view === 'blast' && <BlastRadiusView params={params} />}
+            {view === 'convergence' && <ConvergenceView params={params} />}
+          </ScopeProvider>
+        )}
       </main>
     </div>
   );

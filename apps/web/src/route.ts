@@ -40,3 +40,10 @@ export function useRoute(): Route {
 export const go = (view: ViewName, params: Record<string, string | undefined> = {}) => {
   window.location.hash = href(view, params);
 };
+
+/** Corrects the address in place (no history entry); useRoute hears it as a hash change. */
+export const replaceRoute = (view: ViewName, params: Record<string, string | undefined> = {}) => {
+  const { pathname, search } = window.location;
+  history.replaceState(history.state, '', `${pathname}${search}${href(view, params)}`);
+  window.dispatchEvent(new HashChangeEvent('hashchange'));
+};

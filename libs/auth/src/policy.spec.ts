@@ -29,6 +29,7 @@ report:generate   Y    Y        .            .        Y
 report:read       Y    Y        Y            Y        Y
 audit:read        Y    .        .            Y        Y
 user:admin        .    .        .            .        Y
+graph:admin       .    .        .            .        Y
 self:read         Y    Y        Y            Y        Y
 `;
 
@@ -127,6 +128,7 @@ describe('asset-owner writes', () => {
       'report:generate',
       'audit:read',
       'user:admin',
+      'graph:admin',
     ] as const) {
       expect(can(owner, action, { ownerPersonIds: ['p-1'] })).toBe(false);
     }

@@ -16,6 +16,7 @@ export const ACTIONS = [
   'report:read',
   'audit:read',
   'user:admin',
+  'graph:admin',
   'self:read',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
@@ -30,6 +31,7 @@ export const ACTION_DESCRIPTIONS: Record<Action, string> = {
   'report:read': 'list and download generated reports',
   'audit:read': 'read the audit trail',
   'user:admin': 'create, update and disable users',
+  'graph:admin': 'delete a whole organisation',
   'self:read': 'read one’s own account (me)',
 };
 
@@ -54,11 +56,13 @@ const EVERYTHING: readonly Action[] = ACTIONS;
  *   (a bulk copy of the organisation's weak points exceeds an owner's need-to-know), no report
  *   generation.
  * - analyst edits the graph: read, write, import, export, analytics, reports; no audit, no users.
+ * - graph:admin (deleting a whole organisation, issue 18) is admin only: it removes in one step
+ *   what every other role can only change entry by entry.
  * - Everyone reads their own account (self:read). Clearance redaction applies on top of all of this
  *   (clearance.ts), for every role including admin.
  */
 export const PERMISSIONS: Record<Role, readonly Action[]> = {
-  rse: EVERYTHING.filter((a) => a !== 'user:admin'),
+  rse: EVERYTHING.filter((a) => a !== 'user:admin' && a !== 'graph:admin'),
   analyst: [
     'graph:read',
     'graph:write',

@@ -23,6 +23,11 @@ export interface User {
   clearance: string;
   /** The Person in the organisation graph this account acts for (required for asset-owner edits). */
   personId: string | null;
+  /**
+   * The organisations this account may see (issue 18): every other one is absent for it, everywhere.
+   * null: no limit, every organisation.
+   */
+  organizationIds: string[] | null;
   disabled: boolean;
   createdAt: string;
   updatedAt: string;

@@ -12,3 +12,4 @@ export * from './report-run';
 export * from './maturity';
 export * from './auth';
 export * from './audit';
+export * from './organization-scope';

@@ -6,6 +6,7 @@ import { Q } from './query-names';
 import { QueryRegistry } from './query-registry';
 import { GraphHealthRepository } from './repositories/graph-health.repository';
 import { OrganizationRepository } from './repositories/organization.repository';
+import { OrganizationDeletionRepository } from './repositories/organization-deletion.repository';
 import { ExportRepository } from './repositories/export.repository';
 import { ImportRepository } from './repositories/import.repository';
 import { EntityRepository } from './repositories/entity.repository';
@@ -35,6 +36,7 @@ export interface GraphContext {
   schema: SchemaService;
   health: GraphHealthRepository;
   organizations: OrganizationRepository;
+  organizationDeletion: OrganizationDeletionRepository;
   entities: EntityRepository;
   analytics: AnalyticsRepository;
   findings: FindingsRepository;
@@ -61,7 +63,7 @@ export async function createGraphContext(options: GraphOptions): Promise<GraphCo
   const registry = new QueryRegistry(options.cypherDir).requireAll(Object.values(Q));
   const driver = await connect(options.connection);
   const executor = new QueryExecutor(driver, registry, options.connection.database, options.txTimeoutMs);
-  const schema = new SchemaService(executor, registry);
+  const schema = new SchemaService(executor, registry, options.importTxTimeoutMs);
   return {
     driver,
     registry,
@@ -69,6 +71,7 @@ export async function createGraphContext(options: GraphOptions): Promise<GraphCo
     schema,
     health: new GraphHealthRepository(executor, schema),
     organizations: new OrganizationRepository(executor),
+    organizationDeletion: new OrganizationDeletionRepository(executor, options.importTxTimeoutMs),
     entities: new EntityRepository(executor),
     analytics: new AnalyticsRepository(executor, options.importTxTimeoutMs),
     findings: new FindingsRepository(executor, registry),

@@ -5,6 +5,7 @@ import { AnalyticsRepository } from './repositories/analytics.repository';
 import { FindingsRepository } from './repositories/findings.repository';
 import { GraphHealthRepository } from './repositories/graph-health.repository';
 import { OrganizationRepository } from './repositories/organization.repository';
+import { OrganizationDeletionRepository } from './repositories/organization-deletion.repository';
 import { ReportRunRepository } from './repositories/report-run.repository';
 import { RefreshTokenRepository } from './repositories/refresh-token.repository';
 import { UserRepository } from './repositories/user.repository';
@@ -29,6 +30,7 @@ export class GraphModule implements OnApplicationShutdown {
       { provide: GRAPH_CONTEXT, useValue: graph },
       from(GraphHealthRepository, (g) => g.health),
       from(OrganizationRepository, (g) => g.organizations),
+      from(OrganizationDeletionRepository, (g) => g.organizationDeletion),
       from(EntityRepository, (g) => g.entities),
       from(AnalyticsRepository, (g) => g.analytics),
       from(FindingsRepository, (g) => g.findings),

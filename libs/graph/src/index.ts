@@ -8,6 +8,7 @@ export * from './query-names';
 export * from './query-registry';
 export * from './repositories/graph-health.repository';
 export * from './repositories/organization.repository';
+export * from './repositories/organization-deletion.repository';
 export * from './repositories/export.repository';
 export * from './repositories/import.repository';
 export * from './repositories/entity.repository';

@@ -4,6 +4,7 @@
  */
 export const Q = {
   ping: 'health/ping',
+  healthComponents: 'health/components',
   schemaVersionGet: 'meta/schema-version-get',
   schemaVersionSet: 'meta/schema-version-set',
   graphVersionGet: 'meta/graph-version-get',
@@ -21,6 +22,9 @@ export const Q = {
   graphDeleteAll: 'graph/delete-all',
   organizationGet: 'organization/get',
   organizationList: 'organization/list',
+  organizationDeletionPlan: 'organization/deletion-plan',
+  organizationDelete: 'organization/delete',
+  organizationCounts: 'organization/counts',
   entityPage: 'entity/page',
   entityCount: 'entity/count',
   entityGet: 'entity/get',
@@ -41,6 +45,8 @@ export const Q = {
   importPruneClassifications: 'import/prune-classifications',
   importStaleRelationshipEnds: 'import/stale-relationship-ends',
   importStatedRelationshipEnds: 'import/stated-relationship-ends',
+  importForeignReferences: 'import/foreign-references',
+  migrateRelationshipOrganization: 'migrate/017-relationship-organization',
   exportEntities: 'export/entities',
   exportRelationships: 'export/relationships',
   exportContentRows: 'export/content-rows',

@@ -1,5 +1,5 @@
 import { QueryExecutor } from './query-executor';
-import { Q } from './query-names';
+import { Q, QueryName } from './query-names';
 import { QueryRegistry } from './query-registry';
 
 export interface SchemaStatus {
@@ -16,15 +16,29 @@ export function expectedSchemaVersion(registry: QueryRegistry): number {
   return versions.length ? Math.max(...versions) : 0;
 }
 
-/** Applies constraints and indexes idempotently (IF NOT EXISTS) and records the version. */
+/**
+ * Data changes a graph written by an older version needs once: each runs when the recorded
+ * schema version is below its own (or none is recorded), before the new version is recorded.
+ */
+const MIGRATIONS: { version: number; query: QueryName }[] = [
+  { version: 17, query: Q.migrateRelationshipOrganization },
+];
+
+/** Applies constraints and indexes idempotently (IF NOT EXISTS), migrates data, records the version. */
 export class SchemaService {
   constructor(
     private readonly executor: QueryExecutor,
     private readonly registry: QueryRegistry,
+    /** A migration may rewrite every relationship of a large graph: it gets the import timeout. */
+    private readonly migrationTimeoutMs?: number,
   ) {}
 
   async apply(): Promise<SchemaStatus> {
+    const before = (await this.status()).applied;
     for (const q of this.registry.schema()) await this.executor.runSchemaStatement(q.text, q.name);
+    for (const m of MIGRATIONS.filter((m) => before === null || before < m.version)) {
+      await this.executor.writeTransaction((tx) => tx.run(m.query), m.query, this.migrationTimeoutMs);
+    }
     await this.executor.executeWrite(Q.schemaVersionSet, { version: expectedSchemaVersion(this.registry) });
     return this.status();
   }

@@ -16,10 +16,25 @@ export interface ImportReportView {
     nodes: number;
     created: number;
     changed: number;
+    moved: number;
     relationships: number;
+    relationshipsCreated: number;
+    relationshipsUpdated: number;
+    relationshipsMoved: number;
     relationshipsDeleted: number;
     pruned: number;
   };
+}
+
+/** What deleting an organisation removed (libs/graph's OrganizationDeletion satisfies it). */
+export interface OrganizationDeletionView {
+  organizationId: string;
+  dryRun: boolean;
+  deleted: boolean;
+  entities: number;
+  byLabel: { label: string; count: number }[];
+  relationships: number;
+  foreign: { organizationId: string | null; relationships: number; examples: string[] }[];
 }
 
 export interface EntityRecordLike {
@@ -94,6 +109,7 @@ export class OutputMapper {
       roles: [...u.roles],
       clearance: u.clearance,
       personId: u.personId,
+      organizationIds: u.organizationIds && [...u.organizationIds],
       disabled: u.disabled,
       createdAt: u.createdAt,
       updatedAt: u.updatedAt,
@@ -158,6 +174,22 @@ export class OutputMapper {
     };
   }
 
+  organizationDeletion(d: OrganizationDeletionView): OrganizationDeletionView {
+    return {
+      organizationId: d.organizationId,
+      dryRun: d.dryRun,
+      deleted: d.deleted,
+      entities: d.entities,
+      byLabel: d.byLabel.map((b) => ({ label: b.label, count: b.count })),
+      relationships: d.relationships,
+      foreign: d.foreign.map((f) => ({
+        organizationId: f.organizationId,
+        relationships: f.relationships,
+        examples: [...f.examples],
+      })),
+    };
+  }
+
   stixReport(r: StixReportView): StixReportView {
     return {
       file: r.file,
@@ -186,7 +218,11 @@ function writeCounts(c: WriteCountsView): WriteCountsView {
     nodes: c.nodes,
     created: c.created,
     changed: c.changed,
+    moved: c.moved,
     relationships: c.relationships,
+    relationshipsCreated: c.relationshipsCreated,
+    relationshipsUpdated: c.relationshipsUpdated,
+    relationshipsMoved: c.relationshipsMoved,
     relationshipsDeleted: c.relationshipsDeleted,
     pruned: c.pruned,
   };

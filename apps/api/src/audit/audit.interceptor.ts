@@ -15,9 +15,10 @@ const AUDITED: readonly Action[] = [
   'graph:export',
   'report:generate',
   'user:admin',
+  'graph:admin',
 ];
 /** Writes to the organisation graph carry its content hash before and after. */
-const GRAPH_WRITES: readonly Action[] = ['graph:write', 'graph:import'];
+const GRAPH_WRITES: readonly Action[] = ['graph:write', 'graph:import', 'graph:admin'];
 
 type Json = Record<string, unknown>;
 
@@ -87,7 +88,7 @@ function describe(ctx: ExecutionContext): { operation: string; target: string | 
     query?: Json;
   }>();
   const p = { ...req.query, ...req.params };
-  const target = [p.name, p.file, p.filename, p.format].find((v) => typeof v === 'string') as
+  const target = [p.id, p.name, p.file, p.filename, p.format].find((v) => typeof v === 'string') as
     string | undefined;
   return { operation: `${req.method} ${req.route?.path ?? req.url.split('?')[0]}`, target: target ?? null };
 }

@@ -182,6 +182,8 @@ export class OidcService {
           roles,
           clearance,
           personId: null,
+          // An administrator limits an OIDC account to organisations as any other (updateUser).
+          organizationIds: null,
           disabled: false,
           createdAt: at,
           updatedAt: at,

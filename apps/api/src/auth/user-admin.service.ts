@@ -72,6 +72,7 @@ export class UserAdminService {
       roles: [...new Set(input.roles)] as Role[],
       clearance: input.clearance,
       personId: input.personId ?? null,
+      organizationIds: null,
       disabled: false,
       createdAt: at,
       updatedAt: at,

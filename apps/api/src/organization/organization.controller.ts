@@ -1,6 +1,6 @@
-import { Controller, Get, Param } from '@nestjs/common';
+import { Controller, Delete, Get, Param, Query } from '@nestjs/common';
 import { DomainError } from '@rampart/domain';
-import { OrganizationRepository } from '@rampart/graph';
+import { OrganizationDeletionRepository, OrganizationRepository } from '@rampart/graph';
 import { OutputMapper } from '@rampart/output';
 import { RequirePermission } from '../auth/permission.decorator';
 
@@ -9,6 +9,7 @@ import { RequirePermission } from '../auth/permission.decorator';
 export class OrganizationController {
   constructor(
     private readonly organizations: OrganizationRepository,
+    private readonly deletion: OrganizationDeletionRepository,
     private readonly out: OutputMapper,
   ) {}
 
@@ -22,5 +23,14 @@ export class OrganizationController {
     const org = await this.organizations.get(id);
     if (!org) throw new DomainError('NOT_FOUND', `No organisation has id "${id}".`);
     return this.out.organization(org);
+  }
+
+  /** ?dryRun=true: only the counts; ?force=true: also remove relationships other organisations state on it. */
+  @Delete(':id')
+  @RequirePermission('graph:admin')
+  async delete(@Param('id') id: string, @Query() q: Record<string, string | undefined>) {
+    const flag = (v?: string) => v === 'true' || v === '1';
+    const d = await this.deletion.delete(id, { dryRun: flag(q.dryRun), force: flag(q.force) });
+    return this.out.organizationDeletion(d);
   }
 }

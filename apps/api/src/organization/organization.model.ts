@@ -1,4 +1,4 @@
-import { Field, Float, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { EntityModel } from '../entity/entity.model';
 
 export enum RiskLevelEnum {
@@ -43,4 +43,58 @@ export class OrganizationModel extends EntityModel {
 
   @Field(() => ResponseForceModel, { nullable: true })
   responseForce?: ResponseForceModel;
+}
+
+@ObjectType('ForeignReferences', {
+  description: 'Relationships another organisation (or the threat library) states on entities of this one.',
+})
+export class ForeignReferencesModel {
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The organisation that states them; null: the threat library.',
+  })
+  organizationId!: string | null;
+
+  @Field(() => Int)
+  relationships!: number;
+
+  @Field(() => [String], { description: 'Up to five, "from TYPE to".' })
+  examples!: string[];
+}
+
+@ObjectType('LabelCount')
+export class LabelCountModel {
+  @Field({ description: 'Kind label: Person, System, ...; Asset for plain assets.' })
+  label!: string;
+
+  @Field(() => Int)
+  count!: number;
+}
+
+@ObjectType('OrganizationDeletion', {
+  description: 'What deleting an organisation removed, or on a dry run would remove.',
+})
+export class OrganizationDeletionModel {
+  @Field(() => ID)
+  organizationId!: string;
+
+  @Field()
+  dryRun!: boolean;
+
+  @Field({ description: 'False on a dry run.' })
+  deleted!: boolean;
+
+  @Field(() => Int)
+  entities!: number;
+
+  @Field(() => [LabelCountModel])
+  byLabel!: LabelCountModel[];
+
+  @Field(() => Int, { description: 'Every relationship touching its entities.' })
+  relationships!: number;
+
+  @Field(() => [ForeignReferencesModel], {
+    description: 'Relationships stated elsewhere on its entities: they stop a delete unless force.',
+  })
+  foreign!: ForeignReferencesModel[];
 }

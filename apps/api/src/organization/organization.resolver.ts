@@ -1,11 +1,11 @@
-import { Args, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Organization } from '@rampart/domain';
-import { OrganizationRepository } from '@rampart/graph';
+import { OrganizationDeletionRepository, OrganizationRepository } from '@rampart/graph';
 import { OutputMapper } from '@rampart/output';
 import { PageArgs } from '../common/connection.model';
 import { EntityQueryService } from '../entity/entity-query.service';
 import { AssetConnection } from '../entity/entity.model';
-import { OrganizationModel } from './organization.model';
+import { OrganizationDeletionModel, OrganizationModel } from './organization.model';
 import { RequirePermission } from '../auth/permission.decorator';
 
 @Resolver(() => OrganizationModel)
@@ -13,6 +13,7 @@ import { RequirePermission } from '../auth/permission.decorator';
 export class OrganizationResolver {
   constructor(
     private readonly orgRepo: OrganizationRepository,
+    private readonly deletion: OrganizationDeletionRepository,
     private readonly entities: EntityQueryService,
     private readonly out: OutputMapper,
   ) {}
@@ -29,6 +30,19 @@ export class OrganizationResolver {
   @Query(() => [OrganizationModel], { description: 'Every organisation in the graph.' })
   async organizations() {
     return (await this.orgRepo.list()).map((o) => this.out.organization(o));
+  }
+
+  @Mutation(() => OrganizationDeletionModel, {
+    description:
+      'Deletes an organisation: every entity of it and every relationship touching them, in one transaction (admin). dryRun: only count. Relationships other organisations state on its entities stop it unless force.',
+  })
+  @RequirePermission('graph:admin')
+  async deleteOrganization(
+    @Args('id', { type: () => ID }) id: string,
+    @Args('dryRun', { defaultValue: false }) dryRun: boolean,
+    @Args('force', { defaultValue: false }) force: boolean,
+  ) {
+    return this.out.organizationDeletion(await this.deletion.delete(id, { dryRun, force }));
   }
 
   @ResolveField(() => AssetConnection, { description: "The organisation's assets, cursor-paginated." })

@@ -52,7 +52,13 @@ export type AnalyticsNodeFieldsFragment = { id: string, name: string, label: str
 
 export type PathFieldsFragment = { probability: number, hops: number, nodes: Array<{ id: string, name: string, label: string, labels: Array<string>, classification: string | null, criticality: number | null, restricted: boolean }>, steps: Array<{ from: string | null, to: string, vector: string, controls: Array<{ id: string, name: string, effectiveness: number, domains: Array<string>, status: string | null }> }> };
 
+export type OrganizationsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type OrganizationsQuery = { organizations: Array<{ id: string, name: string }> };
+
 export type DashboardQueryVariables = Exact<{
+  org: string | number;
   asOf?: string | null | undefined;
 }>;
 
@@ -60,6 +66,7 @@ export type DashboardQueryVariables = Exact<{
 export type DashboardQuery = { posture: { asOf: string, assets: number, criticalAssets: number, uncoveredCriticalAssets: number, exposedCriticalAssets: number, singlePointsOfFailure: number, commonModeFailures: number, commonModeUnits: Array<string>, risksAboveTolerance: number, findings: number, findingsBySeverity: Array<{ key: string, count: number }> }, weakestLinks: Array<{ riskIncrease: number, pairs: number, control: { id: string, name: string, domains: Array<string>, status: string | null, effectiveness: number | null }, singlePointOfFailureFor: Array<{ id: string, name: string, label: string, restricted: boolean }> }>, risks: Array<{ riskId: string | null, residualLikelihood: number, consequence: number, level: RiskLevel, aboveTolerance: boolean, threat: { id: string, name: string }, asset: { id: string, name: string, restricted: boolean } }> };
 
 export type FindingsQueryVariables = Exact<{
+  org: string | number;
   asOf?: string | null | undefined;
   severity?: Array<string> | string | null | undefined;
   ruleIds?: Array<string> | string | null | undefined;
@@ -68,16 +75,24 @@ export type FindingsQueryVariables = Exact<{
 
 export type FindingsQuery = { findingRules: Array<{ id: string, title: string, severity: string }>, findings: Array<{ ruleId: string, title: string, severity: string, clause: string, message: string, nodes: Array<{ id: string, name: string, label: string, restricted: boolean }> }> };
 
-export type PathChoicesQueryVariables = Exact<{ [key: string]: never; }>;
+export type ThreatsQueryVariables = Exact<{
+  org: string | number;
+  search?: string | null | undefined;
+  first: number;
+}>;
 
 
-export type PathChoicesQuery = { threats: { edges: Array<{ node: { id: string, name: string } }> }, assets: { edges: Array<{ node:
-        | { id: string, name: string, labels: Array<string>, criticality: number }
-        | { id: string, name: string, labels: Array<string>, criticality: number }
-        | { id: string, name: string, labels: Array<string>, criticality: number }
-        | { id: string, name: string, labels: Array<string>, criticality: number }
-        | { id: string, name: string, labels: Array<string>, criticality: number }
-       }> } };
+export type ThreatsQuery = { threats: { totalCount: number, edges: Array<{ node: { id: string, name: string } }> } };
+
+export type ThreatTargetsQueryVariables = Exact<{
+  threatId: string | number;
+  org: string | number;
+  search?: string | null | undefined;
+  first: number;
+}>;
+
+
+export type ThreatTargetsQuery = { threatTargets: { totalCount: number, reachableCount: number, targets: Array<{ reachable: boolean, hops: number | null, asset: { id: string, name: string, criticality: number | null, restricted: boolean } }> } };
 
 export type AttackPathsQueryVariables = Exact<{
   threatId: string | number;
@@ -87,7 +102,22 @@ export type AttackPathsQueryVariables = Exact<{
 }>;
 
 
-export type AttackPathsQuery = { attackPaths: { truncated: boolean, failedControls: Array<string>, failed: Array<{ id: string, name: string, kind: FailureUnitKind }>, paths: Array<{ probability: number, hops: number, nodes: Array<{ id: string, name: string, label: string, labels: Array<string>, classification: string | null, criticality: number | null, restricted: boolean }>, steps: Array<{ from: string | null, to: string, vector: string, controls: Array<{ id: string, name: string, effectiveness: number, domains: Array<string>, status: string | null }> }> }> }, securityDepth: { reachable: boolean, depth: number | null, exposed: boolean, singlePointsOfFailure: Array<{ id: string, name: string, kind: FailureUnitKind, domains: Array<string> }>, cutSets: Array<{ order: number, commonMode: boolean, probability: number, controls: Array<string>, units: Array<{ id: string, name: string, kind: FailureUnitKind, domains: Array<string> }> }>, chokePoints: Array<{ id: string, name: string }> } };
+export type AttackPathsQuery = { threat:
+    | { id: string, name: string }
+    | { id: string, name: string }
+    | { id: string, name: string }
+    | { id: string, name: string }
+    | { id: string, name: string }
+    | { id: string, name: string }
+    | { id: string, name: string }
+    | { id: string, name: string }
+    | { id: string, name: string }
+    | { id: string, name: string }
+    | { id: string, name: string }
+    | { id: string, name: string }
+    | { id: string, name: string }
+    | { id: string, name: string }
+   | null, attackPaths: { truncated: boolean, failedControls: Array<string>, failed: Array<{ id: string, name: string, kind: FailureUnitKind }>, paths: Array<{ probability: number, hops: number, nodes: Array<{ id: string, name: string, label: string, labels: Array<string>, classification: string | null, criticality: number | null, restricted: boolean }>, steps: Array<{ from: string | null, to: string, vector: string, controls: Array<{ id: string, name: string, effectiveness: number, domains: Array<string>, status: string | null }> }> }> }, securityDepth: { reachable: boolean, depth: number | null, exposed: boolean, singlePointsOfFailure: Array<{ id: string, name: string, kind: FailureUnitKind, domains: Array<string> }>, cutSets: Array<{ order: number, commonMode: boolean, probability: number, controls: Array<string>, units: Array<{ id: string, name: string, kind: FailureUnitKind, domains: Array<string> }> }>, chokePoints: Array<{ id: string, name: string }> } };
 
 export type BlastRadiusQueryVariables = Exact<{
   nodeIds: Array<string | number> | string | number;
@@ -105,23 +135,34 @@ export type CoverageQueryVariables = Exact<{
 
 export type CoverageQuery = { coverage: { assetId: string, requiredDomains: Array<string>, coveredDomains: Array<string>, missingDomains: Array<string>, score: number, functions: Array<string>, asset: { id: string, name: string, label: string, labels: Array<string>, classification: string | null, criticality: number | null, restricted: boolean }, domains: Array<{ domain: string, required: boolean, covered: boolean, fraction: number | null, controls: Array<{ id: string, name: string, inherited: boolean, on: string, onName: string }> }> } };
 
-export type CoverageHeatmapQueryVariables = Exact<{ [key: string]: never; }>;
+export type CoverageHeatmapQueryVariables = Exact<{
+  org: string | number;
+  first: number;
+}>;
 
 
 export type CoverageHeatmapQuery = { coverageSummary: Array<{ assetId: string, score: number, asset: { id: string, name: string, label: string, criticality: number | null, restricted: boolean }, domains: Array<{ domain: string, required: boolean, covered: boolean }> }> };
 
-export type SearchQueryVariables = Exact<{
-  text: string;
+export type CriticalCountQueryVariables = Exact<{
+  org: string | number;
 }>;
 
 
-export type SearchQuery = { assets: { edges: Array<{ node:
+export type CriticalCountQuery = { posture: { criticalAssets: number } };
+
+export type SearchQueryVariables = Exact<{
+  text: string;
+  org: string | number;
+}>;
+
+
+export type SearchQuery = { assets: { totalCount: number, edges: Array<{ node:
         | { id: string, name: string, labels: Array<string> }
         | { id: string, name: string, labels: Array<string> }
         | { id: string, name: string, labels: Array<string> }
         | { id: string, name: string, labels: Array<string> }
         | { id: string, name: string, labels: Array<string> }
-       }> }, controls: { edges: Array<{ node: { id: string, name: string, labels: Array<string> } }> }, threats: { edges: Array<{ node: { id: string, name: string, labels: Array<string> } }> }, orgUnits: { edges: Array<{ node: { id: string, name: string, labels: Array<string> } }> } };
+       }> }, controls: { totalCount: number, edges: Array<{ node: { id: string, name: string, labels: Array<string> } }> }, threats: { totalCount: number, edges: Array<{ node: { id: string, name: string, labels: Array<string> } }> }, orgUnits: { totalCount: number, edges: Array<{ node: { id: string, name: string, labels: Array<string> } }> } };
 
 type EntityFields_AttackPattern_Fragment = { id: string, name: string, labels: Array<string>, restricted: boolean, classification: string | null, description: string | null, organizationId: string | null };
 
@@ -479,9 +520,17 @@ export const EntityFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"EntityFields"}) as unknown as TypedDocumentString<EntityFieldsFragment, unknown>;
+export const OrganizationsDocument = new TypedDocumentString(`
+    query Organizations {
+  organizations {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<OrganizationsQuery, OrganizationsQueryVariables>;
 export const DashboardDocument = new TypedDocumentString(`
-    query Dashboard($asOf: String) {
-  posture(asOf: $asOf) {
+    query Dashboard($org: ID!, $asOf: String) {
+  posture(organizationId: $org, asOf: $asOf) {
     asOf
     assets
     criticalAssets
@@ -497,7 +546,7 @@ export const DashboardDocument = new TypedDocumentString(`
       count
     }
   }
-  weakestLinks(limit: 15) {
+  weakestLinks(limit: 15, organizationId: $org) {
     control {
       id
       name
@@ -514,7 +563,7 @@ export const DashboardDocument = new TypedDocumentString(`
       restricted
     }
   }
-  risks {
+  risks(organizationId: $org) {
     riskId
     threat {
       id
@@ -533,13 +582,18 @@ export const DashboardDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<DashboardQuery, DashboardQueryVariables>;
 export const FindingsDocument = new TypedDocumentString(`
-    query Findings($asOf: String, $severity: [String!], $ruleIds: [String!]) {
+    query Findings($org: ID!, $asOf: String, $severity: [String!], $ruleIds: [String!]) {
   findingRules {
     id
     title
     severity
   }
-  findings(asOf: $asOf, severity: $severity, ruleIds: $ruleIds) {
+  findings(
+    organizationId: $org
+    asOf: $asOf
+    severity: $severity
+    ruleIds: $ruleIds
+  ) {
     ruleId
     title
     severity
@@ -554,30 +608,48 @@ export const FindingsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<FindingsQuery, FindingsQueryVariables>;
-export const PathChoicesDocument = new TypedDocumentString(`
-    query PathChoices {
-  threats(first: 200) {
+export const ThreatsDocument = new TypedDocumentString(`
+    query Threats($org: ID!, $search: String, $first: Int!) {
+  threats(first: $first, filter: {organizationId: $org, search: $search}) {
+    totalCount
     edges {
       node {
         id
         name
-      }
-    }
-  }
-  assets(first: 500, filter: {criticalityAtLeast: 3}) {
-    edges {
-      node {
-        id
-        name
-        labels
-        criticality
       }
     }
   }
 }
-    `) as unknown as TypedDocumentString<PathChoicesQuery, PathChoicesQueryVariables>;
+    `) as unknown as TypedDocumentString<ThreatsQuery, ThreatsQueryVariables>;
+export const ThreatTargetsDocument = new TypedDocumentString(`
+    query ThreatTargets($threatId: ID!, $org: ID!, $search: String, $first: Int!) {
+  threatTargets(
+    threatId: $threatId
+    organizationId: $org
+    search: $search
+    first: $first
+  ) {
+    totalCount
+    reachableCount
+    targets {
+      reachable
+      hops
+      asset {
+        id
+        name
+        criticality
+        restricted
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ThreatTargetsQuery, ThreatTargetsQueryVariables>;
 export const AttackPathsDocument = new TypedDocumentString(`
     query AttackPaths($threatId: ID!, $assetId: ID!, $k: Int!, $failed: [ID!]!) {
+  threat: entity(id: $threatId) {
+    id
+    name
+  }
   attackPaths(threatId: $threatId, assetId: $assetId, k: $k, failed: $failed) {
     truncated
     failed {
@@ -720,8 +792,8 @@ export const CoverageDocument = new TypedDocumentString(`
   restricted
 }`) as unknown as TypedDocumentString<CoverageQuery, CoverageQueryVariables>;
 export const CoverageHeatmapDocument = new TypedDocumentString(`
-    query CoverageHeatmap {
-  coverageSummary(criticalOnly: true, first: 200) {
+    query CoverageHeatmap($org: ID!, $first: Int!) {
+  coverageSummary(organizationId: $org, criticalOnly: true, first: $first) {
     assetId
     asset {
       id
@@ -739,9 +811,17 @@ export const CoverageHeatmapDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CoverageHeatmapQuery, CoverageHeatmapQueryVariables>;
+export const CriticalCountDocument = new TypedDocumentString(`
+    query CriticalCount($org: ID!) {
+  posture(organizationId: $org) {
+    criticalAssets
+  }
+}
+    `) as unknown as TypedDocumentString<CriticalCountQuery, CriticalCountQueryVariables>;
 export const SearchDocument = new TypedDocumentString(`
-    query Search($text: String!) {
-  assets(first: 15, filter: {search: $text}) {
+    query Search($text: String!, $org: ID!) {
+  assets(first: 15, filter: {search: $text, organizationId: $org}) {
+    totalCount
     edges {
       node {
         id
@@ -750,7 +830,8 @@ export const SearchDocument = new TypedDocumentString(`
       }
     }
   }
-  controls(first: 10, filter: {search: $text}) {
+  controls(first: 10, filter: {search: $text, organizationId: $org}) {
+    totalCount
     edges {
       node {
         id
@@ -759,7 +840,8 @@ export const SearchDocument = new TypedDocumentString(`
       }
     }
   }
-  threats(first: 5, filter: {search: $text}) {
+  threats(first: 5, filter: {search: $text, organizationId: $org}) {
+    totalCount
     edges {
       node {
         id
@@ -768,7 +850,8 @@ export const SearchDocument = new TypedDocumentString(`
       }
     }
   }
-  orgUnits(first: 5, filter: {search: $text}) {
+  orgUnits(first: 5, filter: {search: $text, organizationId: $org}) {
+    totalCount
     edges {
       node {
         id

@@ -1,15 +1,16 @@
 import { useMemo, useState } from 'react';
-import { AttackPathsDocument, PathChoicesDocument } from '../api/generated';
+import { AttackPathsDocument } from '../api/generated';
 import { GraphCanvas } from '../components/graph-canvas';
 import { Legend } from '../components/legend';
 import { NodeName } from '../components/node-name';
+import { useScope } from '../components/scope';
 import { useQuery } from '../components/use-query';
 import { pathElements } from '../graph/elements';
 import { layeredLayout } from '../graph/layouts';
 import { domainTags } from '../graph/palette';
 import { RESTRICTED_NOTE } from '../graph/restricted';
 import { Failable, pickedInPaths } from '../graph/what-if';
-import { go, href } from '../route';
+import { TargetPicker, ThreatPicker } from './path-pickers';
 
 const pct = (p: number) => `${(p * 100).toFixed(p < 0.01 ? 2 : 1)}%`;
 
@@ -17,21 +18,22 @@ const pct = (p: number) => `${(p * 100).toFixed(p < 0.01 ? 2 : 1)}%`;
  * Pick a threat and an asset: the k most likely paths left to right, each step's controls,
  * single points of failure and common-mode dependencies highlighted. "What if it fails?" on any
  * control or dependency (listed in the panel, or picked by tapping a step or node of the graph)
- * recomputes with it failed (kept in the address: `failed=`).
+ * recomputes with it failed (kept in the address: `failed=`). Threats and targets are those of
+ * the chosen organisation, the targets the threat reaches first.
  */
 export function AttackPathsView({ params }: { params: URLSearchParams }) {
   const threatId = params.get('threat') ?? '';
   const assetId = params.get('asset') ?? '';
   const k = Number(params.get('k') ?? 3);
   const failed = (params.get('failed') ?? '').split(',').filter(Boolean);
-  const choices = useQuery(PathChoicesDocument, {});
+  const { go, href } = useScope();
   const set = (p: Record<string, string | undefined>) =>
     go('paths', { threat: threatId, asset: assetId, k: String(k), failed: failed.join(','), ...p });
   const ready = Boolean(threatId && assetId);
   const result = useQuery(AttackPathsDocument, { threatId, assetId, k, failed }, !ready);
 
-  const threat = choices.data?.threats.edges.find((e) => e.node.id === threatId)?.node;
   const data = ready ? result.data : undefined;
+  const threat = data?.threat;
   const spof = useMemo(
     () => new Set(data?.securityDepth.singlePointsOfFailure.map((u) => u.id) ?? []),
     [data],
@@ -83,36 +85,8 @@ export function AttackPathsView({ params }: { params: URLSearchParams }) {
     <div>
       <h2>Attack paths</h2>
       <div className="controls">
-        <label>
-          Threat
-          <select
-            aria-label="Threat"
-            value={threatId}
-            onChange={(e) => set({ threat: e.target.value, failed: '' })}
-          >
-            <option value="">choose…</option>
-            {choices.data?.threats.edges.map(({ node }) => (
-              <option key={node.id} value={node.id}>
-                {node.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Target asset
-          <select
-            aria-label="Target asset"
-            value={assetId}
-            onChange={(e) => set({ asset: e.target.value, failed: '' })}
-          >
-            <option value="">choose…</option>
-            {choices.data?.assets.edges.map(({ node }) => (
-              <option key={node.id} value={node.id}>
-                {node.name} (C{node.criticality})
-              </option>
-            ))}
-          </select>
-        </label>
+        <ThreatPicker value={threatId} onChange={(id) => set({ threat: id, failed: '' })} />
+        <TargetPicker threatId={threatId} value={assetId} onChange={(id) => set({ asset: id, failed: '' })} />
         <label>
           Paths
           <select aria-label="Paths" value={k} onChange={(e) => set({ k: e.target.value })}>

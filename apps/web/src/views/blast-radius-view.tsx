@@ -4,11 +4,11 @@ import { BlastRadiusDocument, type BlastRadiusQuery, type ReachMode, SearchDocum
 import { GraphCanvas } from '../components/graph-canvas';
 import { Legend } from '../components/legend';
 import { NodeName } from '../components/node-name';
-import { type SearchHit as Hit, SearchResults, hitsOf } from '../components/search-results';
+import { useScope } from '../components/scope';
+import { type SearchHit as Hit, SearchResults, hitsOf, totalOf } from '../components/search-results';
 import { useQuery } from '../components/use-query';
 import { type NodeLike, reachElements } from '../graph/elements';
 import { ringLayout } from '../graph/layouts';
-import { go, href } from '../route';
 
 const MODES: { mode: ReachMode; title: string }[] = [
   { mode: 'STRUCTURAL', title: 'Structural (controls ignored)' },
@@ -29,9 +29,11 @@ interface Answer {
 /**
  * If these nodes were compromised: everything they reach within `hops` steps, in rings by hop,
  * size and colour by impact (criticality x probability). Structural ignores controls; probable
- * weighs each path by the controls it passes. Starts, mode and hops live in the address.
+ * weighs each path by the controls it passes. Starts, mode and hops live in the address; starts
+ * are searched for in the chosen organisation.
  */
 export function BlastRadiusView({ params }: { params: URLSearchParams }) {
+  const { org, go, href } = useScope();
   const nodesParam = params.get('nodes') ?? '';
   const starts = useMemo(() => [...new Set(nodesParam.split(',').filter(Boolean))], [nodesParam]);
   const mode: ReachMode = params.get('mode') === 'PROBABLE' ? 'PROBABLE' : 'STRUCTURAL';
@@ -41,7 +43,7 @@ export function BlastRadiusView({ params }: { params: URLSearchParams }) {
     go('blast', { nodes: starts.join(','), mode, hops: String(maxHops), ...p });
 
   const [text, setText] = useState('');
-  const search = useQuery(SearchDocument, { text }, text.trim().length < 2);
+  const search = useQuery(SearchDocument, { text, org: org.id }, text.trim().length < 2);
   const hits: Hit[] = hitsOf(search.data);
 
   // Names (and kinds) of the starts: from the search results picked, else looked up by id.
@@ -52,7 +54,7 @@ export function BlastRadiusView({ params }: { params: URLSearchParams }) {
     let live = true;
     void Promise.all(
       unknown.map((id) =>
-        request(SearchDocument, { text: id })
+        request(SearchDocument, { text: id, org: org.id })
           .then((d) => hitsOf(d).find((n) => n.id === id))
           .catch(() => undefined),
       ),
@@ -66,7 +68,7 @@ export function BlastRadiusView({ params }: { params: URLSearchParams }) {
     return () => {
       live = false;
     };
-  }, [starts, known]);
+  }, [starts, known, org.id]);
 
   const key = JSON.stringify({ starts, mode, maxHops });
   const [answer, setAnswer] = useState<Answer>();
@@ -157,6 +159,7 @@ export function BlastRadiusView({ params }: { params: URLSearchParams }) {
       </div>
       <SearchResults
         hits={hits}
+        total={totalOf(search.data)}
         action={(h) => (
           <>
             <button onClick={() => add(h)} disabled={starts.includes(h.id)}>

@@ -1,8 +1,15 @@
 import { useMemo, useState } from 'react';
-import { CoverageDocument, CoverageHeatmapDocument, SearchDocument } from '../api/generated';
+import {
+  CoverageDocument,
+  CoverageHeatmapDocument,
+  CriticalCountDocument,
+  SearchDocument,
+} from '../api/generated';
+import { capNote } from '../components/capped';
 import { GraphCanvas } from '../components/graph-canvas';
 import { Legend } from '../components/legend';
 import { NodeName } from '../components/node-name';
+import { useScope } from '../components/scope';
 import { SearchResults } from '../components/search-results';
 import { useQuery } from '../components/use-query';
 import {
@@ -14,9 +21,11 @@ import {
 import { kindOf } from '../graph/kinds';
 import { sectorLayout } from '../graph/layouts';
 import { DOMAINS, DOMAIN_STYLE, isDomain } from '../graph/palette';
-import { go, href } from '../route';
 
 const pct = (p: number) => `${Math.round(p * 100)}%`;
+
+/** Rows of the heatmap (the most critical first); more are counted and found by the asset search. */
+export const HEAT_SHOWN = 200;
 
 /** A heatmap cell: covered, required but missing, or not required; a text mark besides the colour. */
 function cell(d: { required: boolean; covered: boolean } | undefined): {
@@ -39,14 +48,20 @@ const tags = (domains: readonly string[]) =>
 /**
  * The five-domain picture of one asset (ISO 22340 convergence): the asset in the centre, a sector
  * per domain around it with the controls in force beyond, missing domains as empty dashed sectors.
- * Below, the heatmap of every critical asset against the five domains.
+ * Below, the heatmap of the chosen organisation's critical assets against the five domains.
  */
 export function ConvergenceView({ params }: { params: URLSearchParams }) {
   const assetId = params.get('asset') ?? '';
-  const heat = useQuery(CoverageHeatmapDocument, {});
+  const { org, go, href } = useScope();
+  const heat = useQuery(CoverageHeatmapDocument, { org: org.id, first: HEAT_SHOWN });
+  // Only a full page may be cut: then ask how many critical assets there are in all.
+  const full = (heat.data?.coverageSummary.length ?? 0) >= HEAT_SHOWN;
+  const count = useQuery(CriticalCountDocument, { org: org.id }, !full);
+  const heatNote =
+    full && count.data ? capNote(HEAT_SHOWN, count.data.posture.criticalAssets, 'critical assets') : '';
   const result = useQuery(CoverageDocument, { assetId }, !assetId);
   const [text, setText] = useState('');
-  const search = useQuery(SearchDocument, { text }, text.trim().length < 2);
+  const search = useQuery(SearchDocument, { text, org: org.id }, text.trim().length < 2);
 
   // Only the answer for the asset asked (a slower answer for the previous one is not shown).
   const coverage = result.data?.coverage.assetId === assetId ? result.data.coverage : undefined;
@@ -105,6 +120,7 @@ export function ConvergenceView({ params }: { params: URLSearchParams }) {
       </div>
       <SearchResults
         hits={hits}
+        total={search.data?.assets.totalCount}
         action={(h) => (
           <a href={href('convergence', { asset: h.id })} onClick={() => setText('')}>
             {h.name}
@@ -197,6 +213,11 @@ export function ConvergenceView({ params }: { params: URLSearchParams }) {
       <section className="panel" style={{ marginTop: 12 }}>
         <h3>Critical assets × domains</h3>
         <p className="hint">Weakest first. ✓ covered, ✗ required but missing, – not required.</p>
+        {heatNote && (
+          <p className="hint cap-note" role="status" data-testid="heatmap-note">
+            {heatNote}, the most critical: search for any other asset above.
+          </p>
+        )}
         {heat.error && <p className="error">{heat.error}</p>}
         {heat.loading && !heat.data && <p>Loading…</p>}
         {heat.data && (

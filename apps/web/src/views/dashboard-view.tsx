@@ -1,17 +1,20 @@
-import { useState } from 'react';
-import { DashboardDocument, FindingsDocument } from '../api/generated';
+import { DashboardDocument } from '../api/generated';
 import { NodeName } from '../components/node-name';
+import { useScope } from '../components/scope';
 import { useQuery } from '../components/use-query';
 import { DOMAIN_STYLE, isDomain } from '../graph/palette';
 import { isStandInId } from '../graph/restricted';
-import { href } from '../route';
+import { FindingsPanel } from './findings-panel';
+import { ReportsPanel } from './reports-panel';
 import { riskMatrix } from './risk-matrix';
 
-/** The RSE's page: posture totals, weakest links, the 5x5 matrix and findings; all link into the graph. */
+/**
+ * The RSE's page for the chosen organisation: posture totals, weakest links, the 5x5 matrix,
+ * findings and reports; everything links into the graph views of the same organisation.
+ */
 export function DashboardView() {
-  const { data, error, loading } = useQuery(DashboardDocument, {});
-  const [severity, setSeverity] = useState('');
-  const findings = useQuery(FindingsDocument, { severity: severity ? [severity] : undefined });
+  const { org, href } = useScope();
+  const { data, error, loading } = useQuery(DashboardDocument, { org: org.id });
   if (error) return <p className="error">{error}</p>;
   if (loading || !data) return <p>Loading the posture…</p>;
   const p = data.posture;
@@ -27,7 +30,9 @@ export function DashboardView() {
   const matrix = riskMatrix(data.risks);
   return (
     <div>
-      <h2>Security posture as of {p.asOf}</h2>
+      <h2>
+        Security posture of {org.name} as of {p.asOf}
+      </h2>
       <div className="cards">
         {cards.map(([key, value, what]) => (
           <div className="card" key={key} data-testid={`posture-${key}`}>
@@ -51,7 +56,7 @@ export function DashboardView() {
       )}
       <div className="row">
         <section className="panel grow">
-          <h3>Weakest links</h3>
+          <h3>Weakest links (the {data.weakestLinks.length} whose failure raises risk most)</h3>
           <table data-testid="weakest-links">
             <thead>
               <tr>
@@ -112,40 +117,10 @@ export function DashboardView() {
           </table>
         </section>
       </div>
-      <section className="panel" style={{ marginTop: 12 }}>
-        <h3>Findings</h3>
-        <div className="controls">
-          <label>
-            Severity
-            <select value={severity} onChange={(e) => setSeverity(e.target.value)} aria-label="Severity">
-              <option value="">all</option>
-              <option value="high">high</option>
-              <option value="medium">medium</option>
-              <option value="low">low</option>
-            </select>
-          </label>
-        </div>
-        {findings.error && <p className="error">{findings.error}</p>}
-        <table data-testid="findings">
-          <tbody>
-            {(findings.data?.findings ?? []).slice(0, 200).map((f, i) => (
-              <tr key={`${f.ruleId}-${i}`}>
-                <td className={`sev-${f.severity}`}>{f.severity}</td>
-                <td title={f.title}>{f.ruleId}</td>
-                <td>
-                  {f.nodes[0] ? (
-                    <NodeName node={f.nodes[0]} link={href('explorer', { focus: f.nodes[0].id })}>
-                      {f.message}
-                    </NodeName>
-                  ) : (
-                    f.message
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </section>
+      <FindingsPanel />
+      <div style={{ marginTop: 12 }}>
+        <ReportsPanel />
+      </div>
     </div>
   );
 }

@@ -4,7 +4,8 @@ import { CoverageDocument, FindingsDocument, NeighbourhoodDocument, SearchDocume
 import { GraphCanvas } from '../components/graph-canvas';
 import { Legend } from '../components/legend';
 import { RestrictedDetail } from '../components/node-name';
-import { SearchResults, hitsOf } from '../components/search-results';
+import { useScope } from '../components/scope';
+import { SearchResults, hitsOf, totalOf } from '../components/search-results';
 import { useQuery } from '../components/use-query';
 import {
   type ExplorerFilter,
@@ -16,22 +17,23 @@ import { KINDS, kindOf } from '../graph/kinds';
 import { explorerLayout } from '../graph/layouts';
 import { DOMAINS, DOMAIN_STYLE } from '../graph/palette';
 import { isRestricted, isStandInId } from '../graph/restricted';
-import { go, href } from '../route';
 
 const STATUSES = ['implemented', 'degraded', 'planned', 'failed'];
 
 /**
  * Search, then expand neighbours; a detail panel for the selected entity; filters by kind, domain,
  * status. A restricted entity (above the user's clearance) shows its kind only and is never
- * expanded or looked up: its id is a stand-in the API does not answer for.
+ * expanded or looked up: its id is a stand-in the API does not answer for. The search looks in
+ * the chosen organisation only; neighbours are drawn wherever they are.
  */
 export function ExplorerView({ params }: { params: URLSearchParams }) {
   const focus = params.get('focus') ?? '';
+  const { org, go, href } = useScope();
   const [text, setText] = useState('');
   const [loaded, setLoaded] = useState<Neighbourhood[]>([]);
   const [error, setError] = useState<string>();
   const [filter, setFilter] = useState<ExplorerFilter>({ kinds: [], domains: [], statuses: [] });
-  const search = useQuery(SearchDocument, { text }, text.trim().length < 2);
+  const search = useQuery(SearchDocument, { text, org: org.id }, text.trim().length < 2);
 
   const expand = async (id: string) => {
     if (loaded.some((n) => n.entity.id === id)) return;
@@ -120,6 +122,7 @@ export function ExplorerView({ params }: { params: URLSearchParams }) {
       </div>
       <SearchResults
         hits={hits}
+        total={totalOf(search.data)}
         action={(h) => (
           <a href={href('explorer', { focus: h.id })} onClick={() => setText('')}>
             {h.name}
@@ -164,11 +167,13 @@ function Detail({
   onExpand: (id: string) => void;
   expanded: boolean;
 }) {
+  const { org, href } = useScope();
   const n = useQuery(NeighbourhoodDocument, { id });
   const e = n.data?.entity;
   const isAsset = Boolean(e?.labels.includes('Asset') && !e.restricted);
   const coverage = useQuery(CoverageDocument, { assetId: id }, !isAsset);
-  const findings = useQuery(FindingsDocument, {});
+  // The entity's own organisation (a neighbour may belong to another): its findings are there.
+  const findings = useQuery(FindingsDocument, { org: e?.organizationId ?? org.id }, !e);
   if (!e) return <p>{n.error ?? 'Loading…'}</p>;
   if (e.restricted) return <RestrictedDetail node={e} />;
   const owners = e.relationships

@@ -140,13 +140,17 @@ export class EntityRepository {
     return this.executor.writeTransaction(async (tx) => {
       const dependents = await tx.run(Q.entityDependents, { id });
       if (dependents.length) {
-        const list = dependents.map((d) => `${String(d.id)} (${String(d.via)})`).join(', ');
+        const list = dependents
+          .map((d) =>
+            d.organizationId
+              ? `${String(d.id)} (${String(d.via)}, stated by ${String(d.organizationId)})`
+              : `${String(d.id)} (${String(d.via)})`,
+          )
+          .join(', ');
         throw new DomainError(
           'CONFLICT',
-          `${id} cannot be deleted: ${list} refer to it; delete them first.`,
-          {
-            dependents: dependents.map((d) => d.id),
-          },
+          `${id} cannot be deleted: ${list} refer to it; remove those first.`,
+          { dependents: dependents.map((d) => d.id) },
         );
       }
       const [row] = await tx.run(Q.entityDelete, { id });

@@ -9,6 +9,13 @@ export interface Readiness {
   error?: string;
 }
 
+/** The Neo4j server answering, as `dbms.components()` names it. */
+export interface Neo4jServerInfo {
+  name: string;
+  version: string;
+  edition: string;
+}
+
 export class GraphHealthRepository {
   constructor(
     private readonly executor: QueryExecutor,
@@ -29,6 +36,15 @@ export class GraphHealthRepository {
         error: e instanceof Error ? e.message : String(e),
       };
     }
+  }
+
+  async server(): Promise<Neo4jServerInfo> {
+    const [row] = await this.executor.executeRead(Q.healthComponents);
+    return {
+      name: String(row.name),
+      version: (row.versions as string[]).join(', '),
+      edition: String(row.edition),
+    };
   }
 
   async isEmpty(): Promise<boolean> {

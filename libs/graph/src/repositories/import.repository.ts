@@ -6,8 +6,21 @@ import {
   RelationshipRow,
   isEntityLabel,
 } from '@rampart/domain';
-import { NamedTx, QueryExecutor } from '../query-executor';
+import { QueryExecutor } from '../query-executor';
 import { Q } from '../query-names';
+import {
+  StatedTypes,
+  chunks,
+  deleteStale,
+  deleteUnstated,
+  diffRelationships,
+  groupBy,
+  keepMap,
+  staleParams,
+  writeRelationships,
+} from './relationship-sync';
+
+export type { StatedTypes } from './relationship-sync';
 
 export interface ExistingEntity {
   id: string;
@@ -31,13 +44,6 @@ export interface ClassifiedEnd {
   levels?: string[];
 }
 
-/** The relationship types an entity states (its section's keys), replaced as a whole by an edit. */
-export interface StatedTypes {
-  id: string;
-  outTypes: string[];
-  inTypes: string[];
-}
-
 export interface WriteOptions {
   source: string;
   /** The organisation whose entities of `source` a prune may remove (null: the shared threat library). */
@@ -53,13 +59,29 @@ export interface WriteOptions {
   stated?: StatedTypes[];
 }
 
+/** What a write did. Entities: `changed` counts the created ones too (updated = changed - created). */
 export interface WriteCounts {
   nodes: number;
   created: number;
   changed: number;
+  /** Unchanged entities now of this import's source (an export read back under another name). */
+  moved: number;
+  /** Distinct relationships the file states. */
   relationships: number;
+  relationshipsCreated: number;
+  relationshipsUpdated: number;
+  relationshipsMoved: number;
   relationshipsDeleted: number;
   pruned: number;
+}
+
+/** Relationships of other organisations (or of the threat library) on entities a prune would delete. */
+export interface ForeignReferences {
+  /** null: the threat library. */
+  organizationId: string | null;
+  relationships: number;
+  /** Up to five, "from TYPE to". */
+  examples: string[];
 }
 
 /**
@@ -111,16 +133,17 @@ export class ImportRepository {
   async deletedRelationshipEnds(
     nodes: readonly Pick<NodeRow, 'id'>[],
     relationships: readonly RelationshipRow[],
-    opts: Pick<WriteOptions, 'source' | 'stated'>,
+    opts: Pick<WriteOptions, 'source' | 'stated' | 'organizationId'>,
   ): Promise<ClassifiedEnd[]> {
     const rows = opts.stated
       ? await this.executor.executeRead(Q.importStatedRelationshipEnds, {
           items: opts.stated,
+          organizationId: opts.organizationId,
           keep: keepMap(relationships),
         })
       : await this.executor.executeRead(
           Q.importStaleRelationshipEnds,
-          staleParams(nodes, relationships, opts.source),
+          staleParams(nodes, relationships, opts.source, opts.organizationId),
         );
     return rows.map((r) => ({
       id: String(r.id),
@@ -132,9 +155,23 @@ export class ImportRepository {
   /** The rows `write` would create or update (not those stored unchanged), read outside a write. */
   changedRelationships(relationships: readonly RelationshipRow[]): Promise<RelationshipRow[]> {
     return this.executor.readTransaction(async (tx) => {
-      const { creates, updates } = await this.diffRelationships(tx, relationships);
+      const { creates, updates } = await diffRelationships(tx, relationships, this.batchSize);
       return [...creates, ...updates.map((u) => u.row)];
     }, Q.importExistingRelationships);
+  }
+
+  /**
+   * What stops a prune with these options: relationships another organisation (or the threat
+   * library) states on the entities it would delete. A prune never deletes those.
+   */
+  async foreignReferences(
+    source: string,
+    organizationId: string | null,
+    keepIds: readonly string[],
+  ): Promise<ForeignReferences[]> {
+    const keep = Object.fromEntries(keepIds.map((id) => [id, true]));
+    const rows = await this.executor.executeRead(Q.importForeignReferences, { source, organizationId, keep });
+    return rows.map(toForeignReferences);
   }
 
   async facilityAncestry(ids: string[]): Promise<{ child: string; parent: string }[]> {
@@ -157,7 +194,11 @@ export class ImportRepository {
           nodes: 0,
           created: 0,
           changed: 0,
+          moved: 0,
           relationships: 0,
+          relationshipsCreated: 0,
+          relationshipsUpdated: 0,
+          relationshipsMoved: 0,
           relationshipsDeleted: 0,
           pruned: 0,
         };
@@ -171,16 +212,29 @@ export class ImportRepository {
             counts.nodes += r.merged as number;
             counts.created += r.created as number;
             counts.changed += r.changed as number;
+            counts.moved += r.moved as number;
             progress(batch.length);
           }
         }
-        counts.relationships = await this.writeRelationships(tx, relationships, progress);
+        const rels = await writeRelationships(tx, relationships, this.batchSize, progress);
+        counts.relationships = rels.wanted;
+        counts.relationshipsCreated = rels.created;
+        counts.relationshipsUpdated = rels.updated;
+        counts.relationshipsMoved = rels.moved;
         await tx.run(Q.graphVersionBump);
         counts.relationshipsDeleted = opts.stated
-          ? await deleteUnstated(tx, opts.stated, relationships)
-          : await deleteStale(tx, nodes, relationships, opts.source);
+          ? await deleteUnstated(tx, opts.stated, relationships, opts.organizationId)
+          : await deleteStale(tx, nodes, relationships, opts.source, opts.organizationId);
         if (opts.prune) {
           const keep = Object.fromEntries(nodes.map((n) => [n.id, true]));
+          // The importer refuses such a file before writing; this guards a race with another write.
+          const foreign = await tx.run(Q.importForeignReferences, {
+            source: opts.source,
+            organizationId: opts.organizationId,
+            keep,
+          });
+          if (foreign.length)
+            throw new DomainError('CONFLICT', foreignReferencesMessage(foreign.map(toForeignReferences)));
           const [r] = await tx.run(Q.importPrune, {
             source: opts.source,
             organizationId: opts.organizationId,
@@ -194,115 +248,6 @@ export class ImportRepository {
       this.txTimeoutMs,
     );
   }
-
-  /**
-   * Relationship identity is (from, type, to, key); key is '' unless a file may state several
-   * (roles, access modes). Existing ones are looked up first, then updated by element id or
-   * created: no MERGE, whose plan is quadratic on a big first import (see the query files).
-   */
-  private async writeRelationships(
-    tx: NamedTx,
-    relationships: RelationshipRow[],
-    progress: (n: number) => void,
-  ): Promise<number> {
-    const { wanted, creates, updates } = await this.diffRelationships(tx, relationships);
-    // Unchanged relationships are not written at all: a re-import is a no-op.
-    progress(wanted - creates.length - updates.length);
-    for (const batch of chunks(updates, this.batchSize)) {
-      await tx.run(Q.importUpdateRelationships, {
-        rows: batch.map((u) => ({ from: u.row.from, eid: u.eid, props: u.row.props })),
-      });
-      progress(batch.length);
-    }
-    for (const [type, group] of groupBy(creates, (r) => r.type)) {
-      for (const batch of chunks(group, this.batchSize)) {
-        const rows = batch.map(({ from, to, props }) => ({ from, to, props }));
-        await tx.run(Q.importCreateRelationships, { type, rows });
-        progress(batch.length);
-      }
-    }
-    // Duplicates in the file are reported by the count of distinct relationships.
-    progress(relationships.length - wanted);
-    return wanted;
-  }
-
-  /** Which of the rows are new, which change a stored relationship (by element id), how many distinct. */
-  private async diffRelationships(
-    tx: NamedTx,
-    relationships: readonly RelationshipRow[],
-  ): Promise<{
-    wanted: number;
-    creates: RelationshipRow[];
-    updates: { row: RelationshipRow; eid: string }[];
-  }> {
-    // The last statement of a relationship wins.
-    const wanted = new Map(relationships.map((r) => [identity(r.type, r.from, r.to, r.props.key), r]));
-    const existing = new Map<string, { eid: string; props: string }>();
-    const types = [...new Set(relationships.map((r) => r.type))];
-    for (const ids of chunks([...new Set(relationships.map((r) => r.from))], this.batchSize)) {
-      for (const e of await tx.run(Q.importExistingRelationships, { ids, types })) {
-        existing.set(identity(e.type as string, e.from as string, e.to as string, e.key), {
-          eid: e.eid as string,
-          props: canonical(e.props as Record<string, unknown>),
-        });
-      }
-    }
-    const updates: { row: RelationshipRow; eid: string }[] = [];
-    const creates: RelationshipRow[] = [];
-    for (const [id, r] of wanted) {
-      const row = { ...r, props: { ...r.props, key: String(r.props.key ?? '') } };
-      const found = existing.get(id);
-      if (!found) creates.push(row);
-      else if (found.props !== canonical(row.props)) updates.push({ row, eid: found.eid });
-    }
-    return { wanted: wanted.size, creates, updates };
-  }
-}
-
-const identity = (type: string, from: string, to: string, key: unknown) =>
-  `${type}|${from}|${to}|${String(key ?? '')}`;
-
-/** The relationships a write keeps, by identity (the sync deletes the others it selects). */
-const keepMap = (relationships: readonly RelationshipRow[]) =>
-  Object.fromEntries(relationships.map((r) => [identity(r.type, r.from, r.to, r.props.key), true]));
-
-function staleParams(
-  nodes: readonly Pick<NodeRow, 'id'>[],
-  relationships: readonly RelationshipRow[],
-  source: string,
-) {
-  const ids = new Set(nodes.map((n) => n.id));
-  for (const r of relationships) ids.add(r.from).add(r.to);
-  return { source, ids: [...ids], keep: keepMap(relationships) };
-}
-
-async function deleteStale(
-  tx: NamedTx,
-  nodes: NodeRow[],
-  relationships: RelationshipRow[],
-  source: string,
-): Promise<number> {
-  const [row] = await tx.run(Q.importDeleteStaleRelationships, staleParams(nodes, relationships, source));
-  return row.deleted as number;
-}
-
-async function deleteUnstated(
-  tx: NamedTx,
-  items: StatedTypes[],
-  relationships: RelationshipRow[],
-): Promise<number> {
-  const [row] = await tx.run(Q.entityDeleteStatedRelationships, { items, keep: keepMap(relationships) });
-  return row.deleted as number;
-}
-
-/** Property maps compared by content, whatever the key order. */
-function canonical(props: Record<string, unknown>): string {
-  return JSON.stringify(
-    Object.keys(props)
-      .filter((k) => props[k] !== undefined && props[k] !== null)
-      .sort()
-      .map((k) => [k, props[k]]),
-  );
 }
 
 /** Labels and types reach Cypher as parameters, but only from the whitelists. */
@@ -322,19 +267,22 @@ function assertWhitelisted(nodes: NodeRow[], relationships: RelationshipRow[]): 
   }
 }
 
-function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
-  const m = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const list = m.get(k);
-    if (list) list.push(item);
-    else m.set(k, [item]);
-  }
-  return m;
+const toForeignReferences = (r: Record<string, unknown>): ForeignReferences => ({
+  organizationId: (r.organizationId as string | null) ?? null,
+  relationships: Number(r.relationships),
+  examples: r.examples as string[],
+});
+
+/** "2 of organisation "org-b" (p-1 OWNS sys-a; ...), 1 of the threat library (...)". */
+export function describeForeign(refs: readonly ForeignReferences[]): string {
+  return refs
+    .map((r) => {
+      const who = r.organizationId ? `organisation "${r.organizationId}"` : 'the threat library';
+      return `${r.relationships} of ${who} (${r.examples.join('; ')})`;
+    })
+    .join(', ');
 }
 
-function chunks<T>(items: T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
+/** Why a prune is refused: whose relationships would go with the entities it deletes. */
+export const foreignReferencesMessage = (refs: readonly ForeignReferences[]) =>
+  `the prune would delete entities that relationships stated elsewhere refer to: ${describeForeign(refs)}; remove those references first, or import without prune`;

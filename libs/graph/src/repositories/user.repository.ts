@@ -4,7 +4,7 @@ import { Q } from '../query-names';
 
 /** The keys of an account user admin may change (the rest is set once). */
 export type UserChanges = Partial<
-  Pick<StoredUser, 'passwordHash' | 'roles' | 'clearance' | 'personId' | 'disabled'>
+  Pick<StoredUser, 'passwordHash' | 'roles' | 'clearance' | 'personId' | 'disabled' | 'organizationIds'>
 >;
 
 /**
@@ -60,6 +60,7 @@ function toStoredUser(value: unknown): StoredUser {
     roles: (p.roles as StoredUser['roles']) ?? [],
     clearance: String(p.clearance),
     personId: typeof p.personId === 'string' ? p.personId : null,
+    organizationIds: Array.isArray(p.organizationIds) ? p.organizationIds.map(String) : null,
     disabled: p.disabled === true,
     createdAt: String(p.createdAt),
     updatedAt: String(p.updatedAt),

@@ -23,6 +23,7 @@ export async function startDockerNeo4j(cfg: Neo4jConfig, log: Log): Promise<Reso
     },
     source: 'docker',
     description: `Docker container ${cfg.docker.image} on ${container.getBoltUri()}`,
+    via: `Docker container ${cfg.docker.image} started for this process`,
     stop: async () => {
       await container.stop();
     },

@@ -5,6 +5,13 @@ import * as net from 'node:net';
 import * as path from 'node:path';
 import { LocalLauncherConfig, Neo4jConfig, Neo4jConnection } from '@rampart/config';
 import { connect } from '../driver.factory';
+import {
+  launcherRecordPath,
+  liveLauncherRecord,
+  removeLauncherRecord,
+  shownPath,
+  writeLauncherRecord,
+} from './launcher-record';
 import { LauncherError, Log, ResolvedNeo4j } from './resolved-neo4j';
 
 const MAIN_CLASS = 'io.rampart.neo4j.LocalNeo4j';
@@ -154,10 +161,37 @@ async function connectToRunning(
 }
 
 /**
+ * The launcher recorded in the data folder, whatever port it took: the one Neo4j that owns the
+ * folder. It wrote the record after READY, so its password is set and one attempt is enough.
+ */
+async function reuseRecorded(cfg: Neo4jConfig): Promise<ResolvedNeo4j | null> {
+  const record = await liveLauncherRecord(cfg.local.dataDir, portAnswers);
+  if (!record) return null;
+  const file = shownPath(launcherRecordPath(cfg.local.dataDir));
+  const connection = { uri: record.uri, user: cfg.user, password: cfg.password, database: cfg.database };
+  try {
+    const driver = await connect(connection);
+    await driver.close();
+  } catch (e) {
+    throw new LauncherError(`${(e as Error).message} (that Neo4j was found through ${file})`, { cause: e });
+  }
+  return {
+    connection,
+    source: 'local-reused',
+    description: `already running local Neo4j on ${record.uri} (found through ${file})`,
+    via: `local launcher found through ${file}`,
+    stop: async () => undefined,
+  };
+}
+
+/**
  * Step 3: the project's own launcher (embedded Neo4j 5.26 Community, Bolt on loopback). A launcher
- * already listening on the port (say from `npm run neo4j`) is reused rather than started twice.
+ * recorded in the data folder, or already listening on the port (say from `npm run neo4j`), is
+ * reused rather than started twice. One this process starts is recorded until it stops it.
  */
 export async function startLocalNeo4j(cfg: Neo4jConfig, log: Log): Promise<ResolvedNeo4j> {
+  const recorded = await reuseRecorded(cfg);
+  if (recorded) return recorded;
   const c = cfg.local;
   const uri = `bolt://${c.host}:${c.port}`;
   const connection = { uri, user: cfg.user, password: cfg.password, database: cfg.database };
@@ -167,6 +201,7 @@ export async function startLocalNeo4j(cfg: Neo4jConfig, log: Log): Promise<Resol
       connection,
       source: 'local-reused',
       description: `already running local Neo4j on ${uri}`,
+      via: `local launcher already listening on ${c.host}:${c.port}`,
       stop: async () => undefined,
     };
   }
@@ -201,10 +236,26 @@ export async function startLocalNeo4j(cfg: Neo4jConfig, log: Log): Promise<Resol
   }
   child.stdout?.resume();
   child.stderr?.resume();
+  const pid = child.pid as number; // set once the JVM runs, which READY proved
+  try {
+    const record = { uri, host: c.host, port: c.port, pid, ownerPid: process.pid };
+    writeLauncherRecord(c.dataDir, { ...record, startedAt: new Date().toISOString() });
+  } catch (e) {
+    // Without the record only processes on another port miss this Neo4j: say so, keep going.
+    log(`Could not record the local Neo4j in ${c.dataDir} (${(e as Error).message}).`);
+  }
   return {
     connection,
     source: 'local',
     description: `local Neo4j launcher on ${uri} (data in ${c.dataDir})`,
-    stop: () => stopChild(child),
+    via: `local launcher started for this process, data in ${shownPath(c.dataDir)}`,
+    stop: async () => {
+      // Removed first: a process resolving meanwhile must not pick a Neo4j that is going away.
+      try {
+        removeLauncherRecord(c.dataDir, pid);
+      } finally {
+        await stopChild(child);
+      }
+    },
   };
 }

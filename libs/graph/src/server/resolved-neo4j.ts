@@ -8,6 +8,8 @@ export interface ResolvedNeo4j {
   source: Neo4jSource;
   /** Human description for logs: "local launcher on bolt://127.0.0.1:7687 (data in .data/neo4j)". */
   description: string;
+  /** How it was found, for the CLI's "using Neo4j at <uri> (<via>)" line: "NEO4J_URI", ... */
+  via: string;
   stop(): Promise<void>;
 }
 

@@ -142,7 +142,7 @@ function references(
       .sort();
     if (roles.length) out.roles = roles;
     const access = rels('HAS_ACCESS', 'out').map((r) => {
-      const { key: _key, source: _source, ...props } = r.props;
+      const { key: _key, source: _source, organizationId: _org, ...props } = r.props;
       return {
         to: r.to,
         ...Object.fromEntries(

@@ -1,4 +1,4 @@
-import { SECTION_KEYS, nativeDocumentSchema } from '@rampart/domain';
+import { SECTIONS, SECTION_KEYS, nativeDocumentSchema } from '@rampart/domain';
 import { parseFile } from '../native/parse-file';
 import { validateDocument } from '../native/validate-document';
 import { generateOrganisation } from './generate-organisation';
@@ -16,6 +16,29 @@ describe('generateOrganisation', () => {
     const parsed = parseFile('gen.json', JSON.stringify(doc));
     const result = validateDocument(parsed, { organizations: [], entities: new Map() });
     expect(result.issues).toEqual([]);
+  });
+
+  it('puts every id behind its organisation id, so generated organisations share a graph', () => {
+    const idsOf = (doc: Record<string, unknown>) =>
+      SECTIONS.flatMap((s) => ((doc[s.key] as { id: string }[] | undefined) ?? []).map((i) => i.id));
+    const a = generateOrganisation({ people: 60, seed: 7 });
+    const b = generateOrganisation({ people: 60, seed: 8 });
+    const named = generateOrganisation({ people: 60, seed: 7, organizationId: 'org-north' });
+    expect((a.organization as { id: string }).id).toBe('org-gen-7');
+    expect((named.organization as { id: string }).id).toBe('org-north');
+    expect(idsOf(a).every((id) => id.startsWith('org-gen-7:'))).toBe(true);
+    expect(idsOf(named).every((id) => id.startsWith('org-north:'))).toBe(true);
+    expect(idsOf(a).filter((id) => idsOf(b).includes(id))).toEqual([]);
+    // The second file validates against a graph that already holds the first.
+    const entities = new Map(
+      idsOf(a).map((id) => [id, { id, labels: ['Entity'], organizationId: 'org-gen-7' }]),
+    );
+    const parsed = parseFile('b.json', JSON.stringify(b));
+    const ctx = { organizations: [{ id: 'org-gen-7' }], entities };
+    expect(validateDocument(parsed, ctx).issues).toEqual([]);
+    // References follow their renamed targets (a dangling one would fail validation above too).
+    const people = a.people as { memberOf: string[]; access: { to: string }[] }[];
+    expect(people[0].memberOf[0]).toMatch(/^org-gen-7:/);
   });
 
   it('scales with the number of people and has gaps to find', () => {

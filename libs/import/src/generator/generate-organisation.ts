@@ -1,9 +1,15 @@
 import { NATIVE_FORMAT } from '@rampart/domain';
+import { prefixIds } from './prefix-ids';
 import { Random } from './random';
 
 export interface GenerateOptions {
   people: number;
   seed: number;
+  /**
+   * The organisation's id (default `org-gen-<seed>`). Every other id of the file starts with it
+   * (`org-gen-7:p-000001`), so any number of generated organisations share a graph.
+   */
+  organizationId?: string;
   /** Dates (vetting, tests, reviews) are spread before this day. */
   asOf?: Date;
 }
@@ -27,7 +33,7 @@ export function generateOrganisation(options: GenerateOptions): Item {
   const r = new Random(options.seed);
   const asOf = options.asOf ?? new Date('2026-11-01T00:00:00Z');
   const n = Math.max(10, Math.floor(options.people));
-  const orgId = `org-gen-${options.seed}`;
+  const orgId = options.organizationId ?? defaultOrganizationId(options.seed);
 
   // Organisation structure.
   const units: Item[] = [{ id: 'ou-000000', name: 'Executive board', topManagement: true }];
@@ -267,7 +273,7 @@ export function generateOrganisation(options: GenerateOptions): Item {
     reviewedAt: r.dateBefore(asOf, 500),
   }));
 
-  return strip({
+  const doc = strip({
     format: NATIVE_FORMAT,
     organization: {
       id: orgId,
@@ -290,7 +296,11 @@ export function generateOrganisation(options: GenerateOptions): Item {
     threats,
     risks,
   }) as Item;
+  return prefixIds(doc, `${orgId}:`);
 }
+
+/** The organisation id `rampart generate` uses when none is given. */
+export const defaultOrganizationId = (seed: number) => `org-gen-${seed}`;
 
 interface ControlInputs {
   asOf: Date;

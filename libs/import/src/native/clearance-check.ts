@@ -107,7 +107,7 @@ export interface ClearanceRequest extends ClearanceScope {
   prune?: { source: string; organizationId: string | null };
   /** The rows the import writes, and how it syncs (as ImportRepository.write): to check what it deletes. */
   relationships?: readonly RelationshipRow[];
-  sync?: { source: string; stated?: StatedTypes[] };
+  sync?: { source: string; organizationId: string | null; stated?: StatedTypes[] };
   /**
    * Existing nodes above the clearance that the rows may still name (an edit keeps the hidden
    * relationships of the edited item): refused when a row would create or change one of those.

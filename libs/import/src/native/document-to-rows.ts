@@ -34,6 +34,16 @@ export function canonicalJson(value: unknown): string {
 export const contentHash = (value: unknown) =>
   createHash('sha256').update(canonicalJson(value)).digest('hex').slice(0, 32);
 
+/**
+ * A node row with its content hash. The source is bookkeeping, not content: the same entity
+ * stated by another file of its organisation hashes the same, so a re-import under another name
+ * (an export read back) moves it to that source without counting it as changed.
+ */
+export function hashedNodeRow(id: string, labels: string[], props: Item): NodeRow {
+  const { source: _source, ...content } = props;
+  return { id, labels, props: { ...props, contentHash: contentHash({ labels, props: content }) } };
+}
+
 function flatten(item: Item, skip: ReadonlySet<string>): Item {
   const props: Item = {};
   for (const [k, v] of Object.entries(item)) {
@@ -52,17 +62,16 @@ function flatten(item: Item, skip: ReadonlySet<string>): Item {
 /**
  * A validated document as graph rows. Each node carries its organisation, its source and a hash
  * of its content (so a re-import can tell "unchanged" and keep `lastUpdated`); each relationship
- * carries its source (so a re-import can remove the ones the file no longer has).
+ * carries the organisation and source that state it (so a re-import of that source in that
+ * organisation can remove the ones the file no longer has, and nothing of another organisation).
  */
 export function documentToRows(doc: NativeDocument, organizationId: string, source: string): GraphRows {
   const nodes: NodeRow[] = [];
   const relationships: RelationshipRow[] = [];
-  const node = (id: string, labels: string[], content: Item) => {
-    const props = { ...content, id, organizationId, source };
-    nodes.push({ id, labels, props: { ...props, contentHash: contentHash({ labels, props }) } });
-  };
+  const node = (id: string, labels: string[], content: Item) =>
+    nodes.push(hashedNodeRow(id, labels, { ...content, id, organizationId, source }));
   const rel = (type: RelationshipType, from: string, to: string, props: Item = {}, key = '') =>
-    relationships.push({ type, from, to, props: { ...props, key, source } });
+    relationships.push({ type, from, to, props: { ...props, key, source, organizationId } });
 
   if (doc.organization) {
     node(organizationId, ['Organization'], {

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { GraphContext, StatedTypes, WriteCounts } from '@rampart/graph';
+import { GraphContext, StatedTypes, WriteCounts, foreignReferencesMessage } from '@rampart/graph';
 import { hiddenEntries, refuseAboveClearance } from './clearance-check';
 import { documentToRows } from './document-to-rows';
 import { GraphEntityInfo, ImportContext } from './import-context';
@@ -86,6 +86,16 @@ export class NativeImporter {
       relationships: rows.relationships.length,
     };
     // Before any write, and on a dry run too: a refused file is refused whatever the mode.
+    if (options.prune) {
+      const ids = rows.nodes.map((n) => n.id);
+      const foreign = await this.graph.imports.foreignReferences(source, result.organizationId, ids);
+      if (foreign.length)
+        return {
+          ...report,
+          ok: false,
+          issues: [{ file, path: '', message: foreignReferencesMessage(foreign) }],
+        };
+    }
     if (options.clearance !== undefined) {
       const hidden = ctx.hidden ?? new Map<string, GraphEntityInfo>();
       const storedLevels = ctx.organizations.find(
@@ -99,7 +109,7 @@ export class NativeImporter {
         stored: new Map([...ctx.entities, ...hidden].map(([id, e]) => [id, e.classification])),
         prune: options.prune ? { source, organizationId: result.organizationId } : undefined,
         relationships: rows.relationships,
-        sync: { source, stated: options.stated },
+        sync: { source, organizationId: result.organizationId, stated: options.stated },
         hidden: hiddenEntries(hidden.values(), ctx.organizations, options.clearance),
       });
     }

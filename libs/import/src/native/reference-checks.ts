@@ -71,11 +71,9 @@ export function referenceIssues(
     for (const dup of list.slice(1))
       at(dup.path, `duplicate id "${id}": already defined at ${formatPath(list[0].path)}`);
     const existing = ctx.entities.get(id);
-    if (existing && organizationId && existing.organizationId && existing.organizationId !== organizationId) {
-      at(
-        list[0].path,
-        `id "${id}" already belongs to organisation "${existing.organizationId}"; ids are unique across the whole graph`,
-      );
+    const owner = existing && ownerMismatch(existing, organizationId);
+    if (owner) {
+      at(list[0].path, `id "${id}" ${owner}; ids are unique across the whole graph`);
     } else if (existing && !list[0].labels.every((l) => existing.labels.includes(l))) {
       at(
         list[0].path,
@@ -113,7 +111,17 @@ export function referenceIssues(
   }
   for (const [o, i] of items(data.owners)) {
     for (const [id] of ids(o.person)) checkRef(id, ['owners', i, 'person'], ['Person'], 'person');
-    for (const [id, j] of ids(o.assets)) checkRef(id, ['owners', i, 'assets', j!], ['Asset'], 'assets');
+    for (const [id, j] of ids(o.assets)) {
+      checkRef(id, ['owners', i, 'assets', j!], ['Asset'], 'assets');
+      // An asset's owners are stated by its own organisation (the relationship is the asset's).
+      const stored = defs.has(id) ? undefined : ctx.entities.get(id);
+      const owner = stored && ownerMismatch(stored, organizationId);
+      if (owner)
+        at(
+          ['owners', i, 'assets', j!],
+          `"${id}" ${owner}: its owners are stated by that organisation's files`,
+        );
+    }
   }
 
   issues.push(...classificationIssues(parsed, ctx, organizationId));
@@ -204,6 +212,17 @@ function cycleIssues(parsed: ParsedFile, ctx: ImportContext): ImportIssue[] {
     }
   }
   return issues;
+}
+
+/**
+ * Why an organisation's file may not define (or state the owners of) a stored entity: it belongs
+ * to another organisation, or to the threat library shared by all. Undefined when it may.
+ */
+function ownerMismatch(stored: GraphEntityInfo, organizationId: string | undefined): string | undefined {
+  if (!organizationId || stored.organizationId === organizationId) return undefined;
+  return stored.organizationId
+    ? `already belongs to organisation "${stored.organizationId}"`
+    : 'belongs to the threat library shared by every organisation (import it with its STIX bundle)';
 }
 
 const describe = (labels: readonly string[]) =>

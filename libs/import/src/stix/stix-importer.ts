@@ -51,6 +51,10 @@ export class StixImporter {
     }
     const source = options.source ?? `stix:${catalogueOf(bundle)}`;
     const rows = stixToRows(bundle, source);
+    await this.refuseOrganisationIds(
+      file,
+      rows.nodes.map((n) => n.id),
+    );
     // Catalogue entries carry no classification, but an id may exist classified, or a prune delete one.
     if (options.clearance !== undefined) {
       await refuseAboveClearance(this.graph, {
@@ -59,7 +63,7 @@ export class StixImporter {
         prune: options.prune ? { source, organizationId: null } : undefined,
         // A re-import drops the relationships the bundle no longer states: not those of a hidden node.
         relationships: rows.relationships,
-        sync: { source },
+        sync: { source, organizationId: null },
       });
     }
     const counts = options.dryRun
@@ -86,6 +90,20 @@ export class StixImporter {
       skipped: rows.skipped,
       counts,
     };
+  }
+
+  /** The library is shared: it never takes over (or overwrites) an entity of an organisation. */
+  private async refuseOrganisationIds(file: string, ids: string[]): Promise<void> {
+    const owned = (await this.graph.imports.lookup(ids)).filter((e) => e.organizationId);
+    if (!owned.length) return;
+    const list = owned
+      .slice(0, 5)
+      .map((e) => `"${e.id}" (organisation "${e.organizationId}")`)
+      .join(', ');
+    throw new DomainError(
+      'VALIDATION_FAILED',
+      `${file}: ${owned.length} id${owned.length === 1 ? '' : 's'} of the bundle already belong to an organisation: ${list}${owned.length > 5 ? ', ...' : ''}; nothing was imported`,
+    );
   }
 }
 

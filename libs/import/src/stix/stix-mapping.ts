@@ -1,5 +1,5 @@
 import { NodeRow, RelationshipRow, RelationshipType, SecurityDomain } from '@rampart/domain';
-import { contentHash } from '../native/document-to-rows';
+import { hashedNodeRow } from '../native/document-to-rows';
 
 /** The STIX 2.1 objects we read; everything else in a bundle is ignored. */
 export interface StixObject {
@@ -118,7 +118,7 @@ export function stixToRows(bundle: StixBundle, source: string): StixRows {
     idOf.set(o.id, id);
     typeOf.set(o.id, o.type);
     const row = toNode(o, id, catalogue, source);
-    nodes.push({ ...row, props: { ...row.props, contentHash: contentHash(row) } });
+    nodes.push(hashedNodeRow(row.id, row.labels, row.props));
   }
   const relationships: RelationshipRow[] = [];
   let relationshipsToSkipped = 0;

@@ -1,9 +1,10 @@
 // name: entity/count
 // purpose: How many entities of one kind match the filters of entity/page (its totalCount).
-// params: $label, $exclude, $organizationId, $source, $search, $filters, $hidden as in entity/page
+// params: $label, $exclude, $organizationId, $organizationIds, $source, $search, $filters, $hidden as in entity/page
 // returns: one row {total}
 MATCH (n:$($label))
 WHERE ($organizationId IS NULL OR n.organizationId = $organizationId)
+  AND ($organizationIds IS NULL OR n.organizationId IS NULL OR n.organizationId IN $organizationIds)
   AND ($source IS NULL OR n.source = $source)
   AND none(l IN $exclude WHERE l IN labels(n))
   AND NOT n.id IN $hidden

@@ -113,7 +113,7 @@ describe('rampart CLI: validate, import, export', () => {
     }
   });
 
-  it('user add|list|passwd|disable manage accounts; passwords come from stdin, never arguments', async () => {
+  it('user add|list|passwd|disable|orgs manage accounts; passwords come from stdin, never arguments', async () => {
     await graph.users.deleteAll(); // other suites share the database
     const add = rampartIn(
       'a long enough passphrase\n',
@@ -127,12 +127,27 @@ describe('rampart CLI: validate, import, export', () => {
     );
     expect([add.status, add.stderr]).toEqual([
       0,
-      expect.stringContaining('Created vera (auditor; clearance SECRET).'),
+      expect.stringContaining('Created vera (auditor; clearance SECRET; every organisation).'),
     ]);
     const weak = rampartIn('short\n', 'user', 'add', 'walt', '--role', 'analyst', '--clearance', 'OFFICIAL');
     expect(weak.status).toBe(1);
     expect(weak.stderr).toContain('password: password is shorter than 12 characters');
-    expect(rampart('user', 'list').stdout).toBe('vera\tauditor\tSECRET\t-\tactive\n');
+    expect(rampart('user', 'list').stdout).toBe('vera\tauditor\tSECRET\t-\t*\tactive\n');
+    // An organisation limit: set, shown, refused for an unknown organisation, lifted.
+    const limited = rampartIn(
+      'a long enough passphrase\n',
+      ...['user', 'add', 'ursula', '--role', 'analyst', '--clearance', 'OFFICIAL', '--org', 'org-acme'],
+    );
+    expect(limited.stderr).toContain('Created ursula (analyst; clearance OFFICIAL; organisations org-acme).');
+    expect(rampart('user', 'orgs', 'ursula', 'org-nope').stderr).toContain(
+      'organizationIds: no organisation has the id "org-nope"',
+    );
+    expect(rampart('user', 'list').stdout).toContain('ursula\tanalyst\tOFFICIAL\t-\torg-acme\tactive\n');
+    expect(rampart('user', 'orgs', 'ursula', '--all').stderr).toContain(
+      'ursula now sees every organisation.',
+    );
+    expect((await graph.users.byUsername('ursula'))!.organizationIds).toBeNull();
+    expect(rampart('user', 'orgs', 'ursula').status).toBe(1);
     const before = (await graph.users.byUsername('vera'))!.passwordHash;
     expect(rampartIn('another long passphrase\n', 'user', 'passwd', 'vera').status).toBe(0);
     expect((await graph.users.byUsername('vera'))!.passwordHash).not.toBe(before);

@@ -68,6 +68,7 @@ describe('graph access on a real Neo4j', () => {
       ids: ['sys-a'],
       types: [],
       direction: 'BOTH',
+      organizationIds: null,
       limit: 10,
     });
     expect(sys.relationships).toHaveLength(1);

@@ -16,6 +16,7 @@ const ALL_PATTERNS = {
   label: 'AttackPattern',
   exclude: [],
   organizationId: null,
+  organizationIds: null,
   source: null,
   search: null,
   filters: [],

@@ -28,6 +28,7 @@ const ARGS: Record<string, string> = {
   entity: '(id: "sys-crm")',
   organization: '(id: "org-acme")',
   weakestLinks: '(limit: 500)',
+  threatTargets: '(threatId: "thr-crime", first: 500)',
 };
 /** Results computed over the whole graph: an OFFICIAL reader gets every number an admin gets. */
 const ANALYTICS = [
@@ -72,6 +73,8 @@ describe('need-to-know redaction (OFFICIAL reader, SECRET nodes)', () => {
 
   beforeAll(async () => {
     ({ app, graph } = await startDemoApp(config));
+    // Suites share the database: records of other suites' organisations would be other data here.
+    await graph.audit.deleteAll();
     schema = app.get(GraphQLSchemaHost).schema;
     admin = authed(app, (await signInAs(app, 'admin')).accessToken);
     official = authed(app, (await signInAs(app, 'rse', { clearance: 'OFFICIAL' })).accessToken);

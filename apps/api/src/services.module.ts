@@ -17,6 +17,7 @@ import { resolveJwtSecret } from './auth/jwt-secret';
 import { REDACTION_KEY, RedactionService } from './auth/redaction.service';
 import { UserAdminService } from './auth/user-admin.service';
 import { EntityQueryService } from './entity/entity-query.service';
+import { OrganizationQueryService } from './organization/organization-query.service';
 import { PostureReportService } from './reports/posture-report.service';
 import { ReportFactsService } from './reports/report-facts.service';
 import { REPORTS_CONFIG } from './reports/reports-config';
@@ -78,6 +79,7 @@ export class ServicesModule {
       CoverageService,
       RiskService,
       EntityQueryService,
+      OrganizationQueryService,
       ReportFactsService,
       UncoveredReportService,
       PostureReportService,

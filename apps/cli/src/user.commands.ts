@@ -33,6 +33,9 @@ async function readPassword(prompt: string): Promise<string> {
   }
 }
 
+const orgsOf = (u: { organizationIds: string[] | null }) =>
+  u.organizationIds ? `organisations ${u.organizationIds.join(', ')}` : 'every organisation';
+
 /** An account change as the audit trail records it: the command line and the username, never the password. */
 const userAdmin = (username: string, operation: string) => ({
   action: 'user:admin' as const,
@@ -50,44 +53,74 @@ export function registerUserCommands(program: Command, config: () => AppConfig, 
     .requiredOption('--role <roles...>', `one or more of ${ROLES.join(', ')}`)
     .requiredOption('--clearance <level>', 'e.g. OFFICIAL, SECRET')
     .option('--person <personId>', 'the Person the account acts for (required for asset-owner)')
-    .action(async (username: string, o: { role: string[]; clearance: string; person?: string }) => {
-      const password = await readPassword(`Password for ${username}: `);
-      await withServices(config(), say, async (app) => {
-        const u = await audited(
-          app.get(AuditService),
-          userAdmin(
-            username,
-            commandLine(
-              'user',
-              'add',
+    .option('--org <ids...>', 'limit the account to these organisations (default: every organisation)')
+    .action(
+      async (username: string, o: { role: string[]; clearance: string; person?: string; org?: string[] }) => {
+        const password = await readPassword(`Password for ${username}: `);
+        await withServices(config(), say, async (app) => {
+          const u = await audited(
+            app.get(AuditService),
+            userAdmin(
               username,
-              `--role=${o.role.join(',')}`,
-              `--clearance=${o.clearance}`,
-              o.person && `--person=${o.person}`,
+              commandLine(
+                'user',
+                'add',
+                username,
+                `--role=${o.role.join(',')}`,
+                `--clearance=${o.clearance}`,
+                o.person && `--person=${o.person}`,
+                o.org && `--org=${o.org.join(',')}`,
+              ),
             ),
-          ),
-          () =>
-            app.get(UserAdminService).create({
-              username,
-              password,
-              roles: o.role,
-              clearance: o.clearance,
-              personId: o.person ?? null,
-            }),
-        );
-        say(`Created ${u.username} (${u.roles.join(', ')}; clearance ${u.clearance}).`);
-      });
-    });
+            () =>
+              app.get(UserAdminService).create({
+                username,
+                password,
+                roles: o.role,
+                clearance: o.clearance,
+                personId: o.person ?? null,
+                organizationIds: o.org ?? null,
+              }),
+          );
+          say(`Created ${u.username} (${u.roles.join(', ')}; clearance ${u.clearance}; ${orgsOf(u)}).`);
+        });
+      },
+    );
   user
     .command('list')
-    .description('Every account: username, roles, clearance, person, disabled')
+    .description('Every account: username, roles, clearance, person, organisations, disabled')
     .action(async () => {
       await withServices(config(), say, async (app) => {
         for (const u of await app.get(UserAdminService).list()) {
+          const orgs = u.organizationIds?.join(',') ?? '*';
           process.stdout.write(
-            `${u.username}\t${u.roles.join(',')}\t${u.clearance}\t${u.personId ?? '-'}\t${u.disabled ? 'disabled' : 'active'}\n`,
+            `${u.username}\t${u.roles.join(',')}\t${u.clearance}\t${u.personId ?? '-'}\t${orgs}\t${u.disabled ? 'disabled' : 'active'}\n`,
           );
         }
+      });
+    });
+  user
+    .command('orgs')
+    .description(
+      'Limit an account to organisations (it sees nothing of the others), or with --all lift the limit',
+    )
+    .argument('<username>')
+    .argument('[ids...]', 'organisation ids')
+    .option('--all', 'every organisation (no limit)')
+    .action(async (username: string, ids: string[], o: { all?: boolean }) => {
+      if (Boolean(o.all) === ids.length > 0) {
+        say('rampart user orgs: give organisation ids, or --all, not both.');
+        process.exitCode = 1;
+        return;
+      }
+      const organizationIds = o.all ? null : ids;
+      await withServices(config(), say, async (app) => {
+        const u = await audited(
+          app.get(AuditService),
+          userAdmin(username, commandLine('user', 'orgs', username, ...ids, o.all && '--all')),
+          () => app.get(UserAdminService).update(username, { organizationIds }),
+        );
+        say(`${u.username} now sees ${orgsOf(u)}.`);
       });
     });
   user

@@ -14,3 +14,4 @@ export * from './coverage-data';
 export * from './threat-sweep';
 export * from './step-index';
 export * from './maturity';
+export * from './organization-scope';

@@ -20,6 +20,12 @@ export interface AuditEntry {
   graphHashAfter: string | null;
   /** Short free text: the error message of a failure, the address of a sign-in. */
   detail: string | null;
+  /**
+   * The organisations the operation concerned, when known (issue 18): an account limited to some
+   * organisations reads only the records about them. Absent on older records and on those about
+   * no organisation (sign-ins, accounts).
+   */
+  organizations?: string[];
 }
 
 /** A stored record: the entry, its place in the chain and the chain's hashes. */
@@ -38,4 +44,6 @@ export interface AuditFilter {
   /** ISO date-times, inclusive. */
   since?: string;
   until?: string;
+  /** The reader's organisations: only records about them (and no other); null or absent: all. */
+  organizationIds?: readonly string[] | null;
 }

@@ -1,12 +1,20 @@
-import { AttackGraph } from '@rampart/analytics';
+import { AttackGraph, scopeGraphData } from '@rampart/analytics';
+import { AttackGraphData, OrganizationScope } from '@rampart/domain';
 import { AnalyticsRepository } from '@rampart/graph';
+import { currentScope } from '../auth/organization-scope.context';
 
-interface Loaded {
+interface Built {
   version: number;
+  data: AttackGraphData;
   graph: AttackGraph;
+}
+
+interface Loaded extends Built {
   /** This process's write count and the time when the version was last confirmed. */
   writes: number;
   checkedAt: number;
+  /** The graph as accounts limited to some organisations see it, one per scope (issue 18). */
+  scoped: Map<string, AttackGraph>;
 }
 
 /**
@@ -17,7 +25,7 @@ interface Loaded {
  */
 export class AttackGraphCache {
   private current?: Loaded;
-  private loading?: Promise<{ version: number; graph: AttackGraph }>;
+  private loading?: Promise<Built>;
 
   constructor(
     private readonly repo: AnalyticsRepository,
@@ -25,22 +33,37 @@ export class AttackGraphCache {
     private readonly now: () => number = Date.now,
   ) {}
 
-  async get(): Promise<AttackGraph> {
+  /**
+   * The graph the current request may see: the whole graph, or for an account limited to some
+   * organisations the graph without the others (built once per version and scope).
+   */
+  async get(scope: OrganizationScope = currentScope()): Promise<AttackGraph> {
+    const loaded = await this.load();
+    if (!scope.limited) return loaded.graph;
+    let graph = loaded.scoped.get(scope.key);
+    if (!graph) {
+      graph = new AttackGraph(scopeGraphData(loaded.data, (org) => scope.includes(org)));
+      loaded.scoped.set(scope.key, graph);
+    }
+    return graph;
+  }
+
+  private async load(): Promise<Loaded> {
     const writes = this.repo.writesByThisProcess();
     const c = this.current;
-    if (c && c.writes === writes && this.now() - c.checkedAt < this.recheckMs) return c.graph;
+    if (c && c.writes === writes && this.now() - c.checkedAt < this.recheckMs) return c;
     const checkedAt = this.now();
     const version = await this.repo.graphVersion();
     if (c?.version === version) {
       this.current = { ...c, writes, checkedAt };
-      return c.graph;
+      return this.current;
     }
     this.loading ??= this.repo
       .attackGraphData()
-      .then((data) => ({ version: data.version, graph: new AttackGraph(data) }))
+      .then((data) => ({ version: data.version, data, graph: new AttackGraph(data) }))
       .finally(() => (this.loading = undefined));
-    const loaded = await this.loading;
-    this.current = { ...loaded, writes, checkedAt };
-    return loaded.graph;
+    const built = await this.loading;
+    this.current = { ...built, writes, checkedAt, scoped: new Map() };
+    return this.current;
   }
 }

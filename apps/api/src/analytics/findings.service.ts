@@ -3,6 +3,7 @@ import { asOfDate, findingSettings } from '@rampart/analytics';
 import { DomainError } from '@rampart/domain';
 import { EntityRepository, FindingsRepository, OrganizationRepository } from '@rampart/graph';
 import { OutputMapper } from '@rampart/output';
+import { currentScope } from '../auth/organization-scope.context';
 
 const SEVERITY_RANK: Record<string, number> = { high: 0, medium: 1, low: 2 };
 
@@ -30,6 +31,10 @@ export class FindingsService {
   async list(opts: FindingsQuery) {
     const { rules, rows } = await this.run(opts);
     const records = await this.entities.get([...new Set(rows.flatMap((r) => r.nodeIds))]);
+    // A node of an organisation out of view (a cross-organisation owner, say) is left out.
+    const scope = currentScope();
+    for (const [id, e] of records)
+      if (!scope.includes(e.props.organizationId as string | undefined)) records.delete(id);
     const byId = new Map(rules.map((r) => [r.id, r]));
     return rows
       .map((row) => {
@@ -82,7 +87,11 @@ export class FindingsService {
         (!opts.severities?.length || opts.severities.includes(r.severity)),
     );
     const orgs = await this.organizations.list();
-    if (opts.organizationId && !orgs.some((o) => o.id === opts.organizationId)) {
+    const scope = currentScope();
+    if (
+      opts.organizationId &&
+      !(orgs.some((o) => o.id === opts.organizationId) && scope.sees(opts.organizationId))
+    ) {
       throw new DomainError('NOT_FOUND', `No organisation has the id ${opts.organizationId}.`);
     }
     const rows = await this.findings.run(rules, {
@@ -90,6 +99,7 @@ export class FindingsService {
       asOf: asOfDate(opts.asOf),
       settings: findingSettings(orgs),
     });
-    return { rules, rows };
+    // Organisations out of the reader's view have no findings for it (issue 18).
+    return { rules, rows: scope.limited ? rows.filter((r) => scope.sees(r.organizationId)) : rows };
   }
 }

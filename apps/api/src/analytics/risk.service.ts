@@ -15,6 +15,7 @@ import {
 import { DomainError, Organization, RiskLevel } from '@rampart/domain';
 import { OrganizationRepository } from '@rampart/graph';
 import { OutputMapper } from '@rampart/output';
+import { currentScope } from '../auth/organization-scope.context';
 import { AttackGraphCache } from './attack-graph.cache';
 import { CoverageService } from './coverage.service';
 import { FindingsService } from './findings.service';
@@ -162,7 +163,11 @@ export class RiskService {
 
   private async orgs(organizationId?: string): Promise<Map<string, Organization>> {
     const list = await this.organizations.list();
-    if (organizationId && !list.some((o) => o.id === organizationId)) {
+    // An organisation out of the reader's view answers as one that does not exist (issue 18).
+    if (
+      organizationId &&
+      !(list.some((o) => o.id === organizationId) && currentScope().sees(organizationId))
+    ) {
       throw new DomainError('NOT_FOUND', `No organisation has the id ${organizationId}.`);
     }
     return new Map(list.map((o) => [o.id, o]));

@@ -4,8 +4,10 @@ import { GqlExecutionContext } from '@nestjs/graphql';
 import { Action } from '@rampart/auth';
 import { AuditEntry } from '@rampart/domain';
 import { Observable, defer, lastValueFrom } from 'rxjs';
+import { EntityRepository } from '@rampart/graph';
 import { PRINCIPAL, accessRuleOf, requestOf } from '../auth/permission.decorator';
 import { countsOf } from './audit-counts';
+import { entityIdsIn, organizationsOf } from './audit-organizations';
 import { AuditService } from './audit.service';
 
 /** What the trail records: every write, import, export, report generation and account change. */
@@ -32,6 +34,7 @@ export class AuditInterceptor implements NestInterceptor {
   constructor(
     private readonly reflector: Reflector,
     private readonly audit: AuditService,
+    private readonly entities: EntityRepository,
   ) {}
 
   intercept(ctx: ExecutionContext, next: CallHandler): Observable<unknown> {
@@ -42,7 +45,11 @@ export class AuditInterceptor implements NestInterceptor {
       const req = requestOf(ctx) as ReturnType<typeof requestOf> & { id?: unknown };
       const write = GRAPH_WRITES.includes(action);
       const before = write ? await this.audit.graphHash() : null;
-      const { operation, target } = describe(ctx);
+      const { operation, target, args } = describe(ctx);
+      // Read before the operation: a deleted entity has no organisation afterwards.
+      const edited = write ? [...(await this.entities.get(entityIdsIn(args))).values()] : [];
+      const entityOrganizations = edited.map((e) => e.props.organizationId as string | undefined);
+      const user = req[PRINCIPAL];
       const base = {
         actor: req[PRINCIPAL]?.username ?? '(unknown)',
         action,
@@ -51,17 +58,28 @@ export class AuditInterceptor implements NestInterceptor {
         target,
         graphHashBefore: before,
       };
-      const finish = async (entry: Pick<AuditEntry, 'outcome' | 'counts' | 'detail'>) =>
-        this.audit.recordQuietly({
+      const finish = async (entry: Pick<AuditEntry, 'outcome' | 'counts' | 'detail'>, result?: unknown) => {
+        const organizations = organizationsOf({
+          args,
+          result,
+          entityOrganizations,
+          actorOrganizations: user?.organizationIds,
+        });
+        await this.audit.recordQuietly({
           ...base,
           ...entry,
           graphHashAfter: write ? await this.audit.graphHash().catch(() => null) : null,
+          ...(organizations ? { organizations } : {}),
         });
+      };
       try {
         const result = await lastValueFrom(next.handle(), { defaultValue: undefined });
         // An import refused with issues answers normally (422) but changed nothing: a failure.
         const refused = (result as Json | undefined)?.ok === false;
-        await finish({ outcome: refused ? 'failure' : 'success', counts: countsOf(result), detail: null });
+        await finish(
+          { outcome: refused ? 'failure' : 'success', counts: countsOf(result), detail: null },
+          result,
+        );
         return result;
       } catch (e) {
         await finish({
@@ -75,10 +93,11 @@ export class AuditInterceptor implements NestInterceptor {
   }
 }
 
-function describe(ctx: ExecutionContext): { operation: string; target: string | null } {
+function describe(ctx: ExecutionContext): { operation: string; target: string | null; args: Json } {
   if (ctx.getType<string>() === 'graphql') {
     const gql = GqlExecutionContext.create(ctx);
-    return { operation: gql.getInfo<{ fieldName: string }>().fieldName, target: targetOf(gql.getArgs()) };
+    const args = gql.getArgs<Json>();
+    return { operation: gql.getInfo<{ fieldName: string }>().fieldName, target: targetOf(args), args };
   }
   const req = ctx.switchToHttp().getRequest<{
     method: string;
@@ -90,7 +109,11 @@ function describe(ctx: ExecutionContext): { operation: string; target: string | 
   const p = { ...req.query, ...req.params };
   const target = [p.id, p.name, p.file, p.filename, p.format].find((v) => typeof v === 'string') as
     string | undefined;
-  return { operation: `${req.method} ${req.route?.path ?? req.url.split('?')[0]}`, target: target ?? null };
+  return {
+    operation: `${req.method} ${req.route?.path ?? req.url.split('?')[0]}`,
+    target: target ?? null,
+    args: p,
+  };
 }
 
 function targetOf(args: Json): string | null {

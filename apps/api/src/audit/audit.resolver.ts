@@ -1,4 +1,5 @@
-import { Args, ArgsType, Field, InputType, Int, ObjectType, Query, Resolver } from '@nestjs/graphql';
+import { Args, ArgsType, Field, ID, InputType, Int, ObjectType, Query, Resolver } from '@nestjs/graphql';
+import { currentScope } from '../auth/organization-scope.context';
 import { RequirePermission } from '../auth/permission.decorator';
 import { Connection, toConnection } from '../common/connection.model';
 import { JSONObjectScalar } from '../common/json-object.scalar';
@@ -30,6 +31,11 @@ export class AuditRecordModel {
   graphHashAfter!: string | null;
   @Field(() => String, { nullable: true })
   detail!: string | null;
+  @Field(() => [ID], {
+    nullable: true,
+    description: 'The organisations the operation concerned, when known.',
+  })
+  organizations?: string[];
   @Field({ description: 'SHA-256 of the record before.' })
   prevHash!: string;
   @Field({ description: 'SHA-256 of this record.' })
@@ -68,6 +74,8 @@ export class AuditResolver {
   @RequirePermission('audit:read')
   @Query(() => AuditConnectionModel, { description: 'The audit trail, newest first (admin, rse, auditor).' })
   async auditLog(@Args() { first, after, filter }: AuditLogArgs) {
-    return toConnection(await this.audit.page(filter ?? {}, first, after));
+    // A reader limited to some organisations reads only the records about them (issue 18).
+    const scoped = { ...filter, organizationIds: currentScope().ids() };
+    return toConnection(await this.audit.page(scoped, first, after));
   }
 }

@@ -3,9 +3,10 @@ import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import { randomBytes } from 'node:crypto';
 import { Observable, catchError, from, map, switchMap, throwError } from 'rxjs';
-import { DomainError } from '@rampart/domain';
+import { DomainError, OrganizationScope } from '@rampart/domain';
 import { Redactor } from '@rampart/output';
 import { PRINCIPAL, RequestWithPrincipal, accessRuleOf, requestOf } from './permission.decorator';
+import { runScoped } from './organization-scope.context';
 import { RedactionService, runRedacted } from './redaction.service';
 
 const REDACTOR = Symbol('rampart:redactor');
@@ -22,7 +23,8 @@ type Json = Record<string, unknown>;
 
 /**
  * Need-to-know (analytics.md §8) for every GraphQL operation, field resolver and REST route: the
- * one place results leave through. The handler runs with the user's redactor as the current one
+ * one place results leave through. It also sets the account's organisations (issue 18) for the
+ * services to read. The handler runs with the user's redactor as the current one
  * (entity lists, exports and reports read it); its result and its errors are redacted on the way
  * out. A restricted id in the arguments answers exactly as an id that does not exist: a query
  * sees a stand-in id that matches nothing (and its error names the id as typed); a mutation is
@@ -43,8 +45,12 @@ export class RedactionInterceptor implements NestInterceptor {
     req[REDACTOR] ??= this.redaction.forClearance(user.clearance);
     return from(req[REDACTOR]).pipe(
       switchMap((redactor) => {
+        // The account's organisations (issue 18): services read them as they read the redactor.
+        const scope = OrganizationScope.of(user.organizationIds);
         const run = () =>
-          new Observable<unknown>((sub) => runRedacted(redactor, () => next.handle().subscribe(sub)));
+          new Observable<unknown>((sub) =>
+            runScoped(scope, () => runRedacted(redactor, () => next.handle().subscribe(sub))),
+          );
         if (!redactor.active) return run();
         const typed = rewriteArguments(ctx, req, redactor, this.reflector);
         return run().pipe(

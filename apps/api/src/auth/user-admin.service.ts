@@ -5,12 +5,13 @@ import {
   DEFAULT_CLASSIFICATION_LEVELS,
   DomainError,
   isRole,
+  OrganizationScope,
   Role,
   ROLES,
   User,
   USERNAME_PATTERN,
 } from '@rampart/domain';
-import { RefreshTokenRepository, UserChanges, UserRepository } from '@rampart/graph';
+import { OrganizationRepository, RefreshTokenRepository, UserChanges, UserRepository } from '@rampart/graph';
 import { OutputMapper } from '@rampart/output';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { AUTH_CONFIG } from './auth-tokens';
@@ -21,12 +22,16 @@ export interface NewUser {
   roles: string[];
   clearance: string;
   personId?: string | null;
+  /** null or absent: every organisation. */
+  organizationIds?: string[] | null;
 }
 
 export interface UserUpdate {
   roles?: string[];
   clearance?: string;
   personId?: string | null;
+  /** null: remove the limit; absent: unchanged. */
+  organizationIds?: string[] | null;
   password?: string;
   disabled?: boolean;
 }
@@ -42,10 +47,15 @@ export class UserAdminService {
     @Inject(AUTH_CONFIG) private readonly config: AuthConfig,
     private readonly users: UserRepository,
     private readonly refreshTokens: RefreshTokenRepository,
+    private readonly organizations: OrganizationRepository,
     private readonly out: OutputMapper,
   ) {}
 
-  async create(input: NewUser, now = new Date()): Promise<User> {
+  /**
+   * `actor`: the organisations of whoever makes the change. An account limited to some
+   * organisations gives no account more than its own (and so creates no unlimited one).
+   */
+  async create(input: NewUser, now = new Date(), actor = OrganizationScope.ALL): Promise<User> {
     const problems = [
       ...(USERNAME_PATTERN.test(input.username ?? '')
         ? []
@@ -58,6 +68,7 @@ export class UserAdminService {
       ...(input.roles?.includes('asset-owner') && !input.personId
         ? ['personId: an asset-owner acts for a Person; give its id']
         : []),
+      ...(await this.checkOrganizations(input.organizationIds ?? null, actor)),
     ];
     if (problems.length)
       throw new DomainError('VALIDATION_FAILED', `Cannot create the user: ${problems.join('; ')}.`);
@@ -72,7 +83,7 @@ export class UserAdminService {
       roles: [...new Set(input.roles)] as Role[],
       clearance: input.clearance,
       personId: input.personId ?? null,
-      organizationIds: null,
+      organizationIds: input.organizationIds ? [...new Set(input.organizationIds)].sort() : null,
       disabled: false,
       createdAt: at,
       updatedAt: at,
@@ -80,14 +91,23 @@ export class UserAdminService {
     return this.out.user(created);
   }
 
-  async update(username: string, change: UserUpdate, now = new Date()): Promise<User> {
+  async update(
+    username: string,
+    change: UserUpdate,
+    now = new Date(),
+    actor = OrganizationScope.ALL,
+  ): Promise<User> {
     const user = await this.users.byUsername(username);
-    if (!user) throw new DomainError('NOT_FOUND', `No user is named ${username}.`);
+    if (!user || !withinScope(user, actor))
+      throw new DomainError('NOT_FOUND', `No user is named ${username}.`);
     const problems = [
       ...(change.roles ? checkRoles(change.roles) : []),
       ...(change.clearance !== undefined ? checkClearance(change.clearance) : []),
       ...(change.password !== undefined
         ? checkPasswordPolicy(change.password, username).map((p) => `password: ${p}`)
+        : []),
+      ...(change.organizationIds !== undefined
+        ? await this.checkOrganizations(change.organizationIds, actor)
         : []),
     ];
     const roles = change.roles ?? user.roles;
@@ -114,6 +134,8 @@ export class UserAdminService {
     if (change.clearance !== undefined) set.clearance = change.clearance;
     if (change.personId !== undefined) set.personId = change.personId;
     if (change.disabled !== undefined) set.disabled = change.disabled;
+    if (change.organizationIds !== undefined)
+      set.organizationIds = change.organizationIds && [...new Set(change.organizationIds)].sort();
     if (change.password !== undefined) set.passwordHash = await hashPassword(change.password);
     const at = now.toISOString();
     const updated = await this.users.update(user.id, set, at);
@@ -122,12 +144,30 @@ export class UserAdminService {
     return this.out.user(updated!);
   }
 
-  disable(username: string, now = new Date()): Promise<User> {
-    return this.update(username, { disabled: true }, now);
+  disable(username: string, now = new Date(), actor = OrganizationScope.ALL): Promise<User> {
+    return this.update(username, { disabled: true }, now, actor);
   }
 
-  async list(): Promise<User[]> {
-    return (await this.users.list()).map((u) => this.out.user(u));
+  /** The accounts `actor` may administer: all, or those limited within its own organisations. */
+  async list(actor = OrganizationScope.ALL): Promise<User[]> {
+    return (await this.users.list()).filter((u) => withinScope(u, actor)).map((u) => this.out.user(u));
+  }
+
+  /** A limit names existing organisations, at least one, and never more than the actor's own. */
+  private async checkOrganizations(ids: string[] | null, actor: OrganizationScope): Promise<string[]> {
+    if (ids === null) {
+      return actor.limited
+        ? [
+            'organizationIds: an account limited to some organisations cannot give another account every organisation',
+          ]
+        : [];
+    }
+    if (!ids.length) return ['organizationIds: at least one organisation (null: every organisation)'];
+    const known = new Set((await this.organizations.list()).map((o) => o.id).filter((id) => actor.sees(id)));
+    const unknown = ids.filter((id) => !known.has(id));
+    return unknown.length
+      ? [`organizationIds: no organisation has the id ${unknown.map((id) => `"${id}"`).join(', ')}`]
+      : [];
   }
 
   /**
@@ -151,6 +191,10 @@ export class UserAdminService {
     return { created: true, generatedPassword: generated };
   }
 }
+
+/** An account a limited actor may see and administer: one limited within the actor's organisations. */
+const withinScope = (u: User, actor: OrganizationScope) =>
+  !actor.limited || (u.organizationIds !== null && u.organizationIds.every((id) => actor.sees(id)));
 
 function checkRoles(roles: string[] | undefined): string[] {
   if (!roles?.length) return [`roles: at least one of ${ROLES.join(', ')}`];

@@ -20,6 +20,13 @@ export class UserModel {
   @Field(() => ID, { nullable: true, description: 'The Person this account acts for (asset-owner).' })
   personId!: string | null;
 
+  @Field(() => [ID], {
+    nullable: true,
+    description:
+      'The organisations this account may see; every other one is absent for it. null: every organisation.',
+  })
+  organizationIds!: string[] | null;
+
   @Field()
   disabled!: boolean;
 
@@ -46,6 +53,13 @@ export class CreateUserInput {
 
   @Field(() => ID, { nullable: true, description: 'Required with the asset-owner role.' })
   personId?: string | null;
+
+  @Field(() => [ID], {
+    nullable: true,
+    description:
+      'Limit the account to these organisations (at least one); absent or null: every organisation.',
+  })
+  organizationIds?: string[] | null;
 }
 
 @InputType('UpdateUserInput', { description: 'What to change; absent fields stay as they are.' })
@@ -67,4 +81,10 @@ export class UpdateUserInput {
 
   @Field({ nullable: true, description: 'false enables a disabled account again.' })
   disabled?: boolean;
+
+  @Field(() => [ID], {
+    nullable: true,
+    description: 'Limit the account to these organisations (at least one); null removes the limit.',
+  })
+  organizationIds?: string[] | null;
 }

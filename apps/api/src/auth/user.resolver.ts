@@ -1,5 +1,6 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { User } from '@rampart/domain';
+import { currentScope } from './organization-scope.context';
 import { CurrentUser, RequirePermission } from './permission.decorator';
 import { UserAdminService } from './user-admin.service';
 import { CreateUserInput, UpdateUserInput, UserModel } from './user.model';
@@ -18,13 +19,13 @@ export class UserResolver {
   @RequirePermission('user:admin')
   @Query(() => [UserModel], { description: 'Every account, by username.' })
   users() {
-    return this.admin.list();
+    return this.admin.list(currentScope());
   }
 
   @RequirePermission('user:admin')
   @Mutation(() => UserModel, { description: 'Creates an account.' })
   createUser(@Args('input') input: CreateUserInput) {
-    return this.admin.create(input);
+    return this.admin.create(input, new Date(), currentScope());
   }
 
   @RequirePermission('user:admin')
@@ -32,12 +33,12 @@ export class UserResolver {
     description: 'Changes an account; a new password or disabling ends all its sessions.',
   })
   updateUser(@Args('input') { username, ...change }: UpdateUserInput) {
-    return this.admin.update(username, change);
+    return this.admin.update(username, change, new Date(), currentScope());
   }
 
   @RequirePermission('user:admin')
   @Mutation(() => UserModel, { description: 'Disables an account and ends all its sessions.' })
   disableUser(@Args('username') username: string) {
-    return this.admin.disable(username);
+    return this.admin.disable(username, new Date(), currentScope());
   }
 }

@@ -1,5 +1,5 @@
 import { Args, ID, Mutation, Resolver, registerEnumType } from '@nestjs/graphql';
-import { EntityKind, User } from '@rampart/domain';
+import { EntityKind, OrganizationScope, User } from '@rampart/domain';
 import { EntityEditor } from '@rampart/import';
 import { OutputMapper } from '@rampart/output';
 import { ClearanceCheckedInput } from '../auth/redaction.interceptor';
@@ -28,8 +28,14 @@ registerEnumType(EditableKindEnum, {
 
 type Json = Record<string, unknown>;
 
-/** Need-to-know for edits: the signed-in user's clearance (none without a user: fail closed). */
-const clearanceOf = (user: User | undefined) => ({ clearance: user?.clearance ?? null });
+/**
+ * Need-to-know for edits: the signed-in user's clearance (none without a user: fail closed) and
+ * organisations (issue 18: others are absent for a limited account).
+ */
+const clearanceOf = (user: User | undefined) => ({
+  clearance: user?.clearance ?? null,
+  organizations: OrganizationScope.of(user ? user.organizationIds : []),
+});
 
 /**
  * Edits go through the import pipeline (EntityEditor): inputs use the native file's keys and get

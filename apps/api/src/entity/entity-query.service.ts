@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityKind, MAX_PAGE_SIZE, pageRequest, propertyFiltersFor } from '@rampart/domain';
 import { Direction, EntityRepository } from '@rampart/graph';
 import { OutputMapper } from '@rampart/output';
+import { currentScope } from '../auth/organization-scope.context';
 import { currentRedactor } from '../auth/redaction.service';
 import { toConnection } from '../common/connection.model';
 import { EntityFilterInput } from './entity-filter.model';
@@ -34,6 +35,7 @@ export class EntityQueryService {
         search: search ?? undefined,
         properties: propertyFiltersFor(kind, rest),
         hiddenIds,
+        organizationIds: currentScope().ids(),
       },
       pageRequest(first, after),
     );
@@ -53,13 +55,18 @@ export class EntityQueryService {
     }
   }
 
+  /** One entity, or null when there is none, or it belongs to an organisation out of the reader's view. */
   async get(id: string) {
     const found = (await this.repo.get([id])).get(id);
-    return found ? this.out.entity(found) : null;
+    return found && currentScope().includes(found.props.organizationId as string | undefined)
+      ? this.out.entity(found)
+      : null;
   }
 
   async relationships(id: string, types: string[] | undefined, direction: Direction, limit: number) {
-    const related = (await this.repo.relationships([id], { types, direction, limit })).get(id) ?? [];
+    const organizationIds = currentScope().ids();
+    const related =
+      (await this.repo.relationships([id], { types, direction, limit, organizationIds })).get(id) ?? [];
     return related.map((r) => this.out.relationship(r));
   }
 }

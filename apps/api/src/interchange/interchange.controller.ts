@@ -15,6 +15,7 @@ import {
 import { OutputMapper } from '@rampart/output';
 import { UploadedCsv, isMultipart } from './csv-upload';
 import { CurrentUser, RequirePermission } from '../auth/permission.decorator';
+import { currentScope } from '../auth/organization-scope.context';
 import { currentRedactor } from '../auth/redaction.service';
 
 const FORMAT_BY_TYPE: Record<string, FileFormat> = {
@@ -59,6 +60,7 @@ export class InterchangeController {
       source: q.source,
       // Need-to-know; no user cannot happen behind the guard, and would mean no clearance (fail closed).
       clearance: user?.clearance ?? null,
+      organizations: currentScope(),
     };
     if (isMultipart(req)) {
       const files = (req.files ?? []) as UploadedCsv[];
@@ -82,6 +84,12 @@ export class InterchangeController {
     const type = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
     const file = q.filename ?? 'upload';
     if (looksLikeStixBundle(req.body)) {
+      if (options.organizations.limited) {
+        throw new DomainError(
+          'FORBIDDEN',
+          'The threat library is shared by every organisation: an account limited to some organisations cannot import into it.',
+        );
+      }
       // The threat library: always valid or refused whole (400), never a 422 issue list.
       const stix = await this.stix.importText(file, req.body, options);
       res.status(HttpStatus.OK);
@@ -109,7 +117,7 @@ export class InterchangeController {
     const redactor = currentRedactor();
     const result = await this.exporter.export(
       format,
-      { organizationId: q.organizationId, source: q.source },
+      { organizationId: q.organizationId, source: q.source, organizationIds: currentScope().ids() },
       redactor,
     );
     // Written with end(): express's send() and attachment() re-map application/yaml (RFC 9512) to text/yaml.

@@ -1,15 +1,14 @@
 import { Controller, Delete, Get, Param, Query } from '@nestjs/common';
 import { DomainError } from '@rampart/domain';
-import { OrganizationDeletionRepository, OrganizationRepository } from '@rampart/graph';
 import { OutputMapper } from '@rampart/output';
 import { RequirePermission } from '../auth/permission.decorator';
+import { OrganizationQueryService } from './organization-query.service';
 
 @Controller('api/organizations')
 @RequirePermission('graph:read')
 export class OrganizationController {
   constructor(
-    private readonly organizations: OrganizationRepository,
-    private readonly deletion: OrganizationDeletionRepository,
+    private readonly organizations: OrganizationQueryService,
     private readonly out: OutputMapper,
   ) {}
 
@@ -30,7 +29,7 @@ export class OrganizationController {
   @RequirePermission('graph:admin')
   async delete(@Param('id') id: string, @Query() q: Record<string, string | undefined>) {
     const flag = (v?: string) => v === 'true' || v === '1';
-    const d = await this.deletion.delete(id, { dryRun: flag(q.dryRun), force: flag(q.force) });
+    const d = await this.organizations.delete(id, { dryRun: flag(q.dryRun), force: flag(q.force) });
     return this.out.organizationDeletion(d);
   }
 }

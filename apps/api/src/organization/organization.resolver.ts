@@ -1,19 +1,18 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Organization } from '@rampart/domain';
-import { OrganizationDeletionRepository, OrganizationRepository } from '@rampart/graph';
 import { OutputMapper } from '@rampart/output';
 import { PageArgs } from '../common/connection.model';
 import { EntityQueryService } from '../entity/entity-query.service';
 import { AssetConnection } from '../entity/entity.model';
 import { OrganizationDeletionModel, OrganizationModel } from './organization.model';
+import { OrganizationQueryService } from './organization-query.service';
 import { RequirePermission } from '../auth/permission.decorator';
 
 @Resolver(() => OrganizationModel)
 @RequirePermission('graph:read')
 export class OrganizationResolver {
   constructor(
-    private readonly orgRepo: OrganizationRepository,
-    private readonly deletion: OrganizationDeletionRepository,
+    private readonly orgs: OrganizationQueryService,
     private readonly entities: EntityQueryService,
     private readonly out: OutputMapper,
   ) {}
@@ -23,13 +22,13 @@ export class OrganizationResolver {
     description: 'One organisation, or null when there is none with that id.',
   })
   async organization(@Args('id', { type: () => ID }) id: string) {
-    const org = await this.orgRepo.get(id);
+    const org = await this.orgs.get(id);
     return org && this.out.organization(org);
   }
 
-  @Query(() => [OrganizationModel], { description: 'Every organisation in the graph.' })
+  @Query(() => [OrganizationModel], { description: 'Every organisation the account may see, in id order.' })
   async organizations() {
-    return (await this.orgRepo.list()).map((o) => this.out.organization(o));
+    return (await this.orgs.list()).map((o) => this.out.organization(o));
   }
 
   @Mutation(() => OrganizationDeletionModel, {
@@ -42,7 +41,7 @@ export class OrganizationResolver {
     @Args('dryRun', { defaultValue: false }) dryRun: boolean,
     @Args('force', { defaultValue: false }) force: boolean,
   ) {
-    return this.out.organizationDeletion(await this.deletion.delete(id, { dryRun, force }));
+    return this.out.organizationDeletion(await this.orgs.delete(id, { dryRun, force }));
   }
 
   @ResolveField(() => AssetConnection, { description: "The organisation's assets, cursor-paginated." })

@@ -18,6 +18,7 @@ import {
   riskLevel,
 } from '@rampart/domain';
 import { OrganizationRepository } from '@rampart/graph';
+import { currentScope } from '../auth/organization-scope.context';
 import { primaryLabel } from '@rampart/output';
 import {
   CONTROL_FUNCTION_KEYS,
@@ -104,9 +105,10 @@ export class ReportFactsService {
     return { posture, asOf: posture.asOf, g, risks, links, findings };
   }
 
-  /** The organisations a report covers (one, or all); an unknown id is NOT_FOUND. */
+  /** The organisations a report covers (one, or all the reader may see); an unknown id is NOT_FOUND. */
   async organizationsIn(organizationId?: string): Promise<Organization[]> {
-    const all = await this.organizations.list();
+    const scope = currentScope();
+    const all = (await this.organizations.list()).filter((o) => scope.sees(o.id));
     const orgs = organizationId ? all.filter((o) => o.id === organizationId) : all;
     if (organizationId && !orgs.length) {
       throw new DomainError('NOT_FOUND', `No organisation has the id ${organizationId}.`);

@@ -25,7 +25,9 @@ import {
   uncoveredCsv,
   uncoveredDocument,
 } from '@rampart/reports';
+import { currentScope } from '../auth/organization-scope.context';
 import { currentRedactor } from '../auth/redaction.service';
+import { coversOnlyVisible } from './report-visibility';
 import { PostureReportService } from './posture-report.service';
 import { REPORTS_CONFIG } from './reports-config';
 import { SecurityPlanService } from './security-plan.service';
@@ -105,7 +107,7 @@ export class ReportsService {
       throw missing();
     }
     const run = await this.runs.byFile(file);
-    if (!run || !mayRead(reader, run, currentRedactor().active)) throw missing();
+    if (!run || !mayRead(reader, run, currentRedactor().active) || !coversOnlyVisible(run)) throw missing();
     return { file, contentType: CONTENT_TYPES[format] };
   }
 
@@ -116,7 +118,8 @@ export class ReportsService {
         `first must be a whole number from 1 to 1000; got ${limit}.`,
       );
     }
-    return this.runs.list(report ?? null, limit);
+    // A run over organisations out of the reader's view is absent for it (issue 18).
+    return this.runs.list(report ?? null, limit).then((runs) => runs.filter(coversOnlyVisible));
   }
 
   private async produce(name: string, format: string, opts: GenerateOptions) {
@@ -135,8 +138,14 @@ export class ReportsService {
       report,
       format: fmt,
       generatedAt: now.toISOString(),
-      parameters:
-        opts.clearance === undefined ? data.parameters : { ...data.parameters, clearance: opts.clearance },
+      parameters: {
+        ...data.parameters,
+        ...(opts.clearance === undefined ? {} : { clearance: opts.clearance }),
+        // Over every organisation a limited reader may see: which ones (who may read it later).
+        ...(!data.parameters.organizationId && currentScope().limited
+          ? { organizations: currentScope().ids()!.join(',') }
+          : {}),
+      },
       sha256: createHash('sha256').update(content).digest('hex'),
       bytes: content.length,
       file: null,

@@ -14,6 +14,7 @@ import {
 import { OrgUnitFilterInput } from '../entity/entity-filter.model';
 import { EntityQueryService } from '../entity/entity-query.service';
 import { REPORTS_CONFIG } from './reports-config';
+import { coversOnlyVisible } from './report-visibility';
 import { ReportFactsService, missingByDomain, ref } from './report-facts.service';
 import { ReportOptions } from './uncovered-report.service';
 
@@ -146,7 +147,11 @@ export class SecurityPlanService {
         schedules: this.config.schedules.map((s) => s.entry),
         // This organisation's runs and those over every organisation; never another's alone.
         recentReports: recent
-          .filter((r) => [org.id, null, undefined].includes(r.parameters.organizationId as string))
+          .filter(
+            (r) =>
+              [org.id, null, undefined].includes(r.parameters.organizationId as string) &&
+              coversOnlyVisible(r),
+          )
           .slice(0, RECENT_REPORTS)
           .map((r) => ({
             report: r.report,

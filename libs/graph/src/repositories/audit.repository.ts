@@ -60,6 +60,7 @@ const params = (f: AuditFilter) => ({
   actor: f.actor ?? null,
   since: f.since ?? null,
   until: f.until ?? null,
+  organizationIds: f.organizationIds ?? null,
 });
 
 const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));

@@ -28,6 +28,8 @@ export interface EntityFilter {
   properties?: PropertyFilter[];
   /** Ids above the reader's clearance: left out of the page and its count (need-to-know). */
   hiddenIds?: readonly string[];
+  /** The reader's organisations (issue 18): others' entities left out; null or absent: all. */
+  organizationIds?: readonly string[] | null;
 }
 
 export type Direction = 'OUT' | 'IN' | 'BOTH';
@@ -58,6 +60,7 @@ export class EntityRepository {
       label: spec.label,
       exclude: spec.exclude ?? [],
       organizationId: filter.organizationId ?? null,
+      organizationIds: filter.organizationIds ?? null,
       source: filter.source ?? null,
       search: filter.search ? filter.search.toLowerCase() : null,
       filters: filter.properties ?? [],
@@ -85,7 +88,12 @@ export class EntityRepository {
 
   async relationships(
     ids: string[],
-    opts: { types?: string[]; direction?: Direction; limit?: number } = {},
+    opts: {
+      types?: string[];
+      direction?: Direction;
+      limit?: number;
+      organizationIds?: readonly string[] | null;
+    } = {},
   ): Promise<Map<string, RelatedEntity[]>> {
     const types = opts.types ?? [];
     const bad = types.find((t) => !(RELATIONSHIP_TYPES as readonly string[]).includes(t));
@@ -94,6 +102,7 @@ export class EntityRepository {
       ids,
       types,
       direction: opts.direction ?? 'BOTH',
+      organizationIds: opts.organizationIds ?? null,
       limit: opts.limit ?? 1000,
     });
     return new Map(

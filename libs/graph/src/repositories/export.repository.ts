@@ -29,6 +29,8 @@ export interface ContentRow {
 export interface ExportScope {
   organizationId?: string;
   source?: string;
+  /** The reader's organisations (issue 18): nothing of any other is exported; null or absent: all. */
+  organizationIds?: readonly string[] | null;
 }
 
 /** Reads a consistent snapshot (one read transaction) of what an export covers. */
@@ -47,7 +49,11 @@ export class ExportRepository {
   }
 
   snapshot(scope: ExportScope): Promise<GraphSnapshot> {
-    const params = { organizationId: scope.organizationId ?? null, source: scope.source ?? null };
+    const params = {
+      organizationId: scope.organizationId ?? null,
+      organizationIds: scope.organizationIds ?? null,
+      source: scope.source ?? null,
+    };
     return this.executor.readTransaction(async (tx) => {
       const entities = (await tx.run(Q.exportEntities, params)).map((r) => ({
         labels: (r.labels as string[]).filter((l) => l !== 'Entity'),

@@ -4,6 +4,7 @@ import {
   EntityKind,
   EntityKindSpec,
   NATIVE_FORMAT,
+  OrganizationScope,
   SECTIONS,
   SectionSpec,
   entityKindOf,
@@ -26,6 +27,8 @@ export interface EditOptions {
    * Absent: no check (callers with full rights).
    */
   clearance?: string | null;
+  /** The editing account's organisations: an entity of any other is absent (NOT_FOUND). */
+  organizations?: OrganizationScope;
 }
 
 export interface CreateOptions extends EditOptions {
@@ -72,6 +75,7 @@ export class EntityEditor {
       organizationId: opts.organizationId,
       source: opts.source ?? EDIT_SOURCE,
       clearance: opts.clearance,
+      organizations: opts.organizations,
     });
   }
 
@@ -80,11 +84,12 @@ export class EntityEditor {
     if ('id' in set && set.id !== id) {
       throw new DomainError('VALIDATION_FAILED', 'An entity keeps its id; create a new one instead.');
     }
-    const { doc, item, section, record } = await this.load(id);
+    const { doc, item, section, record } = await this.load(id, opts.organizations);
     const stated = [...referencedIds(doc)];
     for (const key of unset) delete item[key];
     Object.assign(item, set);
-    return this.apply(doc, section, id, { ...this.ownerOf(record), clearance: opts.clearance }, stated);
+    const owner = { ...this.ownerOf(record), clearance: opts.clearance, organizations: opts.organizations };
+    return this.apply(doc, section, id, owner, stated);
   }
 
   link(req: LinkRequest, opts: EditOptions = {}): Promise<EditResult> {
@@ -97,19 +102,28 @@ export class EntityEditor {
 
   /** A relationship edit is an edit of the item that states it (the section table decides which). */
   private async relate(req: LinkRequest, change: typeof linkItem, opts: EditOptions): Promise<EditResult> {
-    const statement = findStatement(req, await this.visible([req.from, req.to], opts.clearance));
-    const { doc, item, section, record } = await this.load(statement.itemId);
+    const statement = findStatement(req, await this.visible([req.from, req.to], opts));
+    const { doc, item, section, record } = await this.load(statement.itemId, opts.organizations);
     const stated = [...referencedIds(doc)];
     change(doc, item, statement, req);
-    const owner = { ...this.ownerOf(record), clearance: opts.clearance };
+    const owner = { ...this.ownerOf(record), clearance: opts.clearance, organizations: opts.organizations };
     return this.apply(doc, section, statement.itemId, owner, stated);
   }
 
-  /** Need-to-know: entities above the clearance are left out, so they answer as ids that do not exist. */
-  private async visible(ids: string[], clearance?: string | null): Promise<Map<string, EntityRecord>> {
-    const found = await this.graph.entities.get(ids);
-    if (clearance === undefined) return found;
-    for (const id of await this.hiddenAmong(found, clearance)) found.delete(id);
+  /**
+   * Need-to-know: entities above the clearance, or of an organisation out of the account's view,
+   * are left out, so they answer as ids that do not exist.
+   */
+  private async visible(ids: string[], opts: EditOptions): Promise<Map<string, EntityRecord>> {
+    const found = this.inScope(await this.graph.entities.get(ids), opts.organizations);
+    if (opts.clearance === undefined) return found;
+    for (const id of await this.hiddenAmong(found, opts.clearance)) found.delete(id);
+    return found;
+  }
+
+  private inScope(found: Map<string, EntityRecord>, scope?: OrganizationScope): Map<string, EntityRecord> {
+    for (const [id, e] of found)
+      if (scope && !scope.includes(e.props.organizationId as string | undefined)) found.delete(id);
     return found;
   }
 
@@ -145,6 +159,9 @@ export class EntityEditor {
   }
 
   async delete(id: string, opts: EditOptions = {}): Promise<{ relationships: number }> {
+    if (!this.inScope(await this.graph.entities.get([id]), opts.organizations).has(id)) {
+      throw new DomainError('NOT_FOUND', `No entity has the id ${id}.`);
+    }
     // A delete is a prune of one: refused when the entity is above the clearance (a missing or
     // unclassified one is left to the delete itself: NOT_FOUND, or done).
     if (opts.clearance !== undefined) {
@@ -157,10 +174,12 @@ export class EntityEditor {
   /** The entity's native item, inside a document that also carries its extra owners. */
   private async load(
     id: string,
+    scope?: OrganizationScope,
   ): Promise<{ doc: Doc; item: Item; section: SectionSpec; record: EntityRecord }> {
     const snapshot = await this.graph.entities.snapshot([id]);
     const entity = snapshot.entities[0];
-    if (!entity) throw new DomainError('NOT_FOUND', `No entity has the id ${id}.`);
+    if (!entity || (scope && !scope.includes(entity.props.organizationId as string | undefined)))
+      throw new DomainError('NOT_FOUND', `No entity has the id ${id}.`);
     const section = sectionFor(entity.labels);
     const kind = entityKindOf(entity.labels);
     if (!section || !kind || !(ENTITY_KINDS[kind] as EntityKindSpec).section) {
@@ -204,6 +223,7 @@ export class EntityEditor {
         source: opts.source,
         stated: [statedTypes(id, section)],
         clearance: opts.clearance,
+        organizations: opts.organizations,
         knownHidden: stated,
       })
       .catch((e: unknown) => {

@@ -80,7 +80,7 @@ export class Exporter {
         `unknown export format "${format}": use one of ${EXPORT_FORMATS.join(', ')}`,
       );
     }
-    const organizationId = await this.organizationFor(format, scope.organizationId);
+    const organizationId = await this.organizationFor(format, scope.organizationId, scope.organizationIds);
     const snapshot = redaction.value(await this.graph.exports.snapshot({ ...scope, organizationId }));
     const base = organizationId ?? 'rampart';
     const fileName = `${base}${scope.source ? `-${scope.source.replace(/[^\w.-]/g, '_')}` : ''}.${EXTENSIONS[format]}`;
@@ -106,8 +106,12 @@ export class Exporter {
   }
 
   /** A native document (and so a CSV set) holds one organisation: with several in the graph, the caller names one. */
-  private async organizationFor(format: ExportFormat, requested?: string): Promise<string | undefined> {
-    const orgs = await this.graph.organizations.list();
+  private async organizationFor(
+    format: ExportFormat,
+    requested: string | undefined,
+    visible: readonly string[] | null | undefined,
+  ): Promise<string | undefined> {
+    const orgs = (await this.graph.organizations.list()).filter((o) => !visible || visible.includes(o.id));
     if (requested) {
       if (!orgs.some((o) => o.id === requested))
         throw new DomainError('NOT_FOUND', `No organisation has id "${requested}".`);

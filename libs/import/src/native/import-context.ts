@@ -25,4 +25,8 @@ export interface ImportContext {
   hidden?: Map<string, GraphEntityInfo>;
   /** The organisation named by the caller (`organizationId` / `--org`) for a file without one. */
   organizationId?: string;
+  /** Ids of entries of organisations out of the importing account's view: a file may not define them. */
+  taken?: ReadonlySet<string>;
+  /** The importing account's organisations, when it is limited to some (issue 18). */
+  limitedTo?: readonly string[];
 }

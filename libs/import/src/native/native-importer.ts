@@ -1,6 +1,13 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { GraphContext, StatedTypes, WriteCounts, foreignReferencesMessage } from '@rampart/graph';
+import { OrganizationScope } from '@rampart/domain';
+import {
+  ForeignReferences,
+  GraphContext,
+  StatedTypes,
+  WriteCounts,
+  foreignReferencesMessage,
+} from '@rampart/graph';
 import { hiddenEntries, refuseAboveClearance } from './clearance-check';
 import { documentToRows } from './document-to-rows';
 import { GraphEntityInfo, ImportContext } from './import-context';
@@ -36,6 +43,12 @@ export interface ImportOptions {
    * relationship to one is still refused. Any other reference to them fails as to an unknown id.
    */
   knownHidden?: readonly string[];
+  /**
+   * The importing account's organisations (issue 18). Entries of any other organisation are absent
+   * for it: references to them fail as to unknown ids, their ids cannot be defined, and the file
+   * may only add to an organisation in view. Absent: every organisation.
+   */
+  organizations?: OrganizationScope;
 }
 
 export interface ImportReport {
@@ -89,12 +102,10 @@ export class NativeImporter {
     if (options.prune) {
       const ids = rows.nodes.map((n) => n.id);
       const foreign = await this.graph.imports.foreignReferences(source, result.organizationId, ids);
-      if (foreign.length)
-        return {
-          ...report,
-          ok: false,
-          issues: [{ file, path: '', message: foreignReferencesMessage(foreign) }],
-        };
+      if (foreign.length) {
+        const message = foreignReferencesMessage(foreign.map((f) => inView(f, options.organizations)));
+        return { ...report, ok: false, issues: [{ file, path: '', message }] };
+      }
     }
     if (options.clearance !== undefined) {
       const hidden = ctx.hidden ?? new Map<string, GraphEntityInfo>();
@@ -137,8 +148,18 @@ export class NativeImporter {
       this.graph.imports.lookup(ids),
       this.graph.organizations.list(),
     ]);
-    const organizations = orgList.map((o) => ({ id: o.id, classificationLevels: o.classificationLevels }));
-    const all = new Map<string, GraphEntityInfo>(existing.map((e) => [e.id, { ...e }]));
+    const scope = options.organizations ?? OrganizationScope.ALL;
+    const organizations = orgList
+      .filter((o) => scope.sees(o.id))
+      .map((o) => ({ id: o.id, classificationLevels: o.classificationLevels }));
+    // Out of the account's view: absent (an edit keeps what its item already names), and taken.
+    const named = new Set(options.knownHidden ?? []);
+    const taken = existing.filter((e) => !scope.includes(e.organizationId)).map((e) => e.id);
+    const all = new Map<string, GraphEntityInfo>(
+      existing
+        .filter((e) => scope.includes(e.organizationId) || named.has(e.id))
+        .map((e) => [e.id, { ...e }]),
+    );
     const facilities = existing.filter((e) => e.labels.includes('Facility')).map((e) => e.id);
     const ancestry = await this.graph.imports.facilityAncestry(facilities);
     if (options.clearance !== undefined) {
@@ -160,6 +181,19 @@ export class NativeImporter {
         if (!known.has(id)) entities.delete(id);
       }
     }
-    return { organizations, entities, hidden, organizationId: options.organizationId };
+    return {
+      organizations,
+      entities,
+      hidden,
+      organizationId: options.organizationId,
+      taken: new Set(taken),
+      limitedTo: scope.limited ? scope.ids()! : undefined,
+    };
   }
+}
+
+/** A prune's blocker as the importing account may hear of it: another organisation stays unnamed. */
+function inView(f: ForeignReferences, scope?: OrganizationScope): ForeignReferences {
+  if (!scope?.limited || f.organizationId === null || scope.sees(f.organizationId)) return f;
+  return { organizationId: 'outside your organisations', relationships: f.relationships, examples: [] };
 }

@@ -72,7 +72,9 @@ export function referenceIssues(
       at(dup.path, `duplicate id "${id}": already defined at ${formatPath(list[0].path)}`);
     const existing = ctx.entities.get(id);
     const owner = existing && ownerMismatch(existing, organizationId);
-    if (owner) {
+    if (ctx.taken?.has(id)) {
+      at(list[0].path, `id "${id}" is already used in the graph; ids are unique across the whole graph`);
+    } else if (owner) {
       at(list[0].path, `id "${id}" ${owner}; ids are unique across the whole graph`);
     } else if (existing && !list[0].labels.every((l) => existing.labels.includes(l))) {
       at(

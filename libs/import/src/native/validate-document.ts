@@ -23,6 +23,12 @@ export function resolveOrganization(
     issue: { file: parsed.file, path, ...(path ? parsed.locate([path]) : {}), message },
   });
   if (org && typeof org.id === 'string') {
+    if (ctx.limitedTo && !ctx.limitedTo.includes(org.id)) {
+      return issue(
+        `your account may import only into its organisations (${ctx.limitedTo.join(', ')}), not "${org.id}"`,
+        'organization',
+      );
+    }
     if (ctx.organizationId && ctx.organizationId !== org.id) {
       return issue(
         `the file belongs to organisation "${org.id}" but the import names "${ctx.organizationId}"`,

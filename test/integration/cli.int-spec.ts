@@ -5,28 +5,21 @@ import * as path from 'node:path';
 import { parse } from 'yaml';
 import { AuditRecord, Page } from '@rampart/domain';
 import { GraphContext } from '@rampart/graph';
+import { CLI, ROOT, rampart, rampartIn, requireBuiltCli } from '../support/cli';
 import { freePort } from '../support/free-port';
 import { driverSession } from '../support/raw-session';
 import { TEST_JWT_SECRET, freshDemo, openGraph, testConfig } from '../support/test-graph';
 
-const ROOT = path.resolve(__dirname, '../..');
-const CLI = path.join(ROOT, 'dist/apps/cli/src/main.js');
 const FIXTURES = path.join(__dirname, '../fixtures/import');
-const ENV = { ...process.env, RAMPART_JWT_SECRET: TEST_JWT_SECRET };
 /** What every graph command says first on stderr (the tests run with NEO4J_URI set). */
 const usingLine = `rampart: using Neo4j at ${process.env.NEO4J_URI} (NEO4J_URI)\n`;
-const rampart = (...args: string[]) =>
-  spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, env: ENV, encoding: 'utf8' });
-/** With stdin (a password for `user add` / `user passwd`). */
-const rampartIn = (input: string, ...args: string[]) =>
-  spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, env: ENV, encoding: 'utf8', input });
 
 describe('rampart CLI: validate, import, export', () => {
   const config = testConfig();
   let graph: GraphContext;
 
   beforeAll(async () => {
-    if (!fs.existsSync(CLI)) throw new Error(`${CLI} is missing: run npm run build first (npm test does).`);
+    requireBuiltCli();
     graph = await openGraph(config);
   });
   beforeEach(() => freshDemo(graph, config));
@@ -295,7 +288,7 @@ describe('rampart CLI: which Neo4j it uses (status, the URI line, the launcher r
     driverSession(config, async (s) => (await s.run(cypher, params)).records[0].get(0).toNumber() as number);
 
   beforeAll(async () => {
-    if (!fs.existsSync(CLI)) throw new Error(`${CLI} is missing: run npm run build first (npm test does).`);
+    requireBuiltCli();
     graph = await openGraph(config);
   });
   beforeEach(() => freshDemo(graph, config));
@@ -360,7 +353,8 @@ describe('rampart CLI: which Neo4j it uses (status, the URI line, the launcher r
       const file = path.join(dataDir, 'rampart-neo4j.json');
       fs.writeFileSync(file, JSON.stringify({ ...record, startedAt: new Date().toISOString() }));
       const env: NodeJS.ProcessEnv = {
-        ...ENV,
+        ...process.env,
+        RAMPART_JWT_SECRET: TEST_JWT_SECRET,
         NEO4J_DOCKER: 'false',
         NEO4J_LOCAL_PORT: String(await freePort()), // nothing listens there
         NEO4J_LOCAL_DATA_DIR: dataDir,

@@ -1,24 +1,14 @@
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { INestApplication } from '@nestjs/common';
 import TestAgent from 'supertest/lib/agent';
 import { GraphContext } from '@rampart/graph';
 import { Exporter, NativeImporter, generateOrganisation } from '@rampart/import';
 import { createApp } from '../../apps/api/src/bootstrap';
 import { createLogger } from '../../apps/api/src/logging';
+import { rampart, requireBuiltCli } from '../support/cli';
 import { countsOf } from '../support/org-fingerprint';
 import { authed, signInAs, signedIn } from '../support/test-app';
-import { TEST_JWT_SECRET, freshGraph, openGraph, testConfig } from '../support/test-graph';
-
-const ROOT = path.resolve(__dirname, '../..');
-const CLI = path.join(ROOT, 'dist/apps/cli/src/main.js');
-const rampart = (...args: string[]) =>
-  spawnSync(process.execPath, [CLI, ...args], {
-    cwd: ROOT,
-    env: { ...process.env, RAMPART_JWT_SECRET: TEST_JWT_SECRET },
-    encoding: 'utf8',
-  });
+import { freshGraph, openGraph, testConfig } from '../support/test-graph';
 
 const ACME = 'org-acme';
 const GEN = 'org-gen-5';
@@ -40,7 +30,7 @@ describe('organisation lifecycle: list, delete (dry run), reset', () => {
   };
 
   beforeAll(async () => {
-    if (!fs.existsSync(CLI)) throw new Error(`${CLI} is missing: run npm run build first (npm test does).`);
+    requireBuiltCli();
     graph = await openGraph(config);
     app = await createApp({ config, graph, logger: createLogger({ logLevel: 'silent' }) });
     await app.init();

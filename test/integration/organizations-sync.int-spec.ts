@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -10,20 +9,13 @@ import { GraphContext } from '@rampart/graph';
 import { NativeImporter, StixImporter, generateOrganisation } from '@rampart/import';
 import { createApp } from '../../apps/api/src/bootstrap';
 import { createLogger } from '../../apps/api/src/logging';
+import { ROOT, rampart, requireBuiltCli } from '../support/cli';
 import { fingerprint } from '../support/org-fingerprint';
 import { signedIn } from '../support/test-app';
-import { TEST_JWT_SECRET, freshGraph, openGraph, testConfig } from '../support/test-graph';
+import { freshGraph, openGraph, testConfig } from '../support/test-graph';
 import { binaryBody, zipTexts } from '../support/zip-entries';
 
-const ROOT = path.resolve(__dirname, '../..');
-const CLI = path.join(ROOT, 'dist/apps/cli/src/main.js');
 const MITRE = path.resolve(ROOT, '../shared/data/mitre');
-const rampart = (...args: string[]) =>
-  spawnSync(process.execPath, [CLI, ...args], {
-    cwd: ROOT,
-    env: { ...process.env, RAMPART_JWT_SECRET: TEST_JWT_SECRET },
-    encoding: 'utf8',
-  });
 
 type Json = Record<string, unknown>;
 const ACME = 'org-acme';
@@ -66,7 +58,7 @@ describe('several organisations on one graph: imports never touch another organi
   };
 
   beforeAll(async () => {
-    if (!fs.existsSync(CLI)) throw new Error(`${CLI} is missing: run npm run build first (npm test does).`);
+    requireBuiltCli();
     graph = await openGraph(config);
     app = await createApp({ config, graph, logger: createLogger({ logLevel: 'silent' }) });
     await app.init();

@@ -37,3 +37,23 @@ export function fullSelection(schema: GraphQLSchema, type: GraphQLNamedType, dep
   }
   return `{ __typename ${select(type)} }`;
 }
+
+/**
+ * A query for one Query field asking for everything: `args[field]` as its arguments, else
+ * `(first: <listSize>)` for a list with `first`; entity and organisation 3 levels deep, others 5.
+ */
+export function everythingQuery(
+  schema: GraphQLSchema,
+  field: string,
+  args: Record<string, string>,
+  listSize = 100,
+): string {
+  const f = schema.getQueryType()!.getFields()[field];
+  const a = args[field] ?? (f.args.some((x) => x.name === 'first') ? `(first: ${listSize})` : '');
+  const depth = ['entity', 'organization'].includes(field) ? 3 : 5;
+  return `{ ${field}${a} ${fullSelection(schema, getNamedType(f.type), depth)} }`;
+}
+
+/** Every field of the Query type but the `skipped` ones. */
+export const queryFields = (schema: GraphQLSchema, skipped: readonly string[]): string[] =>
+  Object.keys(schema.getQueryType()!.getFields()).filter((f) => !skipped.includes(f));

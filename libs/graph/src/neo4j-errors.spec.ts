@@ -11,6 +11,7 @@ describe('mapNeo4jError', () => {
     ['Neo.ClientError.Security.Unauthorized', 'DATABASE_AUTH_FAILED'],
     ['Neo.ClientError.Schema.ConstraintValidationFailed', 'CONFLICT'],
     ['Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration', 'QUERY_TIMEOUT'],
+    ['Neo.TransientError.General.MemoryPoolOutOfMemoryError', 'TRANSACTION_TOO_LARGE'],
     ['Neo.ClientError.Statement.SyntaxError', 'INTERNAL'],
   ])('maps %s to %s by its code, keeping the cause', (code, expected) => {
     const e = mapNeo4jError(neo4jError(code), 'asset/page');

@@ -11,6 +11,8 @@ const BY_CODE: Record<string, ErrorCode> = {
   'Neo.ClientError.Schema.ConstraintValidationFailed': 'CONFLICT',
   'Neo.ClientError.Transaction.TransactionTimedOut': 'QUERY_TIMEOUT',
   'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration': 'QUERY_TIMEOUT',
+  'Neo.TransientError.General.MemoryPoolOutOfMemoryError': 'TRANSACTION_TOO_LARGE',
+  'Neo.TransientError.General.TransactionMemoryLimit': 'TRANSACTION_TOO_LARGE',
 };
 
 const MESSAGES: Partial<Record<ErrorCode, string>> = {
@@ -18,6 +20,8 @@ const MESSAGES: Partial<Record<ErrorCode, string>> = {
   DATABASE_AUTH_FAILED: 'The graph database refused the configured credentials.',
   QUERY_TIMEOUT: 'The query took longer than the transaction timeout (NEO4J_TX_TIMEOUT_MS).',
   CONFLICT: 'The change conflicts with an existing entity (duplicate id).',
+  TRANSACTION_TOO_LARGE:
+    'The write needs more memory than Neo4j allows one transaction (dbms.memory.transaction.total.max, 70% of its heap by default); nothing was written. Give Neo4j a larger heap (NEO4J_LOCAL_HEAP_MB for the local launcher: a 100,000-person organisation needs 8192) or import the organisation in parts.',
 };
 
 export function neo4jErrorCode(e: unknown): string | undefined {

@@ -10,6 +10,7 @@ const MAPPING: Record<ErrorCode, { http: HttpStatus; graphql: string }> = {
   DATABASE_UNAVAILABLE: { http: HttpStatus.SERVICE_UNAVAILABLE, graphql: 'SERVICE_UNAVAILABLE' },
   DATABASE_AUTH_FAILED: { http: HttpStatus.SERVICE_UNAVAILABLE, graphql: 'SERVICE_UNAVAILABLE' },
   QUERY_TIMEOUT: { http: HttpStatus.GATEWAY_TIMEOUT, graphql: 'TIMEOUT' },
+  TRANSACTION_TOO_LARGE: { http: HttpStatus.PAYLOAD_TOO_LARGE, graphql: 'TRANSACTION_TOO_LARGE' },
   UNAUTHENTICATED: { http: HttpStatus.UNAUTHORIZED, graphql: 'UNAUTHENTICATED' },
   FORBIDDEN: { http: HttpStatus.FORBIDDEN, graphql: 'FORBIDDEN' },
   RATE_LIMITED: { http: HttpStatus.TOO_MANY_REQUESTS, graphql: 'RATE_LIMITED' },

@@ -202,6 +202,12 @@ export class ImportRepository {
           relationshipsDeleted: 0,
           pruned: 0,
         };
+        // Sync first, while the transaction holds no writes: what it removes was stored before
+        // this import and is not stated by it, so the order changes nothing but the memory a
+        // large import's transaction needs (a 100k-person first import ran out of it here).
+        counts.relationshipsDeleted = opts.stated
+          ? await deleteUnstated(tx, opts.stated, relationships, opts.organizationId)
+          : await deleteStale(tx, nodes, relationships, opts.source, opts.organizationId);
         for (const [, group] of groupBy(nodes, (n) => n.labels.join(':'))) {
           for (const batch of chunks(group, this.batchSize)) {
             const [r] = await tx.run(Q.importMergeNodes, {
@@ -222,9 +228,6 @@ export class ImportRepository {
         counts.relationshipsUpdated = rels.updated;
         counts.relationshipsMoved = rels.moved;
         await tx.run(Q.graphVersionBump);
-        counts.relationshipsDeleted = opts.stated
-          ? await deleteUnstated(tx, opts.stated, relationships, opts.organizationId)
-          : await deleteStale(tx, nodes, relationships, opts.source, opts.organizationId);
         if (opts.prune) {
           const keep = Object.fromEntries(nodes.map((n) => [n.id, true]));
           // The importer refuses such a file before writing; this guards a race with another write.

@@ -15,3 +15,4 @@ export * from './threat-sweep';
 export * from './step-index';
 export * from './maturity';
 export * from './organization-scope';
+export * from './threat-targets';

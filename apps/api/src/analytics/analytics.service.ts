@@ -11,12 +11,14 @@ import {
   interruption,
   minimalCutSets,
   mostLikelyPaths,
+  rankTargets,
   reach,
   securityDepth,
 } from '@rampart/analytics';
 import { DomainError, ThreatData } from '@rampart/domain';
 import { OrganizationRepository } from '@rampart/graph';
 import { OutputMapper } from '@rampart/output';
+import { currentRedactor } from '../auth/redaction.service';
 import { AttackGraphCache } from './attack-graph.cache';
 
 const checkRange = (name: string, v: number, min: number, max: number, integer = true) => {
@@ -53,6 +55,30 @@ export class AnalyticsService {
       truncated,
       failed: failed.map((id) => this.unit(g, failureUnit(g, id))),
       failedControls: [...out].sort(),
+    };
+  }
+
+  /** The assets a threat reaches first, then the rest of its organisation (the target picker). */
+  async threatTargets(
+    threatId: string,
+    opts: { organizationId?: string; search?: string; first: number; maxHops: number },
+  ) {
+    checkRange('first', opts.first, 1, 500);
+    checkRange('maxHops', opts.maxHops, 1, 12);
+    const g = await this.cache.get();
+    const threat = g.threats.get(threatId);
+    if (!threat) throw new DomainError('NOT_FOUND', `No threat has the id ${threatId}.`);
+    // As entity lists: assets above the reader's clearance are left out, not shown as placeholders.
+    const redactor = currentRedactor();
+    const ranked = rankTargets(g, threat, { ...opts, hidden: (id) => redactor.isRestricted(id) });
+    return {
+      targets: ranked.slice(0, opts.first).map((r) => ({
+        asset: this.out.node(r.node),
+        reachable: r.hops !== undefined,
+        hops: r.hops ?? null,
+      })),
+      totalCount: ranked.length,
+      reachableCount: ranked.filter((r) => r.hops !== undefined).length,
     };
   }
 

@@ -69,8 +69,9 @@ export function registerOrgCommands(program: Command, config: () => AppConfig, s
         if (!o.yes) {
           const counts = await g.organizations.counts();
           const total = counts.reduce((n, c) => n + c.entities, 0);
+          const orgs = counts.filter((c) => c.organizationId !== null).length;
           say(
-            `rampart reset deletes all ${total} entities (${counts.length} organisations and libraries); run it with --yes to do so.`,
+            `rampart reset deletes all ${total} entities (${orgs} organisation${orgs === 1 ? '' : 's'} and the threat library); run it with --yes to do so.`,
           );
           process.exitCode = 1;
           return;

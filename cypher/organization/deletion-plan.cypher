@@ -1,12 +1,18 @@
 // name: organization/deletion-plan
 // purpose: What deleting one organisation removes (its entities by kind label (Asset for plain assets) and every relationship touching them) and what stops it: relationships another organisation or the threat library states on its entities.
 // params: $id organisation id
-// returns: one row {entities, byLabel: list of {label, count}, relationships, foreign: list of {organizationId, relationships, examples}}; entities 0 when it has none
+// returns: one row {entities, byLabel: list of {label, count}, classified: list of {classification, count}, relationships, foreign: list of {organizationId, relationships, examples}}; entities 0 when it has none
 CALL () {
   MATCH (n:Entity {organizationId: $id})
   WITH coalesce(head([l IN labels(n) WHERE NOT l IN ['Entity', 'Asset']]), 'Asset') AS label
   WITH label, count(*) AS count ORDER BY label
   RETURN collect({label: label, count: count}) AS byLabel
+}
+CALL () {
+  MATCH (n:Entity {organizationId: $id})
+  WHERE n.classification IS NOT NULL
+  WITH n.classification AS classification, count(*) AS count ORDER BY classification
+  RETURN collect({classification: classification, count: count}) AS classified
 }
 CALL () {
   MATCH (n:Entity {organizationId: $id})
@@ -23,4 +29,4 @@ CALL () {
   ORDER BY organizationId
   RETURN collect({organizationId: organizationId, relationships: relationships, examples: examples}) AS foreign
 }
-RETURN entities, byLabel, relationships, foreign
+RETURN entities, byLabel, classified, relationships, foreign

@@ -82,18 +82,34 @@ describe('graph access on a real Neo4j', () => {
   });
 
   it('maps a transaction timeout to QUERY_TIMEOUT', async () => {
+    // A write that waits on a lock another transaction holds: deterministic, where a merely large
+    // write may finish before Neo4j's timeout monitor (every 2 s) looks at it.
     const slow = new QueryExecutor(graph.driver, graph.registry, config.neo4j.database, 1);
-    const rows = Array.from({ length: 20000 }, (_, i) => ({ id: `t${i}`, props: { name: `T${i}` } }));
-    const e = await slow
-      .executeWrite(Q.importMergeNodes, { labels: ['Asset'], rows, now: 'x' })
-      .catch((x: unknown) => x);
+    const e = await driverSession(config, async (s) => {
+      const holder = s.beginTransaction();
+      try {
+        await holder.run("MATCH (n:Entity {id: 'sys-a'}) SET n.locked = true");
+        return await slow
+          .executeWrite(Q.importMergeNodes, {
+            labels: ['Asset', 'System'],
+            rows: [{ id: 'sys-a', props: { id: 'sys-a', name: 'Changed', contentHash: 'x' } }],
+            now: 'x',
+          })
+          .catch((x: unknown) => x);
+      } finally {
+        await holder.rollback();
+      }
+    });
     expect(e).toBeInstanceOf(DomainError);
     // The Neo4j code in the expectation says which one to map when this fails.
     expect({ code: (e as DomainError).code, neo4j: (e as DomainError).details?.neo4jCode }).toMatchObject({
       code: 'QUERY_TIMEOUT',
     });
     const page = await graph.entities.page('ASSET', {}, { first: 10 });
-    expect(page.items.map((i) => i.node.id)).toEqual(['sys-a', 'sys-b']); // the timed-out write left nothing
+    expect(page.items.map((i) => [i.node.id, i.node.props.name])).toEqual([
+      ['sys-a', 'A'],
+      ['sys-b', 'B'],
+    ]); // the timed-out write left nothing
   });
 
   it('explains a wrong password and an unreachable URI in one actionable line', async () => {

@@ -45,7 +45,14 @@ const SKIPPED = ['me', 'users', 'findingRules'];
 describe('organisation access: an account limited to one organisation', () => {
   const config = testConfig();
   config.reports.dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rampart-org-access-'));
-  config.guards = { ...config.guards, graphqlMaxComplexity: 1e12, graphqlMaxDepth: 30 };
+  config.guards = {
+    ...config.guards,
+    graphqlMaxComplexity: 1e12,
+    graphqlMaxDepth: 30,
+    graphqlMaxCost: 1e12,
+    graphqlMaxAliases: 1e6,
+    graphqlMaxTokens: 1e6,
+  };
   const demoText = fs.readFileSync(config.demoFile, 'utf8');
   let graph: GraphContext;
   let app: INestApplication;
@@ -68,7 +75,7 @@ describe('organisation access: an account limited to one organisation', () => {
     acmeTerms.filter((t) =>
       new RegExp(`(?<![\\w:.-])${t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w.-])`).test(text),
     );
-  const queryOf = (field: string) => everythingQuery(schema, field, ARGS, 500).replaceAll('%ASSET%', asset);
+  const queryOf = (field: string) => everythingQuery(schema, field, ARGS, 100).replaceAll('%ASSET%', asset);
   const account = async (username: string, roles: Role[], organizationIds: string[] | null) => {
     await app.get(UserAdminService).create({
       username,

@@ -35,7 +35,7 @@ const NOTHING = {
 // analytics.md §2 "Several organisations", issue 18: sync is scoped to (organisation, source).
 describe('several organisations on one graph: imports never touch another organisation', () => {
   const config = testConfig();
-  config.guards = { ...config.guards, graphqlMaxComplexity: 1e12, graphqlMaxDepth: 30 };
+  config.guards = { ...config.guards, graphqlMaxComplexity: 1e12, graphqlMaxDepth: 30, graphqlMaxCost: 1e12 };
   // The CLI writes from another process: analytics must see it at once.
   config.graphRecheckMs = 0;
   const demoText = fs.readFileSync(config.demoFile, 'utf8');

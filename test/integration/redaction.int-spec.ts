@@ -51,7 +51,14 @@ describe('need-to-know redaction (OFFICIAL reader, SECRET nodes)', () => {
   const config = testConfig();
   config.reports.dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rampart-redaction-'));
   // "Everything" selections are far beyond what a client should ask; the limits are not under test.
-  config.guards = { ...config.guards, graphqlMaxComplexity: 1e12, graphqlMaxDepth: 30 };
+  config.guards = {
+    ...config.guards,
+    graphqlMaxComplexity: 1e12,
+    graphqlMaxDepth: 30,
+    graphqlMaxCost: 1e12,
+    graphqlMaxAliases: 1e6,
+    graphqlMaxTokens: 1e6,
+  };
   let app: INestApplication;
   let graph: GraphContext;
   let admin: TestAgent;

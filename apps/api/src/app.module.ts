@@ -14,7 +14,9 @@ import { RiskResolver } from './analytics/risk.resolver';
 import { ThreatTargetsResolver } from './analytics/threat-targets.resolver';
 import { AssetResolver } from './asset/asset.resolver';
 import { DomainExceptionFilter } from './common/domain-exception.filter';
-import { graphqlLimitsPlugin } from './common/graphql-limits';
+import { graphqlErrorStatusPlugin } from './common/graphql-error-status';
+import { formatGraphqlError, unsupportedOperationsPlugin } from './common/graphql-hardening';
+import { graphqlLimitsPlugin, graphqlParseOptions } from './common/graphql-limits';
 import { JSONObjectScalar } from './common/json-object.scalar';
 import { EntityMutationResolver } from './entity/entity-mutation.resolver';
 import { EntityResolver, LIST_RESOLVERS } from './entity/entity.resolver';
@@ -74,8 +76,18 @@ export class AppModule {
             graphqlLimitsPlugin({
               maxDepth: config.guards.graphqlMaxDepth,
               maxComplexity: config.guards.graphqlMaxComplexity,
+              maxCost: config.guards.graphqlMaxCost,
+              maxAliases: config.guards.graphqlMaxAliases,
+              maxTokens: config.guards.graphqlMaxTokens,
             }),
+            graphqlErrorStatusPlugin(),
+            unsupportedOperationsPlugin(),
           ],
+          // Counts tokens while parsing: a longer document is refused before its tree is built.
+          parseOptions: graphqlParseOptions({ maxTokens: config.guards.graphqlMaxTokens }),
+          // Nest would reset every executed request to 200: 503/504 (graphqlErrorStatusPlugin) must stay.
+          preserveHttpStatusForExecutionErrors: false,
+          formatError: formatGraphqlError,
           includeStacktraceInErrorResponses: false,
           // Field resolvers (Organization.assets) go through the same error filter and redaction as queries.
           fieldResolverEnhancers: ['filters', 'interceptors'],
@@ -93,13 +105,13 @@ export class AppModule {
       providers: [
         {
           provide: NativeImporter,
-          useFactory: (g: GraphContext) => new NativeImporter(g),
+          useFactory: (g: GraphContext) => new NativeImporter(g, config.importLimits),
           inject: [GRAPH_CONTEXT],
         },
         { provide: Exporter, useFactory: (g: GraphContext) => new Exporter(g), inject: [GRAPH_CONTEXT] },
         {
           provide: StixImporter,
-          useFactory: (g: GraphContext) => new StixImporter(g),
+          useFactory: (g: GraphContext) => new StixImporter(g, config.importLimits),
           inject: [GRAPH_CONTEXT],
         },
         {

@@ -7,6 +7,7 @@ import { Logger as PinoNestLogger } from 'nestjs-pino';
 import { AppModule, AppModuleOptions } from './app.module';
 import { bodyErrors, installHttpGuards } from './common/http-guards';
 import { csvUploads, isMultipart } from './interchange/csv-upload';
+import { importGate } from './interchange/import-gate';
 
 /** Builds the HTTP app (REST under /api (each controller's path says so), GraphQL at /graphql, health at /health) without listening. */
 export async function createApp(options: AppModuleOptions): Promise<INestApplication> {
@@ -15,6 +16,8 @@ export async function createApp(options: AppModuleOptions): Promise<INestApplica
   // except multipart/form-data: the files of a CSV set, one part each.
   installHttpGuards(app, options.config, (m) => options.logger.warn(m));
   const importLimit = options.config.importBodyLimit;
+  // The queue first: a waiting import's body is not read yet, so memory is one body per turn.
+  app.use('/api/import', importGate(options.config.importQueue));
   app.use('/api/import', csvUploads(importLimit));
   app.use('/api/import', text({ type: (req) => !isMultipart(req), limit: importLimit }));
   app.use(json({ limit: options.config.bodyLimit }));

@@ -1,6 +1,6 @@
 import * as os from 'node:os';
-import { AuditEntry, AuditOutcome } from '@rampart/domain';
-import { GraphContext } from '@rampart/graph';
+import { AuditEntry, AuditOutcome, DomainError } from '@rampart/domain';
+import { GraphContext, interruptedError, runCancellable } from '@rampart/graph';
 import { countsOf } from '../../api/src/audit/audit-counts';
 import { AuditService } from '../../api/src/audit/audit.service';
 
@@ -46,13 +46,39 @@ export interface CliResult {
 /**
  * Runs `work` and records it in the audit trail, success or failure, as the API's interceptor
  * does for its requests. A record that cannot be appended is reported on stderr; the command's
- * own result and exit code stay as they are (the operation happened either way).
+ * own result and exit code stay as they are (the operation happened either way). SIGINT or
+ * SIGTERM while it runs interrupts it (its transaction rolls back) and the interruption is
+ * recorded before the command ends (issue 19); a second signal stops the CLI at once.
  */
 export async function audited<T>(
   audit: AuditService,
   op: CliOperation,
   work: () => Promise<T>,
   judge: (result: T) => CliResult = () => ({}),
+): Promise<T> {
+  const controller = new AbortController();
+  const { signal } = controller;
+  const onSignal = (name: NodeJS.Signals) => {
+    if (signal.aborted) process.exit(128 + (os.constants.signals[name] ?? 0));
+    process.stderr.write(`rampart: ${name}: interrupting ${op.operation} and recording it...\n`);
+    controller.abort(`${name} received`);
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  try {
+    return await auditedRun(audit, op, work, judge, signal);
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
+}
+
+async function auditedRun<T>(
+  audit: AuditService,
+  op: CliOperation,
+  work: () => Promise<T>,
+  judge: (result: T) => CliResult,
+  signal: AbortSignal,
 ): Promise<T> {
   const graphHashBefore = op.graphWrite ? await audit.graphHash() : null;
   const append = async (r: CliResult & { outcome: AuditOutcome }) => {
@@ -80,14 +106,26 @@ export async function audited<T>(
   };
   let result: T;
   try {
-    result = await work();
+    if (signal.aborted) throw interruptedError(signal, op.operation);
+    result = await runCancellable(signal, work);
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
-    await append({ outcome: 'failure', detail: message.slice(0, 500) });
+    const interrupted = signal.aborted && !message.startsWith('Interrupted (');
+    await append({
+      outcome: 'failure',
+      detail: (interrupted ? `Interrupted (${String(signal.reason)}): ${message}` : message).slice(0, 500),
+    });
     throw e;
   }
   const judged = judge(result);
   await append({ ...judged, outcome: judged.outcome ?? 'success' });
+  // A signal that came too late to stop it (committing already) still ends the command here.
+  if (signal.aborted) {
+    throw new DomainError(
+      'DATABASE_UNAVAILABLE',
+      `Stopped (${String(signal.reason)}) after ${op.operation} had finished and was recorded; nothing after it ran.`,
+    );
+  }
   return result;
 }
 

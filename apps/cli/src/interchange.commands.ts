@@ -141,7 +141,7 @@ export function registerInterchangeCommands(program: Command, config: () => AppC
     .action((files: string[], opts: { org?: string; source?: string; prune?: boolean; dryRun?: boolean }) =>
       withGraph(config(), say, async (g) => {
         await g.schema.apply();
-        const importer = new NativeImporter(g);
+        const importer = new NativeImporter(g, config().importLimits);
         const audit = auditServiceFor(g);
         const options = {
           organizationId: opts.org,
@@ -204,7 +204,7 @@ export function registerInterchangeCommands(program: Command, config: () => AppC
               audit,
               op,
               () =>
-                new StixImporter(g).importFile(file, {
+                new StixImporter(g, config().importLimits).importFile(file, {
                   prune: opts.prune,
                   dryRun: opts.dryRun,
                   onProgress: (d, t) => bar.update(d, t),
@@ -238,7 +238,7 @@ export function registerInterchangeCommands(program: Command, config: () => AppC
     .option('--org <id>', 'organisation for files without an organization section')
     .action((files: string[], opts: { org?: string }) =>
       withGraph(config(), say, async (g) => {
-        const importer = new NativeImporter(g);
+        const importer = new NativeImporter(g, config().importLimits);
         const inputs = importInputs(files);
         const options = { organizationId: opts.org, dryRun: true };
         let failed = 0;

@@ -9,6 +9,7 @@ const INPUT: AccessTokenInput = {
   roles: ['analyst', 'auditor'],
   clearance: 'OFFICIAL',
   personId: 'person-7',
+  sid: 'family-1',
 };
 
 const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
@@ -30,6 +31,7 @@ function payload(overrides: Record<string, unknown> = {}) {
     roles: ['analyst'],
     clearance: 'OFFICIAL',
     personId: null,
+    sid: 'family-1',
     iss: 'rampart',
     aud: 'rampart-api',
     iat,
@@ -184,6 +186,9 @@ describe('AccessTokens', () => {
       [{ personId: 7 }, 'claim personId'],
       [{ sub: undefined }, 'claim sub'],
       [{ jti: undefined }, 'claim jti'],
+      // A token from before sign-out revoked access tokens names no sign-in: refused, refresh again.
+      [{ sid: undefined }, 'claim sid'],
+      [{ sid: '' }, 'claim sid'],
       [{ exp: undefined }, 'claim exp'],
       [{ iat: undefined }, 'claim iat'],
     ];

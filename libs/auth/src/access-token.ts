@@ -30,6 +30,11 @@ export interface AccessTokenInput {
   roles: Role[];
   clearance: string;
   personId: string | null;
+  /**
+   * The sign-in the token belongs to (its refresh-token family): signing out ends the sign-in, and
+   * the API refuses every access token of an ended one at once, not when it expires.
+   */
+  sid: string;
 }
 
 export interface AccessClaims extends AccessTokenInput {
@@ -89,6 +94,7 @@ export class AccessTokens {
       roles: [...claims.roles],
       clearance: claims.clearance,
       personId: claims.personId,
+      sid: claims.sid,
     })
       .setProtectedHeader({ alg: ALGORITHM, typ: 'JWT' })
       .setSubject(claims.sub)
@@ -145,6 +151,7 @@ function claimsOf(p: Record<string, unknown>, iss: string, aud: string): AccessC
   if (!Array.isArray(p.roles) || !p.roles.every(isRole)) fail('roles');
   if (typeof p.clearance !== 'string' || p.clearance === '') fail('clearance');
   if (p.personId !== null && (typeof p.personId !== 'string' || p.personId === '')) fail('personId');
+  if (typeof p.sid !== 'string' || p.sid === '') fail('sid');
   if (typeof p.iat !== 'number' || typeof p.exp !== 'number') fail('iat');
   return {
     typ: 'access',
@@ -153,6 +160,7 @@ function claimsOf(p: Record<string, unknown>, iss: string, aud: string): AccessC
     roles: [...new Set(p.roles as Role[])],
     clearance: p.clearance as string,
     personId: p.personId as string | null,
+    sid: p.sid as string,
     jti: p.jti as string,
     iss,
     aud,

@@ -28,8 +28,22 @@ export interface Neo4jConfig {
   txTimeoutMs: number;
   /** Imports write a whole file in one transaction: they get longer. */
   importTxTimeoutMs: number;
+  /** How long to wait on Neo4j before answering 503 (issue 19). */
+  driver: Neo4jDriverLimits;
+  /** Once Neo4j is found unreachable, requests fail at once and it is asked again this often. */
+  downRecheckMs: number;
   docker: { enabled: boolean; image: string };
   local: LocalLauncherConfig;
+}
+
+/** The driver's waits (issue 19): each bounded, so an unreachable Neo4j costs a request little time. */
+export interface Neo4jDriverLimits {
+  /** Establishing a TCP connection. */
+  connectionTimeoutMs: number;
+  /** Waiting for a pooled connection (all busy) before 503. */
+  acquisitionTimeoutMs: number;
+  /** Retrying a transaction that failed on a transient error (the driver waits ~1 s before the first retry). */
+  maxRetryMs: number;
 }
 
 export interface AppConfig {
@@ -47,11 +61,17 @@ export interface AppConfig {
   /** Largest import file sent to POST /api/import. */
   importBodyLimit: string;
   importBatchSize: number;
+  /** What one import file may hold (nesting, text and list lengths): bounded cost for any input. */
+  importLimits: { maxNesting: number; maxFieldLength: number; maxListLength: number };
+  /** Imports running at once per instance, waiting for a turn, and for how long. */
+  importQueue: { concurrency: number; queueLength: number; waitSeconds: number };
   /**
    * How long analytics trust their in-memory graph without asking Neo4j for its version: writes
    * by this process are seen at once, other processes' within this time (0: ask every time).
    */
   graphRecheckMs: number;
+  /** Readiness answers within this, Neo4j or not; SIGTERM drains requests for up to shutdownGraceMs. */
+  lifecycle: { readinessTimeoutMs: number; shutdownGraceMs: number };
   reports: ReportsConfig;
   auth: AuthConfig;
   guards: GuardsConfig;
@@ -72,6 +92,12 @@ export interface GuardsConfig {
   graphqlMaxDepth: number;
   /** Estimated fields a GraphQL operation may resolve (lists counted by their first/limit/k). */
   graphqlMaxComplexity: number;
+  /** Estimated cost (the cost table's calibrated ms) a GraphQL operation may ask for. */
+  graphqlMaxCost: number;
+  /** Aliased fields in one operation. */
+  graphqlMaxAliases: number;
+  /** Lexical tokens in one GraphQL document, counted before it is parsed. */
+  graphqlMaxTokens: number;
 }
 
 export interface AuthConfig {

@@ -49,6 +49,26 @@ export const envSchema = z.object({
   NEO4J_LOCAL_HEAP_MB: positiveInt.default(4096),
   NEO4J_LOCAL_PAGECACHE_MB: positiveInt.default(4096),
   NEO4J_LOCAL_START_TIMEOUT_MS: positiveInt.default(300_000),
+  // Fast, honest failure and a clean stop (issue 19): how long Rampart waits on Neo4j and on itself.
+  NEO4J_CONNECTION_TIMEOUT_MS: positiveInt.max(60_000, 'expected at most 60000').default(1000),
+  NEO4J_ACQUISITION_TIMEOUT_MS: positiveInt.max(600_000, 'expected at most 600000').default(5000),
+  NEO4J_MAX_RETRY_MS: z.coerce
+    .number({ message: 'expected a number' })
+    .int('expected a whole number')
+    .min(0, 'expected 0 or more')
+    .max(600_000, 'expected at most 600000')
+    .default(500),
+  NEO4J_DOWN_RECHECK_MS: positiveInt
+    .min(50, 'expected 50 or more')
+    .max(60_000, 'expected at most 60000')
+    .default(1000),
+  RAMPART_READINESS_TIMEOUT_MS: positiveInt.max(60_000, 'expected at most 60000').default(500),
+  RAMPART_SHUTDOWN_GRACE_MS: z.coerce
+    .number({ message: 'expected a number' })
+    .int('expected a whole number')
+    .min(0, 'expected 0 or more')
+    .max(600_000, 'expected at most 600000')
+    .default(10_000),
   RAMPART_BODY_LIMIT: z
     .string()
     .regex(/^\d+(b|kb|mb)$/i, 'expected a size such as 1mb or 500kb')
@@ -58,6 +78,21 @@ export const envSchema = z.object({
     .regex(/^\d+(b|kb|mb)$/i, 'expected a size such as 100mb')
     .default('100mb'),
   RAMPART_IMPORT_BATCH_SIZE: positiveInt.default(1000),
+  // What an import file may hold, and how many imports run at once (issue 19).
+  RAMPART_IMPORT_MAX_NESTING: positiveInt
+    .min(4, 'expected 4 or more')
+    .max(1000, 'expected at most 1000')
+    .default(32),
+  RAMPART_IMPORT_MAX_FIELD_LENGTH: positiveInt.default(10_000),
+  RAMPART_IMPORT_MAX_LIST_LENGTH: positiveInt.default(100_000),
+  RAMPART_IMPORT_CONCURRENCY: positiveInt.max(64, 'expected at most 64').default(1),
+  RAMPART_IMPORT_QUEUE_LENGTH: z.coerce
+    .number({ message: 'expected a number' })
+    .int('expected a whole number')
+    .min(0, 'expected 0 or more')
+    .max(1000, 'expected at most 1000')
+    .default(4),
+  RAMPART_IMPORT_QUEUE_WAIT_S: positiveInt.max(3600, 'expected at most 3600').default(60),
   RAMPART_GRAPH_RECHECK_MS: z.coerce
     .number({ message: 'expected a number' })
     .int('expected a whole number')
@@ -91,6 +126,10 @@ export const envSchema = z.object({
   RAMPART_SIGNIN_LOCK_S: positiveInt.default(900),
   RAMPART_GRAPHQL_MAX_DEPTH: positiveInt.default(12),
   RAMPART_GRAPHQL_MAX_COMPLEXITY: positiveInt.default(250_000),
+  // GraphQL cost (issue 19): the budget is in the cost table's unit (apps/api/src/common/graphql-costs.ts).
+  RAMPART_GRAPHQL_MAX_COST: positiveInt.default(50_000),
+  RAMPART_GRAPHQL_MAX_ALIASES: positiveInt.default(50),
+  RAMPART_GRAPHQL_MAX_TOKENS: positiveInt.default(5_000),
   // OpenID Connect sign-in (optional): off unless OIDC_ISSUER is set; checked together in oidc-config.ts.
   OIDC_ISSUER: z
     .string()

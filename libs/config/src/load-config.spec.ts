@@ -85,6 +85,9 @@ describe('loadConfig', () => {
       signInLockSeconds: 900,
       graphqlMaxDepth: 12,
       graphqlMaxComplexity: 250_000,
+      graphqlMaxCost: 50_000,
+      graphqlMaxAliases: 50,
+      graphqlMaxTokens: 5_000,
     });
     const c = loadConfig(
       {
@@ -142,6 +145,51 @@ describe('loadConfig', () => {
       'RAMPART_REPORT_SCHEDULES entry 2 ("0 6 * * * everything docx"): unknown report everything; the reports are uncovered, posture, plan',
       'RAMPART_REPORT_SCHEDULES entry 2 ("0 6 * * * everything docx"): unknown format docx; the formats are md, html, pdf, csv, json',
       'RAMPART_REPORT_SCHEDULES entry 3 ("0 6 * * * plan md SEKRIT"): unknown clearance SEKRIT; the levels are UNCLASSIFIED, OFFICIAL, SENSITIVE, SECRET, TOP_SECRET',
+    ]);
+  });
+
+  it('bounds every wait on Neo4j and on shutdown (issue 19), each settable and checked', () => {
+    const c = loadConfig({}, root);
+    expect(c.neo4j.driver).toEqual({
+      connectionTimeoutMs: 1000,
+      acquisitionTimeoutMs: 5000,
+      maxRetryMs: 500,
+    });
+    expect(c.neo4j.downRecheckMs).toBe(1000);
+    expect(c.lifecycle).toEqual({ readinessTimeoutMs: 500, shutdownGraceMs: 10_000 });
+    const set = loadConfig(
+      {
+        NEO4J_CONNECTION_TIMEOUT_MS: '3000',
+        NEO4J_ACQUISITION_TIMEOUT_MS: '20000',
+        NEO4J_MAX_RETRY_MS: '0',
+        NEO4J_DOWN_RECHECK_MS: '250',
+        RAMPART_READINESS_TIMEOUT_MS: '900',
+        RAMPART_SHUTDOWN_GRACE_MS: '0',
+      },
+      root,
+    );
+    expect(set.neo4j.driver).toEqual({
+      connectionTimeoutMs: 3000,
+      acquisitionTimeoutMs: 20_000,
+      maxRetryMs: 0,
+    });
+    expect([set.neo4j.downRecheckMs, set.lifecycle]).toEqual([
+      250,
+      { readinessTimeoutMs: 900, shutdownGraceMs: 0 },
+    ]);
+    let error: unknown;
+    try {
+      loadConfig(
+        { NEO4J_CONNECTION_TIMEOUT_MS: '0', NEO4J_DOWN_RECHECK_MS: '10', RAMPART_SHUTDOWN_GRACE_MS: '-1' },
+        root,
+      );
+    } catch (e) {
+      error = e;
+    }
+    expect((error as ConfigError).problems).toEqual([
+      expect.stringMatching(/^NEO4J_CONNECTION_TIMEOUT_MS="0": /),
+      'NEO4J_DOWN_RECHECK_MS="10": expected 50 or more',
+      'RAMPART_SHUTDOWN_GRACE_MS="-1": expected 0 or more',
     ]);
   });
 });

@@ -65,7 +65,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, rootDir = findP
     bodyLimit: e.RAMPART_BODY_LIMIT,
     importBodyLimit: e.RAMPART_IMPORT_BODY_LIMIT,
     importBatchSize: e.RAMPART_IMPORT_BATCH_SIZE,
+    importLimits: {
+      maxNesting: e.RAMPART_IMPORT_MAX_NESTING,
+      maxFieldLength: e.RAMPART_IMPORT_MAX_FIELD_LENGTH,
+      maxListLength: e.RAMPART_IMPORT_MAX_LIST_LENGTH,
+    },
+    importQueue: {
+      concurrency: e.RAMPART_IMPORT_CONCURRENCY,
+      queueLength: e.RAMPART_IMPORT_QUEUE_LENGTH,
+      waitSeconds: e.RAMPART_IMPORT_QUEUE_WAIT_S,
+    },
     graphRecheckMs: e.RAMPART_GRAPH_RECHECK_MS,
+    lifecycle: {
+      readinessTimeoutMs: e.RAMPART_READINESS_TIMEOUT_MS,
+      shutdownGraceMs: e.RAMPART_SHUTDOWN_GRACE_MS,
+    },
     auth: {
       jwtSecret: e.RAMPART_JWT_SECRET,
       secretFile: resolveFromRoot(rootDir, e.RAMPART_SECRET_FILE),
@@ -85,6 +99,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, rootDir = findP
       signInLockSeconds: e.RAMPART_SIGNIN_LOCK_S,
       graphqlMaxDepth: e.RAMPART_GRAPHQL_MAX_DEPTH,
       graphqlMaxComplexity: e.RAMPART_GRAPHQL_MAX_COMPLEXITY,
+      graphqlMaxCost: e.RAMPART_GRAPHQL_MAX_COST,
+      graphqlMaxAliases: e.RAMPART_GRAPHQL_MAX_ALIASES,
+      graphqlMaxTokens: e.RAMPART_GRAPHQL_MAX_TOKENS,
     },
     reports: {
       dir: resolveFromRoot(rootDir, e.RAMPART_REPORTS_DIR),
@@ -98,6 +115,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, rootDir = findP
       database: e.NEO4J_DATABASE,
       txTimeoutMs: e.NEO4J_TX_TIMEOUT_MS,
       importTxTimeoutMs: e.NEO4J_IMPORT_TX_TIMEOUT_MS,
+      driver: {
+        connectionTimeoutMs: e.NEO4J_CONNECTION_TIMEOUT_MS,
+        acquisitionTimeoutMs: e.NEO4J_ACQUISITION_TIMEOUT_MS,
+        maxRetryMs: e.NEO4J_MAX_RETRY_MS,
+      },
+      downRecheckMs: e.NEO4J_DOWN_RECHECK_MS,
       docker: { enabled: e.NEO4J_DOCKER, image: e.NEO4J_DOCKER_IMAGE },
       local: {
         host: e.NEO4J_LOCAL_HOST,

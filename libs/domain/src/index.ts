@@ -13,3 +13,4 @@ export * from './maturity';
 export * from './auth';
 export * from './audit';
 export * from './organization-scope';
+export * from './csv-formula';

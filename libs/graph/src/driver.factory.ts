@@ -1,5 +1,5 @@
 import neo4j, { Driver } from 'neo4j-driver';
-import { Neo4jConnection } from '@rampart/config';
+import { Neo4jConnection, Neo4jDriverLimits } from '@rampart/config';
 import { neo4jErrorCode } from './neo4j-errors';
 
 /** Raised when Neo4j cannot be reached or used; its message is one actionable line. */
@@ -10,11 +10,27 @@ export class Neo4jConnectionError extends Error {
   }
 }
 
-export function createDriver(conn: Neo4jConnection): Driver {
+/** The defaults of NEO4J_CONNECTION_TIMEOUT_MS, NEO4J_ACQUISITION_TIMEOUT_MS and NEO4J_MAX_RETRY_MS. */
+export const DEFAULT_DRIVER_LIMITS: Neo4jDriverLimits = {
+  connectionTimeoutMs: 1000,
+  acquisitionTimeoutMs: 5000,
+  maxRetryMs: 500,
+};
+
+export function createDriver(
+  conn: Neo4jConnection,
+  limits: Neo4jDriverLimits = DEFAULT_DRIVER_LIMITS,
+): Driver {
   return neo4j.driver(conn.uri, neo4j.auth.basic(conn.user, conn.password), {
     // Plain JS numbers come back as Integer objects; the mapper converts them in one place.
     disableLosslessIntegers: false,
-    connectionAcquisitionTimeout: 20_000,
+    // Each wait bounded (issue 19): the driver's defaults (30 s to connect, 60 s for a pooled
+    // connection, 30 s of retries) kept a request hanging that long when Neo4j was gone.
+    connectionTimeout: limits.connectionTimeoutMs,
+    connectionAcquisitionTimeout: limits.acquisitionTimeoutMs,
+    // Managed transactions retry transient errors (a lost connection, a deadlock) until this much
+    // time has passed since the first failure; the first retry comes after about 1 s.
+    maxTransactionRetryTime: limits.maxRetryMs,
     maxConnectionPoolSize: 50,
     userAgent: 'rampart/0.1',
   });
@@ -37,8 +53,8 @@ export function describeConnectionFailure(conn: Neo4jConnection, e: unknown): st
 }
 
 /** Creates a driver and proves it can run a query on the configured database. */
-export async function connect(conn: Neo4jConnection): Promise<Driver> {
-  const driver = createDriver(conn);
+export async function connect(conn: Neo4jConnection, limits?: Neo4jDriverLimits): Promise<Driver> {
+  const driver = createDriver(conn, limits);
   try {
     await driver.verifyConnectivity({ database: conn.database });
     // verifyConnectivity does not always open the database itself: ask it something.

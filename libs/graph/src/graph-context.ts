@@ -1,5 +1,5 @@
 import { Driver } from 'neo4j-driver';
-import { AppConfig, Neo4jConnection } from '@rampart/config';
+import { AppConfig, Neo4jConnection, Neo4jDriverLimits } from '@rampart/config';
 import { connect } from './driver.factory';
 import { QueryExecutor } from './query-executor';
 import { Q } from './query-names';
@@ -26,6 +26,14 @@ export interface GraphOptions {
   importTxTimeoutMs?: number;
   /** Rows per UNWIND batch in imports. */
   batchSize?: number;
+  /** The driver's waits (issue 19); default DEFAULT_DRIVER_LIMITS. */
+  driverLimits?: Neo4jDriverLimits;
+  /** While Neo4j is unreachable, queries fail at once and it is probed this often. */
+  downRecheckMs?: number;
+  /** Readiness answers within this. */
+  readinessTimeoutMs?: number;
+  /** Where the breaker says Neo4j went away and came back. */
+  log?: (message: string) => void;
 }
 
 /** Everything built on one driver. The Nest module and the CLI/tests both use this. */
@@ -56,20 +64,26 @@ export const graphOptionsFrom = (config: AppConfig, connection: Neo4jConnection)
   txTimeoutMs: config.neo4j.txTimeoutMs,
   importTxTimeoutMs: config.neo4j.importTxTimeoutMs,
   batchSize: config.importBatchSize,
+  driverLimits: config.neo4j.driver,
+  downRecheckMs: config.neo4j.downRecheckMs,
+  readinessTimeoutMs: config.lifecycle.readinessTimeoutMs,
 });
 
 export async function createGraphContext(options: GraphOptions): Promise<GraphContext> {
   // Load and check the queries before connecting: a missing file is a build defect.
   const registry = new QueryRegistry(options.cypherDir).requireAll(Object.values(Q));
-  const driver = await connect(options.connection);
-  const executor = new QueryExecutor(driver, registry, options.connection.database, options.txTimeoutMs);
+  const driver = await connect(options.connection, options.driverLimits);
+  const executor = new QueryExecutor(driver, registry, options.connection.database, options.txTimeoutMs, {
+    downRecheckMs: options.downRecheckMs,
+    log: options.log,
+  });
   const schema = new SchemaService(executor, registry, options.importTxTimeoutMs);
   return {
     driver,
     registry,
     executor,
     schema,
-    health: new GraphHealthRepository(executor, schema),
+    health: new GraphHealthRepository(executor, schema, options.readinessTimeoutMs),
     organizations: new OrganizationRepository(executor),
     organizationDeletion: new OrganizationDeletionRepository(executor, options.importTxTimeoutMs),
     entities: new EntityRepository(executor),
@@ -81,6 +95,9 @@ export async function createGraphContext(options: GraphOptions): Promise<GraphCo
     users: new UserRepository(executor),
     refreshTokens: new RefreshTokenRepository(executor),
     audit: new AuditRepository(executor),
-    close: () => driver.close(),
+    close: () => {
+      executor.close();
+      return driver.close();
+    },
   };
 }

@@ -1,6 +1,6 @@
 import { Neo4jError } from 'neo4j-driver';
 import { DomainError } from '@rampart/domain';
-import { mapNeo4jError } from './neo4j-errors';
+import { isNeo4jUnreachable, mapNeo4jError } from './neo4j-errors';
 
 const neo4jError = (code: string) => new Neo4jError('raw driver text', code, 'gql', 'desc');
 
@@ -45,5 +45,36 @@ describe('mapNeo4jError', () => {
 
   it('treats a plain error without a code as internal', () => {
     expect(mapNeo4jError(new Error('boom'), 'q').code).toBe('INTERNAL');
+  });
+
+  it('answers 503 (not 500) when every pooled connection stays busy', () => {
+    const busy = new Neo4jError(
+      'Connection acquisition timed out in 5000 ms. Pool status: Active conn count = 50, Idle conn count = 0.',
+      'N/A',
+      'gql',
+      'desc',
+    );
+    const e = mapNeo4jError(busy, 'asset/page');
+    expect(e.code).toBe('DATABASE_UNAVAILABLE');
+    expect(e.message).toMatch(/too busy.*NEO4J_ACQUISITION_TIMEOUT_MS/);
+    expect(isNeo4jUnreachable(busy)).toBe(false);
+  });
+});
+
+describe('isNeo4jUnreachable', () => {
+  it.each([
+    ['ServiceUnavailable', true],
+    ['SessionExpired', true],
+    ['Neo.TransientError.General.DatabaseUnavailable', true],
+    ['Neo.ClientError.Security.Unauthorized', false],
+    ['Neo.TransientError.Transaction.DeadlockDetected', false],
+    ['Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration', false],
+  ])('%s: %s', (code, expected) => {
+    expect(isNeo4jUnreachable(neo4jError(code))).toBe(expected);
+  });
+
+  it('is false for domain errors and plain errors', () => {
+    expect(isNeo4jUnreachable(new DomainError('DATABASE_UNAVAILABLE', 'x'))).toBe(false);
+    expect(isNeo4jUnreachable(new Error('boom'))).toBe(false);
   });
 });

@@ -24,6 +24,23 @@ const MESSAGES: Partial<Record<ErrorCode, string>> = {
     'The write needs more memory than Neo4j allows one transaction (dbms.memory.transaction.total.max, 70% of its heap by default); nothing was written. Give Neo4j a larger heap (NEO4J_LOCAL_HEAP_MB for the local launcher: a 100,000-person organisation needs 8192) or import the organisation in parts.',
 };
 
+/** Codes that say Neo4j itself cannot be reached (not that it is busy or refused a query). */
+const UNREACHABLE = new Set([
+  'ServiceUnavailable',
+  'SessionExpired',
+  'Neo.TransientError.General.DatabaseUnavailable',
+]);
+
+/** True when the driver could not reach Neo4j at all: what opens the availability breaker. */
+export function isNeo4jUnreachable(e: unknown): boolean {
+  return UNREACHABLE.has(neo4jErrorCode(e) ?? '');
+}
+
+/** Every pooled connection busy for NEO4J_ACQUISITION_TIMEOUT_MS: Neo4j is up but saturated. */
+function acquisitionTimedOut(e: unknown): boolean {
+  return e instanceof Error && /^Connection acquisition timed out/.test(e.message);
+}
+
 export function neo4jErrorCode(e: unknown): string | undefined {
   return typeof e === 'object' && e !== null && 'code' in e
     ? String((e as { code: unknown }).code)
@@ -33,6 +50,14 @@ export function neo4jErrorCode(e: unknown): string | undefined {
 /** Maps a driver error to a DomainError by its `code`, keeping the original as `cause`. */
 export function mapNeo4jError(e: unknown, queryName: string): DomainError {
   if (e instanceof DomainError) return e;
+  if (acquisitionTimedOut(e)) {
+    return new DomainError(
+      'DATABASE_UNAVAILABLE',
+      'The graph database is too busy right now: no connection came free in time (NEO4J_ACQUISITION_TIMEOUT_MS). Try again shortly.',
+      { query: queryName, neo4jCode: neo4jErrorCode(e) },
+      { cause: e },
+    );
+  }
   const code = BY_CODE[neo4jErrorCode(e) ?? ''] ?? (terminatedByTimeout(e) ? 'QUERY_TIMEOUT' : 'INTERNAL');
   const message = MESSAGES[code] ?? `Query ${queryName} failed.`;
   return new DomainError(code, message, { query: queryName, neo4jCode: neo4jErrorCode(e) }, { cause: e });

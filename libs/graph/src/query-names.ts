@@ -64,6 +64,7 @@ export const Q = {
   refreshSpend: 'auth/refresh-spend',
   refreshRevokeFamily: 'auth/refresh-revoke-family',
   refreshRevokeUser: 'auth/refresh-revoke-user',
+  refreshFamilyRevoked: 'auth/refresh-family-revoked',
   auditHeadLock: 'audit/head-lock',
   auditAppend: 'audit/append',
   auditHead: 'audit/head',

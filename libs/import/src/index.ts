@@ -18,3 +18,5 @@ export * from './csv/csv-importer';
 export { CSV_FILE_NAMES } from './csv/csv-layout';
 export * from './edit/entity-editor';
 export * from './edit/link-item';
+export { aboveClearanceError } from './native/clearance-check';
+export * from './native/input-limits';

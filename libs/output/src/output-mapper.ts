@@ -1,4 +1,4 @@
-import { AttackNode, Organization, Page, User } from '@rampart/domain';
+import { AttackNode, Organization, Page, ReportRun, User } from '@rampart/domain';
 import { EntityView, toEntityView } from './entity-view';
 import { NodeView, toNodeView } from './analytics-view';
 
@@ -24,6 +24,14 @@ export interface ImportReportView {
     relationshipsDeleted: number;
     pruned: number;
   };
+}
+
+/** A generated report as clients see it: where it was written only by name (never a server path). */
+export interface ReportRunView extends Omit<ReportRun, 'file'> {
+  /** The base name of the file written (reports directory, CLI --out), if any. */
+  file?: string;
+  /** Where to download a file the service keeps: GET this path. */
+  downloadPath?: string;
 }
 
 /** What deleting an organisation removed (libs/graph's OrganizationDeletion satisfies it). */
@@ -171,6 +179,25 @@ export class OutputMapper {
       entities: r.entities,
       relationships: r.relationships,
       counts: r.counts && writeCounts(r.counts),
+    };
+  }
+
+  reportRun(r: ReportRun): ReportRunView {
+    const name = r.file ? r.file.split(/[\\/]/).pop() : undefined;
+    return {
+      id: r.id,
+      report: r.report,
+      format: r.format,
+      generatedAt: r.generatedAt,
+      parameters: { ...r.parameters },
+      sha256: r.sha256,
+      bytes: r.bytes,
+      trigger: r.trigger,
+      ...(name ? { file: name } : {}),
+      // CLI --out files live on the user's machine: only runs of the reports directory download.
+      ...(name && r.trigger !== 'cli'
+        ? { downloadPath: `/api/report-files/${encodeURIComponent(name)}` }
+        : {}),
     };
   }
 

@@ -1,8 +1,11 @@
+import { guardCsvFormula } from '@rampart/domain';
+
 export type CsvValue = string | number | boolean | null | undefined;
 
 /**
  * RFC 4180 CSV: a header row, CRLF after every record, fields quoted only when they hold a comma,
- * a quote, CR or LF. Text a spreadsheet would run as a formula gets a leading apostrophe.
+ * a quote, CR or LF. Text a spreadsheet would run as a formula gets a leading apostrophe
+ * (guardCsvFormula, the same guard as the graph's CSV sets).
  */
 export function toCsv(columns: string[], rows: CsvValue[][]): string {
   rows.forEach((row, i) => {
@@ -19,11 +22,6 @@ export function toCsv(columns: string[], rows: CsvValue[][]): string {
     .join('');
 }
 
-/** A plain decimal literal: a spreadsheet reads it as a number, so it cannot carry a formula. */
-const NUMBER_LITERAL = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
-/** Leading characters that make Excel, LibreOffice or Sheets evaluate a cell (OWASP CSV injection). */
-const FORMULA_START = /^[=+\-@\t\r]/;
-
 function field(v: CsvValue): string {
   let s: string;
   if (v === null || v === undefined) s = '';
@@ -31,8 +29,7 @@ function field(v: CsvValue): string {
   else if (typeof v === 'boolean') s = v ? 'true' : 'false';
   else {
     // Text, and non-finite numbers written as text ("-Infinity" starts like a formula).
-    s = String(v);
-    if (FORMULA_START.test(s) && !NUMBER_LITERAL.test(s)) s = `'${s}`;
+    s = guardCsvFormula(String(v));
   }
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }

@@ -61,6 +61,17 @@ describe('AttackGraphCache', () => {
     expect(state).toMatchObject({ versionReads: 2, loads: 1 });
   });
 
+  it('shares one version read among thousands of callers at the same moment (aliases, issue 19)', async () => {
+    const { state, repo } = fakeRepo();
+    let now = 0;
+    const cache = new AttackGraphCache(repo, 1000, () => now);
+    await cache.get();
+    now = 5000; // stale: the next callers must ask
+    const graphs = await Promise.all(Array.from({ length: 5000 }, () => cache.get()));
+    expect(new Set(graphs).size).toBe(1);
+    expect(state).toMatchObject({ versionReads: 2, loads: 1 });
+  });
+
   it('shares one load between concurrent callers', async () => {
     const { state, repo } = fakeRepo();
     const cache = new AttackGraphCache(repo, 0);

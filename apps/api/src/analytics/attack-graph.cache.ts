@@ -2,6 +2,7 @@ import { AttackGraph, scopeGraphData } from '@rampart/analytics';
 import { AttackGraphData, OrganizationScope } from '@rampart/domain';
 import { AnalyticsRepository } from '@rampart/graph';
 import { currentScope } from '../auth/organization-scope.context';
+import { graphVersionOf } from '../common/shared-read';
 
 interface Built {
   version: number;
@@ -21,11 +22,13 @@ interface Loaded extends Built {
  * The attack graph in memory, rebuilt when the graph version moves (every import, edit and
  * delete moves it, also from another process such as the CLI). One load at a time. The version
  * costs a round trip to Neo4j, so it is asked again only after this process wrote or after
- * `recheckMs`: an analyst's clicks then cost the computation alone.
+ * `recheckMs`: an analyst's clicks then cost the computation alone. Callers at the same moment
+ * (the aliases of one request, concurrent requests) share one version read (issue 19).
  */
 export class AttackGraphCache {
   private current?: Loaded;
   private loading?: Promise<Built>;
+  private checking?: { writes: number; done: Promise<Loaded> };
 
   constructor(
     private readonly repo: AnalyticsRepository,
@@ -48,12 +51,23 @@ export class AttackGraphCache {
     return graph;
   }
 
-  private async load(): Promise<Loaded> {
+  private load(): Promise<Loaded> {
     const writes = this.repo.writesByThisProcess();
     const c = this.current;
-    if (c && c.writes === writes && this.now() - c.checkedAt < this.recheckMs) return c;
+    if (c && c.writes === writes && this.now() - c.checkedAt < this.recheckMs) return Promise.resolve(c);
+    // A check under way since this process last wrote is as fresh as recheckMs asks (0: never join).
+    if (this.recheckMs > 0 && this.checking?.writes === writes) return this.checking.done;
+    const done = this.check(writes).finally(() => {
+      if (this.checking?.done === done) this.checking = undefined;
+    });
+    this.checking = { writes, done };
+    return done;
+  }
+
+  private async check(writes: number): Promise<Loaded> {
     const checkedAt = this.now();
-    const version = await this.repo.graphVersion();
+    const version = await graphVersionOf(this.repo);
+    const c = this.current;
     if (c?.version === version) {
       this.current = { ...c, writes, checkedAt };
       return this.current;

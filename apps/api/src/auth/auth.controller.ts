@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Ip, Post, Req } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Ip, Post, Req } from '@nestjs/common';
 import { User } from '@rampart/domain';
 import { AuthService } from './auth.service';
 import { CurrentUser, Public, RequirePermission } from './permission.decorator';
@@ -30,11 +30,15 @@ export class AuthController {
     return this.auth.refresh(body?.refreshToken);
   }
 
+  /** Ends the sign-in of the refresh token in the body and/or of the bearer access token. */
   @Post('logout')
   @Public()
   @HttpCode(204)
-  async logout(@Body() body: { refreshToken?: unknown } | undefined): Promise<void> {
-    await this.auth.logout(body?.refreshToken);
+  async logout(
+    @Body() body: { refreshToken?: unknown } | undefined,
+    @Headers('authorization') authorization: string | undefined,
+  ): Promise<void> {
+    await this.auth.logout(body?.refreshToken, authorization);
   }
 
   /** Who the bearer token says the caller is. */

@@ -162,12 +162,21 @@ export class AuthService {
     return this.issue(user, rotateRefreshToken(spent.token.family), now, spent.token.expiresAt);
   }
 
-  /** Ends the session the refresh token belongs to (its whole family). Unknown tokens: nothing to do. */
-  async logout(refreshToken: unknown, now = new Date()): Promise<void> {
-    if (!looksLikeRefreshToken(refreshToken)) return;
+  /**
+   * Ends the sign-in the refresh token belongs to (its whole family), and the one the bearer
+   * access token names if one comes along: every access token of an ended sign-in is refused from
+   * then on, on every instance (authenticate). Unknown or invalid tokens: nothing to do.
+   */
+  async logout(refreshToken: unknown, authorization?: string, now = new Date()): Promise<void> {
     const at = now.toISOString();
-    const spent = await this.refreshTokens.spend(hashRefreshToken(refreshToken), at);
-    if (spent.token) await this.refreshTokens.revokeFamily(spent.token.family, at);
+    if (looksLikeRefreshToken(refreshToken)) {
+      const spent = await this.refreshTokens.spend(hashRefreshToken(refreshToken), at);
+      if (spent.token) await this.refreshTokens.revokeFamily(spent.token.family, at);
+    }
+    if (authorization) {
+      const claims = await this.verify(authorization).catch(() => null);
+      if (claims) await this.refreshTokens.revokeFamily(claims.sid, at);
+    }
   }
 
   /** The claims of a bearer token, or UNAUTHENTICATED saying why (expired or invalid). */
@@ -187,14 +196,22 @@ export class AuthService {
   }
 
   /**
-   * The account a bearer token stands for, as stored now: roles and clearance changed or an
-   * account disabled since the token was issued take effect at once, not when it expires.
+   * The account a bearer token stands for, as stored now: roles and clearance changed, an account
+   * disabled or a sign-in ended since the token was issued take effect at once, not when it expires.
    */
   async authenticate(authorization: string | undefined): Promise<User> {
     const claims = await this.verify(authorization);
-    const user = await this.users.byId(claims.sub);
+    // Two indexed reads side by side: the account as stored now, and whether its sign-in ended.
+    const [user, signedOut] = await Promise.all([
+      this.users.byId(claims.sub),
+      this.refreshTokens.familyRevoked(claims.sid),
+    ]);
+    // A disabled account ends its sign-ins too: say the cause, not the consequence.
     if (!user || user.disabled) {
       throw new DomainError('UNAUTHENTICATED', 'This account is disabled or no longer exists: ask an admin.');
+    }
+    if (signedOut) {
+      throw new DomainError('UNAUTHENTICATED', 'This sign-in has ended (signed out): sign in again.');
     }
     const { passwordHash: _hash, source: _source, externalId: _externalId, ...account } = user;
     return account;
@@ -212,6 +229,7 @@ export class AuthService {
       roles: user.roles,
       clearance: user.clearance,
       personId: user.personId,
+      sid: refresh.family,
     });
     await this.refreshTokens.create({
       hash: refresh.hash,

@@ -48,6 +48,14 @@ describe('RedactionService', () => {
     expect(calls.nodes).toBe(2);
   });
 
+  it('shares version reads among requests asking at the same moment (issue 19)', async () => {
+    const { graph, calls } = fakeGraph();
+    const s = new RedactionService(graph, KEY);
+    await Promise.all(Array.from({ length: 1000 }, () => s.forClearance('OFFICIAL')));
+    expect(calls.version).toBeLessThanOrEqual(2);
+    expect(calls.nodes).toBe(1);
+  });
+
   it('gives the full view outside any request, the given redactor inside runRedacted', async () => {
     expect(currentRedactor()).toBe(Redactor.NONE);
     const r = new Redactor([{ id: 'x', name: 'X', labels: [] }], KEY);

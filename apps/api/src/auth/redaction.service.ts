@@ -4,6 +4,7 @@ import { maySee } from '@rampart/auth';
 import { DEFAULT_CLASSIFICATION_LEVELS } from '@rampart/domain';
 import { ClassifiedNode, GRAPH_CONTEXT, GraphContext } from '@rampart/graph';
 import { Redactor } from '@rampart/output';
+import { graphVersionOf } from '../common/shared-read';
 
 /** Injection token of the key pseudonyms and sealed cursors are made with (from the JWT secret). */
 export const REDACTION_KEY = Symbol('REDACTION_KEY');
@@ -27,7 +28,8 @@ interface Loaded {
 
 /**
  * Who may see what (analytics.md §8): the classified nodes are read once per graph version and a
- * redactor is built once per clearance, so a request costs one version read.
+ * redactor is built once per clearance, so a request costs one version read, shared with the
+ * requests asking at the same moment.
  */
 @Injectable()
 export class RedactionService {
@@ -40,7 +42,8 @@ export class RedactionService {
   ) {}
 
   async forClearance(clearance: string | null | undefined): Promise<Redactor> {
-    const version = await this.graph.analytics.graphVersion();
+    // Shared with concurrent requests, never older than this call (a new restriction applies at once).
+    const version = await graphVersionOf(this.graph.analytics);
     let loaded = this.loaded;
     if (loaded?.version !== version) {
       this.loading ??= this.graph.analytics

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, Organization } from '@rampart/domain';
+import { maySee } from '@rampart/auth';
+import { DEFAULT_CLASSIFICATION_LEVELS, DomainError, Organization } from '@rampart/domain';
 import { OrganizationDeletion, OrganizationDeletionRepository, OrganizationRepository } from '@rampart/graph';
+import { aboveClearanceError } from '@rampart/import';
 import { currentScope } from '../auth/organization-scope.context';
 
 /**
@@ -23,8 +25,24 @@ export class OrganizationQueryService {
     return currentScope().sees(id) ? this.organizations.get(id) : null;
   }
 
-  delete(id: string, opts: { dryRun?: boolean; force?: boolean }): Promise<OrganizationDeletion> {
-    if (!currentScope().sees(id)) throw new DomainError('NOT_FOUND', `No organisation has id "${id}".`);
+  /**
+   * Deletes an organisation whole. Need-to-know holds for deletes too (issue 19): an account not
+   * cleared for every entry of the organisation cannot delete it (a dry run still counts).
+   */
+  async delete(
+    id: string,
+    opts: { dryRun?: boolean; force?: boolean; clearance: string | null },
+  ): Promise<OrganizationDeletion> {
+    const org = await this.get(id);
+    if (!org) throw new DomainError('NOT_FOUND', `No organisation has id "${id}".`);
+    if (!opts.dryRun) {
+      const plan = await this.deletion.plan(id);
+      const levels = org.classificationLevels ?? DEFAULT_CLASSIFICATION_LEVELS;
+      const above = plan.classified
+        .filter((c) => !maySee(opts.clearance, c.classification, levels))
+        .reduce((n, c) => n + c.count, 0);
+      if (above) throw aboveClearanceError(above, opts.clearance, 'delete');
+    }
     return this.deletion.delete(id, opts);
   }
 }

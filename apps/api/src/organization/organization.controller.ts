@@ -1,7 +1,7 @@
 import { Controller, Delete, Get, Param, Query } from '@nestjs/common';
-import { DomainError } from '@rampart/domain';
+import { DomainError, User } from '@rampart/domain';
 import { OutputMapper } from '@rampart/output';
-import { RequirePermission } from '../auth/permission.decorator';
+import { CurrentUser, RequirePermission } from '../auth/permission.decorator';
 import { OrganizationQueryService } from './organization-query.service';
 
 @Controller('api/organizations')
@@ -27,9 +27,14 @@ export class OrganizationController {
   /** ?dryRun=true: only the counts; ?force=true: also remove relationships other organisations state on it. */
   @Delete(':id')
   @RequirePermission('graph:admin')
-  async delete(@Param('id') id: string, @Query() q: Record<string, string | undefined>) {
+  async delete(
+    @Param('id') id: string,
+    @Query() q: Record<string, string | undefined>,
+    @CurrentUser() user?: User,
+  ) {
     const flag = (v?: string) => v === 'true' || v === '1';
-    const d = await this.organizations.delete(id, { dryRun: flag(q.dryRun), force: flag(q.force) });
+    const opts = { dryRun: flag(q.dryRun), force: flag(q.force), clearance: user?.clearance ?? null };
+    const d = await this.organizations.delete(id, opts);
     return this.out.organizationDeletion(d);
   }
 }

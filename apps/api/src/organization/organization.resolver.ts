@@ -1,12 +1,12 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Organization } from '@rampart/domain';
+import { Organization, User } from '@rampart/domain';
 import { OutputMapper } from '@rampart/output';
 import { PageArgs } from '../common/connection.model';
 import { EntityQueryService } from '../entity/entity-query.service';
 import { AssetConnection } from '../entity/entity.model';
 import { OrganizationDeletionModel, OrganizationModel } from './organization.model';
 import { OrganizationQueryService } from './organization-query.service';
-import { RequirePermission } from '../auth/permission.decorator';
+import { CurrentUser, RequirePermission } from '../auth/permission.decorator';
 
 @Resolver(() => OrganizationModel)
 @RequirePermission('graph:read')
@@ -40,8 +40,10 @@ export class OrganizationResolver {
     @Args('id', { type: () => ID }) id: string,
     @Args('dryRun', { defaultValue: false }) dryRun: boolean,
     @Args('force', { defaultValue: false }) force: boolean,
+    @CurrentUser() user?: User,
   ) {
-    return this.out.organizationDeletion(await this.orgs.delete(id, { dryRun, force }));
+    const clearance = user?.clearance ?? null;
+    return this.out.organizationDeletion(await this.orgs.delete(id, { dryRun, force, clearance }));
   }
 
   @ResolveField(() => AssetConnection, { description: "The organisation's assets, cursor-paginated." })

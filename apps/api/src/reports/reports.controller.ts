@@ -2,18 +2,23 @@ import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { Response } from 'express';
 import { ReportsService } from './reports.service';
 import { User } from '@rampart/domain';
+import { OutputMapper } from '@rampart/output';
 import { CurrentUser, RequirePermission } from '../auth/permission.decorator';
 
 /** GET /api/reports/<name>?format=: generate and download; the records; files written by schedules. */
 @Controller('api')
 export class ReportsController {
-  constructor(private readonly reports: ReportsService) {}
+  constructor(
+    private readonly reports: ReportsService,
+    private readonly out: OutputMapper,
+  ) {}
 
   /** The latest generated reports (records: time, parameters, SHA-256), newest first. */
   @Get('reports')
   @RequirePermission('report:read')
-  list(@Query('report') report?: string, @Query('first') first?: string) {
-    return this.reports.list(report, first === undefined ? 50 : Number(first));
+  async list(@Query('report') report?: string, @Query('first') first?: string) {
+    const runs = await this.reports.list(report, first === undefined ? 50 : Number(first));
+    return runs.map((r) => this.out.reportRun(r));
   }
 
   /** Generates the report now and sends it as a download (format: md, html, pdf, csv, json; default pdf). */
@@ -45,9 +50,10 @@ export class ReportsController {
   @RequirePermission('report:read')
   async file(@Param('file') file: string, @Res() res: Response, @CurrentUser() user: User): Promise<void> {
     const f = await this.reports.storedFile(file, user);
+    // The reports directory may sit under a dot-folder (.data/reports): the name is checked already.
     res
       .type(f.contentType)
       .setHeader('content-disposition', `attachment; filename="${file}"`)
-      .sendFile(f.file);
+      .sendFile(f.file, { dotfiles: 'allow' });
   }
 }

@@ -1,5 +1,6 @@
 import { Args, Field, ID, Int, Mutation, ObjectType, Query, Resolver } from '@nestjs/graphql';
-import { ReportRun, User } from '@rampart/domain';
+import { User } from '@rampart/domain';
+import { OutputMapper } from '@rampart/output';
 import { REPORT_NAMES } from '@rampart/reports';
 import { JSONObjectScalar } from '../common/json-object.scalar';
 import { ReportsService } from './reports.service';
@@ -32,7 +33,7 @@ export class ReportRunModel {
   @Field(() => Int)
   bytes!: number;
 
-  @Field({ nullable: true, description: 'The file written (reports directory, CLI --out).' })
+  @Field({ nullable: true, description: 'The name of the file written (reports directory, CLI --out).' })
   file?: string;
 
   @Field({ description: 'api, cli or schedule' })
@@ -42,17 +43,12 @@ export class ReportRunModel {
   downloadPath?: string;
 }
 
-const toModel = (r: ReportRun): ReportRunModel => ({
-  ...r,
-  file: r.file ?? undefined,
-  downloadPath: r.file
-    ? `/api/report-files/${encodeURIComponent(r.file.split(/[\\/]/).pop() ?? '')}`
-    : undefined,
-});
-
 @Resolver(() => ReportRunModel)
 export class ReportsResolver {
-  constructor(private readonly reports: ReportsService) {}
+  constructor(
+    private readonly reports: ReportsService,
+    private readonly out: OutputMapper,
+  ) {}
 
   @RequirePermission('report:generate')
   @Mutation(() => ReportRunModel, {
@@ -72,7 +68,7 @@ export class ReportsResolver {
       trigger: 'api',
       clearance: user?.clearance ?? null,
     });
-    return toModel(r.run);
+    return this.out.reportRun(r.run);
   }
 
   @RequirePermission('report:read')
@@ -81,6 +77,6 @@ export class ReportsResolver {
     @Args('report', { nullable: true }) report?: string,
     @Args('first', { type: () => Int, defaultValue: 50 }) first?: number,
   ): Promise<ReportRunModel[]> {
-    return (await this.reports.list(report, first ?? 50)).map(toModel);
+    return (await this.reports.list(report, first ?? 50)).map((r) => this.out.reportRun(r));
   }
 }

@@ -20,13 +20,30 @@ export class GraphHealthRepository {
   constructor(
     private readonly executor: QueryExecutor,
     private readonly schema: SchemaService,
+    /** RAMPART_READINESS_TIMEOUT_MS: the answer comes within this, whatever Neo4j does. */
+    private readonly timeoutMs = 500,
   ) {}
 
-  /** Ready = the database answers a read and the schema version matches this build. */
+  /**
+   * Ready = the database answers a read and the schema version matches this build. Answers within
+   * `timeoutMs` even while the driver still waits on Neo4j, and at once while Neo4j is known down.
+   */
   async readiness(): Promise<Readiness> {
+    const down = this.executor.unavailable;
+    if (down) {
+      const error = `Neo4j has been unreachable since ${down.since.toISOString()} (${down.cause}).`;
+      return { database: 'down', schema: null, ready: false, error };
+    }
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(new Error(`Neo4j did not answer within ${this.timeoutMs} ms.`)),
+        this.timeoutMs,
+      );
+    });
     try {
-      await this.executor.executeRead(Q.ping);
-      const schema = await this.schema.status();
+      await Promise.race([this.executor.executeRead(Q.ping), late]);
+      const schema = await Promise.race([this.schema.status(), late]);
       return { database: 'up', schema, ready: schema.upToDate };
     } catch (e) {
       return {
@@ -35,6 +52,8 @@ export class GraphHealthRepository {
         ready: false,
         error: e instanceof Error ? e.message : String(e),
       };
+    } finally {
+      clearTimeout(timer);
     }
   }
 

@@ -248,7 +248,8 @@ export class ImportRepository {
         return counts;
       },
       Q.importMergeNodes,
-      this.txTimeoutMs,
+      // An edit (one entity) gets the ordinary transaction timeout, a whole file the import one.
+      opts.stated ? undefined : this.txTimeoutMs,
     );
   }
 }

@@ -9,6 +9,8 @@ export interface OrganizationDeletionPlan {
   entities: number;
   /** By kind label (Person, System, ...; Asset for plain assets), in label order. */
   byLabel: { label: string; count: number }[];
+  /** Its classified entities, counted by classification (need-to-know decides who may delete). */
+  classified: { classification: string; count: number }[];
   /** Every relationship touching its entities (its own, and any stated elsewhere). */
   relationships: number;
   /** Relationships other organisations (or the threat library) state on its entities. */
@@ -69,6 +71,10 @@ async function readPlan(tx: NamedTx, id: string): Promise<OrganizationDeletionPl
     organizationId: id,
     entities: Number(row.entities),
     byLabel: (row.byLabel as Row[]).map((b) => ({ label: String(b.label), count: Number(b.count) })),
+    classified: (row.classified as Row[]).map((c) => ({
+      classification: String(c.classification),
+      count: Number(c.count),
+    })),
     relationships: Number(row.relationships),
     foreign: (row.foreign as Row[]).map((f) => ({
       organizationId: (f.organizationId as string | null) ?? null,

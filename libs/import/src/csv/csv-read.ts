@@ -1,4 +1,5 @@
 import { type CsvError, parse } from 'csv-parse/sync';
+import { unguardCsvFormula } from '@rampart/domain';
 import { ImportIssue } from '../native/import-issue';
 
 /** One data row: its cells and the physical line it starts on (1-based; the header is line 1). */
@@ -91,7 +92,8 @@ export function readCsv(file: string, text: string): CsvTable {
     if (!header) {
       header = record;
       headerLine = line;
-    } else rows.push({ line, cells: record });
+      // Cells, not the header: a leading apostrophe is the formula guard of exports (csv-formula).
+    } else rows.push({ line, cells: record.map(unguardCsvFormula) });
   }
   return { file, header, headerLine, rows, issues: [] };
 }

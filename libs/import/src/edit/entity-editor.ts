@@ -159,14 +159,17 @@ export class EntityEditor {
   }
 
   async delete(id: string, opts: EditOptions = {}): Promise<{ relationships: number }> {
-    if (!this.inScope(await this.graph.entities.get([id]), opts.organizations).has(id)) {
-      throw new DomainError('NOT_FOUND', `No entity has the id ${id}.`);
-    }
-    // A delete is a prune of one: refused when the entity is above the clearance (a missing or
-    // unclassified one is left to the delete itself: NOT_FOUND, or done).
+    const found = this.inScope(await this.graph.entities.get([id]), opts.organizations);
+    if (!found.has(id)) throw new DomainError('NOT_FOUND', `No entity has the id ${id}.`);
+    // A delete is a prune of one, and removes every relationship of the entity: refused when the
+    // entity, or a node at the other end of one of its relationships, is above the clearance
+    // (that node would change too), as an update of the same entity is.
     if (opts.clearance !== undefined) {
-      const hidden = await this.hiddenAmong(await this.graph.entities.get([id]), opts.clearance);
-      if (hidden.has(id)) throw aboveClearanceError(1, opts.clearance, 'edit');
+      const related = (await this.graph.entities.relationships([id], { limit: 100_000 })).get(id) ?? [];
+      for (const r of related) found.set(r.other.id, r.other);
+      if ((await this.hiddenAmong(found, opts.clearance)).size) {
+        throw aboveClearanceError(1, opts.clearance, 'edit');
+      }
     }
     return this.graph.entities.delete(id);
   }

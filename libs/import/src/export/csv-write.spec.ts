@@ -1,3 +1,4 @@
+import { unguardCsvFormula } from '@rampart/domain';
 import { readCsv } from '../csv/csv-read';
 import { csvField, csvRecord, csvText } from './csv-write';
 
@@ -10,7 +11,22 @@ describe('CSV writer', () => {
     expect(csvField('cr\r\nlf')).toBe('"cr\r\nlf"');
     expect(csvField('  padded ')).toBe('"  padded "');
     expect(csvField('deter;delay')).toBe('deter;delay');
-    expect(csvField('=1+1')).toBe('=1+1'); // no formula guard: the set is read back as written
+  });
+
+  it('guards formula cells as every CSV of the service does, reversibly (the reader drops the apostrophe)', () => {
+    for (const [value, written] of [
+      ['=1+1', "'=1+1"],
+      ['+44 20 7946 0000', "'+44 20 7946 0000"],
+      ['-x', "'-x"],
+      ['@SUM(A1)', "'@SUM(A1)"],
+      ["'quoted", "''quoted"],
+      ['-5', '-5'],
+      ['plain', 'plain'],
+    ]) {
+      expect(csvField(value)).toBe(written);
+      expect(unguardCsvFormula(written)).toBe(value);
+    }
+    expect(csvField(-5)).toBe('-5');
   });
 
   it('writes numbers and booleans as the importer reads them, absent values as empty cells', () => {

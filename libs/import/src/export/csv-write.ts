@@ -1,14 +1,21 @@
+import { guardCsvFormula } from '@rampart/domain';
+
 /** A value of a CSV cell as the native document holds it. */
 export type CellValue = string | number | boolean | null | undefined;
 
 /**
  * One RFC 4180 field: quoted when it holds a comma, a quote, a line break, or spaces at either end
  * (csv-read trims unquoted cells); a quote inside is written twice. Numbers and booleans as the
- * importer reads them (`0.9`, `true`); null and undefined are the empty cell. No formula guard:
- * a CSV set is written to be imported again, and a leading apostrophe would change the value.
+ * importer reads them (`0.9`, `true`); null and undefined are the empty cell. Text gets the formula
+ * guard every CSV of the service gets (a leading apostrophe); the importer drops it again.
  */
 export function csvField(value: CellValue): string {
-  const s = value === null || value === undefined ? '' : String(value);
+  const s =
+    value === null || value === undefined
+      ? ''
+      : typeof value === 'string'
+        ? guardCsvFormula(value)
+        : String(value);
   return /[",\r\n]|^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

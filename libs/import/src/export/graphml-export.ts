@@ -1,8 +1,21 @@
 import { GraphSnapshot } from '@rampart/graph';
 import { edgeId } from './cytoscape-export';
 
+/**
+ * Characters XML 1.0 cannot hold at all, not even as references (imports refuse them; a graph
+ * written before that rule, or by hand, may still carry some): replaced by U+FFFD.
+ */
+const NOT_XML =
+  // eslint-disable-next-line no-control-regex
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
 const escape = (s: string) =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  s
+    .replace(NOT_XML, '\uFFFD')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;');
 
 type Kind = 'string' | 'double' | 'boolean';
 const kindOf = (v: unknown): Kind =>

@@ -85,13 +85,16 @@ export function hiddenEntries(
 export function aboveClearanceError(
   count: number,
   clearance: string | null,
-  what: 'file' | 'edit' = 'file',
+  what: 'file' | 'edit' | 'delete' = 'file',
 ): DomainError {
   const level = clearance ?? 'none';
+  const entries = `${count} ${count === 1 ? 'entry' : 'entries'}`;
   const message =
     what === 'edit'
       ? `This edit would create, change or remove an entry above your clearance (${level}); nothing was changed. Ask someone cleared for it to make the edit.`
-      : `This file would create, change or prune ${count} ${count === 1 ? 'entry' : 'entries'} above your clearance (${level}); nothing was imported. Ask someone cleared for them to import it.`;
+      : what === 'delete'
+        ? `The organisation holds ${entries} above your clearance (${level}); nothing was deleted. Ask someone cleared for them to delete it.`
+        : `This file would create, change or prune ${entries} above your clearance (${level}); nothing was imported. Ask someone cleared for them to import it.`;
   return new DomainError('FORBIDDEN', message, { aboveClearance: count });
 }
 

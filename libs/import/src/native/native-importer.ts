@@ -11,7 +11,8 @@ import {
 import { hiddenEntries, refuseAboveClearance } from './clearance-check';
 import { documentToRows } from './document-to-rows';
 import { GraphEntityInfo, ImportContext } from './import-context';
-import { ImportIssue } from './import-issue';
+import { ImportIssue, formatPath } from './import-issue';
+import { DEFAULT_INPUT_LIMITS, InputLimits, checkValues } from './input-limits';
 import { FileFormat, ParsedFile, parseFile } from './parse-file';
 import { definitionsOf, referencedIds } from './reference-checks';
 import { validateDocument } from './validate-document';
@@ -65,14 +66,18 @@ export interface ImportReport {
 
 /** Imports native organisation files (import-format.md): validate everything, then write atomically. */
 export class NativeImporter {
-  constructor(private readonly graph: GraphContext) {}
+  constructor(
+    private readonly graph: GraphContext,
+    /** What a file may hold (nesting, text and list lengths): bounded cost for any input. */
+    readonly limits: InputLimits = DEFAULT_INPUT_LIMITS,
+  ) {}
 
   async importFile(file: string, options: ImportOptions = {}): Promise<ImportReport> {
     return this.importText(path.basename(file), fs.readFileSync(file, 'utf8'), options);
   }
 
   async importText(file: string, text: string, options: ImportOptions = {}): Promise<ImportReport> {
-    return this.importParsed(parseFile(file, text, options.format), options);
+    return this.importParsed(parseFile(file, text, options.format, this.limits), options);
   }
 
   /**
@@ -84,6 +89,12 @@ export class NativeImporter {
     const source = options.source ?? file;
     const base = { file, source, dryRun: Boolean(options.dryRun), entities: 0, relationships: 0 };
     if (parsed.issues.length) return { ...base, ok: false, issues: parsed.issues };
+    // Whatever the format (native, CSV set, an edit): text and list lengths, nesting, control characters.
+    const over = checkValues(parsed.data, this.limits);
+    if (over) {
+      const issue = { file, path: formatPath(over.path), ...parsed.locate(over.path), message: over.message };
+      return { ...base, ok: false, issues: [issue] };
+    }
 
     const ctx = await this.context(parsed.data, options);
     const result = validateDocument(parsed, ctx);

@@ -1,5 +1,6 @@
 import { isMap, isSeq, LineCounter, parseDocument, Document, Node, Pair } from 'yaml';
 import { ImportIssue, PathSegment } from './import-issue';
+import { DEFAULT_INPUT_LIMITS, InputLimits, scanJson, scanYaml } from './input-limits';
 
 export type FileFormat = 'yaml' | 'json';
 
@@ -24,6 +25,7 @@ export function parseFile(
   file: string,
   text: string,
   format: FileFormat = detectFormat(file, text),
+  limits: InputLimits = DEFAULT_INPUT_LIMITS,
 ): ParsedFile {
   // JSON is parsed as YAML only when a line is needed: on a 50 MB export it costs seconds and GBs.
   let parsed: { doc: Document; pos: (offset: number) => { line: number; column: number } } | undefined;
@@ -41,6 +43,14 @@ export function parseFile(
   };
   const pos = (offset: number) => yamlDoc().pos(offset);
   const issues: ImportIssue[] = [];
+  const locate = (path: readonly PathSegment[], key?: string) => locateIn(yamlDoc().doc, path, key, pos);
+  // Read before any parser: what would make a parser hang, crash or silently drop data.
+  const problem = format === 'json' ? scanJson(text, limits) : scanYaml(text, limits);
+  if (problem) {
+    const at = lineOf(text, problem.offset);
+    const message = `not a valid ${format === 'json' ? 'JSON' : 'YAML'} organisation file: ${problem.message}`;
+    return { file, format, data: undefined, issues: [{ file, path: '', ...at, message }], locate };
+  }
   let data: unknown;
   if (format === 'json') {
     try {
@@ -64,7 +74,14 @@ export function parseFile(
         message: `not valid YAML: ${err.message.split('\n')[0]}`,
       });
     }
-    if (!issues.length) data = doc.toJS({ maxAliasCount: 1000 });
+    if (!issues.length) {
+      try {
+        data = doc.toJS({ maxAliasCount: 1000 });
+      } catch (e) {
+        // An alias bomb ("billion laughs"): the parser stops expanding it and says so.
+        issues.push({ file, path: '', message: `not valid YAML: ${(e as Error).message}` });
+      }
+    }
   }
   if (!issues.length && (data === null || typeof data !== 'object' || Array.isArray(data))) {
     issues.push({
@@ -73,7 +90,20 @@ export function parseFile(
       message: 'the file must hold one mapping (an object) with a `format` key',
     });
   }
-  return { file, format, data, issues, locate: (path, key) => locateIn(yamlDoc().doc, path, key, pos) };
+  return { file, format, data, issues, locate };
+}
+
+/** 1-based line and column of an offset, counted in the text itself (no parser needed). */
+function lineOf(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    if (text.charCodeAt(i) === 0x0a) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, column: offset - lineStart + 1 };
 }
 
 function locateIn(

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { DomainError } from '@rampart/domain';
 import { GraphContext, WriteCounts } from '@rampart/graph';
 import { refuseAboveClearance } from '../native/clearance-check';
+import { DEFAULT_INPUT_LIMITS, InputLimits, checkValues, scanJson } from '../native/input-limits';
 import { Catalogue, StixBundle, catalogueOf, stixToRows } from './stix-mapping';
 
 export interface StixImportReport {
@@ -30,7 +31,10 @@ export interface StixImportOptions {
 
 /** Imports a STIX 2.1 bundle into the shared threat library (entities of no organisation). */
 export class StixImporter {
-  constructor(private readonly graph: GraphContext) {}
+  constructor(
+    private readonly graph: GraphContext,
+    private readonly limits: InputLimits = DEFAULT_INPUT_LIMITS,
+  ) {}
 
   importFile(file: string, options: StixImportOptions = {}): Promise<StixImportReport> {
     return this.importText(path.basename(file), fs.readFileSync(file, 'utf8'), options);
@@ -38,6 +42,9 @@ export class StixImporter {
 
   async importText(file: string, text: string, options: StixImportOptions = {}): Promise<StixImportReport> {
     let bundle: StixBundle;
+    const problem = scanJson(text, this.limits);
+    if (problem)
+      throw new DomainError('VALIDATION_FAILED', `${file}: not a usable STIX bundle: ${problem.message}`);
     try {
       bundle = JSON.parse(text) as StixBundle;
     } catch (e) {
@@ -47,6 +54,22 @@ export class StixImporter {
       throw new DomainError(
         'VALIDATION_FAILED',
         `${file}: not a STIX 2.1 bundle (expected "type": "bundle" and "objects")`,
+      );
+    }
+    const bad = bundle.objects.findIndex(
+      (o) => o === null || typeof o !== 'object' || typeof o.type !== 'string' || typeof o.id !== 'string',
+    );
+    if (bad >= 0) {
+      throw new DomainError(
+        'VALIDATION_FAILED',
+        `${file}: objects[${bad}] is not a STIX object (each needs a "type" and an "id"); nothing was imported`,
+      );
+    }
+    const over = checkValues(bundle, this.limits);
+    if (over) {
+      throw new DomainError(
+        'VALIDATION_FAILED',
+        `${file}: ${over.path.join('.')}: ${over.message}; nothing was imported`,
       );
     }
     const source = options.source ?? `stix:${catalogueOf(bundle)}`;

@@ -22,7 +22,7 @@ const edit = (description: string) =>
 describe('abuse: slow requests within the budget', () => {
   const config = testConfig();
   config.guards = { ...config.guards, rateLimitPerMinute: 0 };
-  // API edits run through the import pipeline, under the import timeout: both short here.
+  // Edits run under NEO4J_TX_TIMEOUT_MS, imports under NEO4J_IMPORT_TX_TIMEOUT_MS: both short here.
   config.neo4j = { ...config.neo4j, txTimeoutMs: TIMEOUT_MS, importTxTimeoutMs: TIMEOUT_MS };
   let app: INestApplication;
   let graph: GraphContext;

@@ -91,7 +91,7 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['@rampart/graph', '@rampart/import', '@rampart/output', 'neo4j-driver', '@nestjs/*'],
+              group: ['@rampart/graph', '@rampart/interchange', '@rampart/output', 'neo4j-driver', '@nestjs/*'],
               message: 'libs/analytics computes on data it is given: it imports only @rampart/domain.',
             },
           ],

@@ -5,7 +5,8 @@
 const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }] };
 
 const moduleNameMapper = {
-  '^@rampart/(analytics|auth|config|domain|graph|import|output|reports)$': '<rootDir>/libs/$1/src',
+  '^@rampart/(access|analysis|analytics|audit|auth|config|domain|graph|interchange|output|reporting|reports)$':
+    '<rootDir>/libs/$1/src',
 };
 
 module.exports = {

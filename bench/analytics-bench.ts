@@ -11,9 +11,9 @@
 import { performance } from 'node:perf_hooks';
 import { loadConfig } from '@rampart/config';
 import { Q, createGraphContext, graphOptionsFrom, resolveNeo4j } from '@rampart/graph';
-import { NativeImporter, generateOrganisation } from '@rampart/import';
+import { NativeImporter, generateOrganisation } from '@rampart/interchange';
 import { createApp } from '../apps/api/src/bootstrap';
-import { AuditService } from '../apps/api/src/audit/audit.service';
+import { AuditService } from '@rampart/audit';
 import { benchConfig, benchSignIn } from './bench-auth';
 import { createLogger } from '../apps/api/src/logging';
 import { numberArg, percentile } from './bench-args';

@@ -2,8 +2,8 @@ import { INestApplication } from '@nestjs/common';
 import { AppConfig } from '@rampart/config';
 import { UserRepository } from '@rampart/graph';
 import { randomBytes } from 'node:crypto';
-import { AuthService, TokenPair } from '../apps/api/src/auth/auth.service';
-import { UserAdminService } from '../apps/api/src/auth/user-admin.service';
+import { AuthService, TokenPair } from '@rampart/access';
+import { UserAdminService } from '@rampart/access';
 
 /** Benchmarks measure speed, not the guards: no rate limit in their app. */
 export const benchConfig = (config: AppConfig): AppConfig => ({

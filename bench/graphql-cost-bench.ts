@@ -17,7 +17,7 @@ import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { loadConfig } from '@rampart/config';
 import { createGraphContext, graphOptionsFrom, resolveNeo4j } from '@rampart/graph';
-import { NativeImporter, generateOrganisation } from '@rampart/import';
+import { NativeImporter, generateOrganisation } from '@rampart/interchange';
 import { createApp } from '../apps/api/src/bootstrap';
 import { createLogger } from '../apps/api/src/logging';
 import { benchConfig, benchSignIn } from './bench-auth';

@@ -10,7 +10,7 @@
 import { performance } from 'node:perf_hooks';
 import { loadConfig } from '@rampart/config';
 import { createGraphContext, graphOptionsFrom, resolveNeo4j } from '@rampart/graph';
-import { NativeImporter, generateOrganisation } from '@rampart/import';
+import { NativeImporter, generateOrganisation } from '@rampart/interchange';
 import { Page, chromium } from 'playwright-core';
 import { createApp } from '../apps/api/src/bootstrap';
 import { benchConfig, benchSignIn } from './bench-auth';

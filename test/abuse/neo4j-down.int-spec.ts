@@ -4,7 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { AppConfig, loadConfig } from '@rampart/config';
 import { GraphContext, createGraphContext, graphOptionsFrom } from '@rampart/graph';
-import { loadDemoIfEmpty } from '@rampart/import';
+import { loadDemoIfEmpty } from '@rampart/interchange';
 import request from 'supertest';
 import { createApp } from '../../apps/api/src/bootstrap';
 import { createLogger } from '../../apps/api/src/logging';

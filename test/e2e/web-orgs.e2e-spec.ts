@@ -1,7 +1,7 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- GraphQL response bodies are untyped JSON */
 import * as fs from 'node:fs';
 import { Locator, Page } from 'playwright-core';
-import { NativeImporter, generateOrganisation } from '@rampart/import';
+import { NativeImporter, generateOrganisation } from '@rampart/interchange';
 import { graphOf, hasText, screenshot, startUiSession, UiSession } from '../support/browser';
 import { authed } from '../support/test-app';
 import { freshDemo, testConfig } from '../support/test-graph';

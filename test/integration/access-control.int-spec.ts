@@ -3,7 +3,7 @@ import { Action, grantOf } from '@rampart/auth';
 import { ROLES, Role } from '@rampart/domain';
 import { GraphContext } from '@rampart/graph';
 import request from 'supertest';
-import { UserAdminService } from '../../apps/api/src/auth/user-admin.service';
+import { UserAdminService } from '@rampart/access';
 import { TestAccount, authed, signInAs, startDemoApp } from '../support/test-app';
 import { testConfig } from '../support/test-graph';
 

@@ -2,7 +2,7 @@ import { INestApplication } from '@nestjs/common';
 import { AuditRecord } from '@rampart/domain';
 import { GraphContext } from '@rampart/graph';
 import request from 'supertest';
-import { AuditService } from '../../apps/api/src/audit/audit.service';
+import { AuditService } from '@rampart/audit';
 import { driverSession } from '../support/raw-session';
 import { TEST_PASSWORD, TestAccount, signInAs, startDemoApp } from '../support/test-app';
 import { testConfig } from '../support/test-graph';

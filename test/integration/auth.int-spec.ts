@@ -1,7 +1,7 @@
 import { INestApplication } from '@nestjs/common';
 import { GraphContext } from '@rampart/graph';
 import request from 'supertest';
-import { UserAdminService } from '../../apps/api/src/auth/user-admin.service';
+import { UserAdminService } from '@rampart/access';
 import { startDemoApp } from '../support/test-app';
 import { testConfig } from '../support/test-graph';
 

@@ -7,7 +7,7 @@ import TestAgent from 'supertest/lib/agent';
 import { signedIn } from '../support/test-app';
 import { parse } from 'yaml';
 import { GraphContext } from '@rampart/graph';
-import { CsvImporter, Exporter, NativeImporter, formatIssue, readCsvSet } from '@rampart/import';
+import { CsvImporter, Exporter, NativeImporter, formatIssue, readCsvSet } from '@rampart/interchange';
 import { createApp } from '../../apps/api/src/bootstrap';
 import { createLogger } from '../../apps/api/src/logging';
 import { freshGraph, openGraph, testConfig } from '../support/test-graph';

@@ -2,7 +2,7 @@
 import { INestApplication } from '@nestjs/common';
 import TestAgent from 'supertest/lib/agent';
 import { GraphContext } from '@rampart/graph';
-import { Exporter } from '@rampart/import';
+import { Exporter } from '@rampart/interchange';
 import { startDemoApp, signedIn } from '../support/test-app';
 import { testConfig } from '../support/test-graph';
 

@@ -2,7 +2,7 @@
 import { INestApplication } from '@nestjs/common';
 import TestAgent from 'supertest/lib/agent';
 import { GraphContext } from '@rampart/graph';
-import { EntityEditor, NativeImporter } from '@rampart/import';
+import { EntityEditor, NativeImporter } from '@rampart/interchange';
 import { driverSession } from '../support/raw-session';
 import { authed, signInAs, startDemoApp } from '../support/test-app';
 import { freshDemo, testConfig } from '../support/test-graph';

@@ -5,7 +5,7 @@ import TestAgent from 'supertest/lib/agent';
 import { signedIn } from '../support/test-app';
 import { parse } from 'yaml';
 import { GraphContext, Q } from '@rampart/graph';
-import { CSV_FILE_NAMES, CsvImporter, NativeImporter, toCsvSet } from '@rampart/import';
+import { CSV_FILE_NAMES, CsvImporter, NativeImporter, toCsvSet } from '@rampart/interchange';
 import { createApp } from '../../apps/api/src/bootstrap';
 import { createLogger } from '../../apps/api/src/logging';
 import { freshDemo, freshGraph, openGraph, testConfig } from '../support/test-graph';

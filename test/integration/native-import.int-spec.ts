@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse } from 'yaml';
 import { GraphContext } from '@rampart/graph';
-import { Exporter, NativeImporter } from '@rampart/import';
+import { Exporter, NativeImporter } from '@rampart/interchange';
 import { freshGraph, openGraph, testConfig } from '../support/test-graph';
 
 const FIXTURES = path.join(__dirname, '../fixtures/import');

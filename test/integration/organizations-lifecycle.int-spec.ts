@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import { INestApplication } from '@nestjs/common';
 import TestAgent from 'supertest/lib/agent';
 import { GraphContext } from '@rampart/graph';
-import { Exporter, NativeImporter, generateOrganisation } from '@rampart/import';
+import { Exporter, NativeImporter, generateOrganisation } from '@rampart/interchange';
 import { createApp } from '../../apps/api/src/bootstrap';
 import { createLogger } from '../../apps/api/src/logging';
 import { rampart, requireBuiltCli } from '../support/cli';

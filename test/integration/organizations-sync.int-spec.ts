@@ -6,7 +6,7 @@ import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { GraphQLSchema } from 'graphql';
 import TestAgent from 'supertest/lib/agent';
 import { GraphContext } from '@rampart/graph';
-import { NativeImporter, StixImporter, generateOrganisation } from '@rampart/import';
+import { NativeImporter, StixImporter, generateOrganisation } from '@rampart/interchange';
 import { createApp } from '../../apps/api/src/bootstrap';
 import { createLogger } from '../../apps/api/src/logging';
 import { ROOT, rampart, requireBuiltCli } from '../support/cli';

@@ -264,7 +264,7 @@ describe('reports: security posture and draft security plan (demo organisation)'
     });
 
     it('the scheduled plan runs and writes its PDF', async () => {
-      const { ReportScheduler } = await import('../../apps/api/src/reports/report-scheduler.service');
+      const { ReportScheduler } = await import('@rampart/reporting');
       const [file] = await app.get(ReportScheduler).runDue(new Date(2026, 10, 23, 6, 0)); // a Monday
       expect(path.basename(file)).toMatch(/^rampart-plan-\d{4}-\d{2}-\d{2}-\d{8}T\d{6}Z\.pdf$/);
       expect(fs.readFileSync(file).subarray(0, 5).toString()).toBe('%PDF-');

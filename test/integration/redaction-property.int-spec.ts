@@ -2,7 +2,7 @@ import { INestApplication } from '@nestjs/common';
 import { maySee } from '@rampart/auth';
 import { DEFAULT_CLASSIFICATION_LEVELS, SECTION_KEYS } from '@rampart/domain';
 import { GraphContext } from '@rampart/graph';
-import { NativeImporter, generateOrganisation } from '@rampart/import';
+import { NativeImporter, generateOrganisation } from '@rampart/interchange';
 import fc from 'fast-check';
 import TestAgent from 'supertest/lib/agent';
 import { firstLeak, numbers } from '../support/redaction-checks';

@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import TestAgent from 'supertest/lib/agent';
-import { ReportsService } from '../../apps/api/src/reports/reports.service';
+import { ReportsService } from '@rampart/reporting';
 import { everythingQuery, queryFields } from '../support/full-selection';
 import { numbers } from '../support/redaction-checks';
 import { authed, signInAs, startDemoApp } from '../support/test-app';

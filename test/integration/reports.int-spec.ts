@@ -9,7 +9,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import TestAgent from 'supertest/lib/agent';
 import { UNCOVERED_CSV_COLUMNS } from '@rampart/reports';
-import { ReportScheduler } from '../../apps/api/src/reports/report-scheduler.service';
+import { ReportScheduler } from '@rampart/reporting';
 import { pdfText } from '../support/pdf-text';
 import { startDemoApp, signedIn } from '../support/test-app';
 import { testConfig } from '../support/test-graph';

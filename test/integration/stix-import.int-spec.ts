@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { GraphContext } from '@rampart/graph';
-import { NativeImporter, StixImporter } from '@rampart/import';
+import { NativeImporter, StixImporter } from '@rampart/interchange';
 import { freshGraph, openGraph, testConfig } from '../support/test-graph';
 
 // The real MITRE bundles, read where the project keeps them: ../shared/data/mitre (never copied in).

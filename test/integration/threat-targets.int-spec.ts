@@ -1,7 +1,7 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- GraphQL response bodies are untyped JSON */
 import { INestApplication } from '@nestjs/common';
 import { GraphContext } from '@rampart/graph';
-import { NativeImporter, generateOrganisation } from '@rampart/import';
+import { NativeImporter, generateOrganisation } from '@rampart/interchange';
 import TestAgent from 'supertest/lib/agent';
 import { authed, signInAs, signedIn, startDemoApp } from '../support/test-app';
 import { freshDemo, testConfig } from '../support/test-graph';

@@ -4,7 +4,7 @@ import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { AppConfig } from '@rampart/config';
-import { generateOrganisation } from '@rampart/import';
+import { generateOrganisation } from '@rampart/interchange';
 import { driverSession } from './raw-session';
 
 /** Processes the abuse suites start (the built CLI and app), stopped by their own process ids. */

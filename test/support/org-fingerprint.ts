@@ -2,7 +2,7 @@ import { GraphQLSchema, getNamedType } from 'graphql';
 import TestAgent from 'supertest/lib/agent';
 import { AppConfig } from '@rampart/config';
 import { GraphContext } from '@rampart/graph';
-import { Exporter } from '@rampart/import';
+import { Exporter } from '@rampart/interchange';
 import { fullSelection } from './full-selection';
 import { driverSession } from './raw-session';
 

@@ -1,6 +1,6 @@
 import { AppConfig, loadConfig } from '@rampart/config';
 import { GraphContext, createGraphContext, graphOptionsFrom } from '@rampart/graph';
-import { loadDemoIfEmpty } from '@rampart/import';
+import { loadDemoIfEmpty } from '@rampart/interchange';
 
 /** The config the global setup left in the environment (the resolved test Neo4j). */
 /** A fixed signing key for tests (never the development one kept in .data/). */

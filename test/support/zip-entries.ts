@@ -1,4 +1,4 @@
-import { unzip } from '@rampart/import';
+import { unzip } from '@rampart/interchange';
 
 /** The files of a ZIP body (a CSV export) as UTF-8 texts, by name, in archive order. */
 export function zipTexts(body: Buffer): { name: string; text: string }[] {

@@ -4,9 +4,14 @@ import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { LoggerModule } from 'nestjs-pino';
 import { Logger } from 'pino';
-import { AppConfig } from '@rampart/config';
-import { GRAPH_CONTEXT, GraphContext, GraphModule } from '@rampart/graph';
-import { EntityEditor, Exporter, NativeImporter, StixImporter } from '@rampart/import';
+import { AccessModule } from '@rampart/access';
+import { AnalysisModule } from '@rampart/analysis';
+import { AuditModule } from '@rampart/audit';
+import { AppConfig, ConfigModule } from '@rampart/config';
+import { GraphContext, GraphModule } from '@rampart/graph';
+import { InterchangeModule } from '@rampart/interchange';
+import { OutputModule } from '@rampart/output';
+import { ReportingModule, ReportScheduler } from '@rampart/reporting';
 import { AnalyticsResolver } from './analytics/analytics.resolver';
 import { CoverageResolver } from './analytics/coverage.resolver';
 import { FindingsResolver } from './analytics/findings.resolver';
@@ -25,10 +30,8 @@ import { InterchangeController } from './interchange/interchange.controller';
 import { requestId } from './logging';
 import { OrganizationController } from './organization/organization.controller';
 import { OrganizationResolver } from './organization/organization.resolver';
-import { ReportScheduler } from './reports/report-scheduler.service';
 import { ReportsController } from './reports/reports.controller';
 import { ReportsResolver } from './reports/reports.resolver';
-import { ServicesModule } from './services.module';
 import { RedactionInterceptor } from './auth/redaction.interceptor';
 import { AuditInterceptor } from './audit/audit.interceptor';
 import { AuditResolver } from './audit/audit.resolver';
@@ -62,7 +65,13 @@ export class AppModule {
           },
         }),
         GraphModule.forRoot(graph),
-        ServicesModule.forRoot(config),
+        ConfigModule.forRoot(config),
+        OutputModule,
+        AuditModule,
+        AccessModule,
+        AnalysisModule,
+        ReportingModule,
+        InterchangeModule,
         GraphQLModule.forRoot<ApolloDriverConfig>({
           driver: ApolloDriver,
           path: '/graphql',
@@ -103,22 +112,6 @@ export class AppModule {
         ReportsController,
       ],
       providers: [
-        {
-          provide: NativeImporter,
-          useFactory: (g: GraphContext) => new NativeImporter(g, config.importLimits),
-          inject: [GRAPH_CONTEXT],
-        },
-        { provide: Exporter, useFactory: (g: GraphContext) => new Exporter(g), inject: [GRAPH_CONTEXT] },
-        {
-          provide: StixImporter,
-          useFactory: (g: GraphContext) => new StixImporter(g, config.importLimits),
-          inject: [GRAPH_CONTEXT],
-        },
-        {
-          provide: EntityEditor,
-          useFactory: (g: GraphContext, i: NativeImporter) => new EntityEditor(g, i),
-          inject: [GRAPH_CONTEXT, NativeImporter],
-        },
         UserResolver,
         OidcService,
         AuditResolver,

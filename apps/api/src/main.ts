@@ -11,9 +11,9 @@ import {
   graphOptionsFrom,
   resolveNeo4j,
 } from '@rampart/graph';
-import { loadDemoIfEmpty } from '@rampart/import';
+import { loadDemoIfEmpty } from '@rampart/interchange';
 import { auditedOperations } from './audit/audit.interceptor';
-import { UserAdminService } from './auth/user-admin.service';
+import { UserAdminService } from '@rampart/access';
 import { signInBanner } from './auth/sign-in-banner';
 import { createApp } from './bootstrap';
 import { createLogger } from './logging';

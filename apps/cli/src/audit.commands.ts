@@ -1,7 +1,7 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { AppConfig } from '@rampart/config';
 import { AuditFilter, AuditRecord, Page, decodeCursor } from '@rampart/domain';
-import { AuditService } from '../../api/src/audit/audit.service';
+import { AuditService } from '@rampart/audit';
 import { withServices } from './with-services';
 
 type Say = (m: string) => void;

@@ -1,8 +1,8 @@
 import * as os from 'node:os';
 import { AuditEntry, AuditOutcome, DomainError } from '@rampart/domain';
 import { GraphContext, interruptedError, runCancellable } from '@rampart/graph';
-import { countsOf } from '../../api/src/audit/audit-counts';
-import { AuditService } from '../../api/src/audit/audit.service';
+import { countsOf } from '@rampart/audit';
+import { AuditService } from '@rampart/audit';
 
 /** Who runs the CLI, as the audit trail names it: `cli:<os user>`. */
 export function cliActor(): string {

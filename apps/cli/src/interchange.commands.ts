@@ -5,23 +5,20 @@ import { stringify } from 'yaml';
 import { AppConfig } from '@rampart/config';
 import { entityId } from '@rampart/domain';
 import {
-  CsvImporter,
   EXPORT_FORMATS,
   ExportFormat,
-  Exporter,
+  ImportOutcome,
   ImportReport,
-  NativeImporter,
-  StixImporter,
-  looksLikeStixBundle,
+  InterchangeService,
+  StixImportReport,
   generateOrganisation,
   formatIssue,
-  isCsvPath,
-  readCsvSet,
-} from '@rampart/import';
+  importInputsOf,
+} from '@rampart/interchange';
 import { WriteCounts } from '@rampart/graph';
 import { audited, auditServiceFor, commandLine, numbersOf } from './cli-audit';
 import { progressBar } from './progress-bar';
-import { withGraph } from './with-graph';
+import { withServices } from './with-services';
 
 type Say = (m: string) => void;
 
@@ -51,40 +48,30 @@ export function countsLine(c: WriteCounts): string {
   );
 }
 
-/** A STIX 2.1 bundle (JSON whose top-level type is "bundle") goes to the threat library importer. */
-function isStixBundle(file: string): boolean {
-  return /\.json$/i.test(file) && looksLikeStixBundle(fs.readFileSync(file, 'utf8').slice(0, 2000));
+/** What the audit trail records of an import: outcome, numbers, and why nothing was written. */
+function judgeImport(o: ImportOutcome) {
+  if (o.format === 'stix')
+    return { counts: numbersOf(o.report), detail: o.report.dryRun ? 'dry run: nothing was written' : null };
+  const r = o.report;
+  return {
+    outcome: r.ok ? ('success' as const) : ('failure' as const),
+    counts: numbersOf({ entities: r.entities, relationships: r.relationships, counts: r.counts }),
+    detail: !r.ok
+      ? `${r.issues.length} problem${r.issues.length === 1 ? '' : 's'}; nothing was written`
+      : r.dryRun
+        ? 'dry run: nothing was written'
+        : null,
+  };
 }
 
-/** What one import step reads: a file, or a CSV set (a directory, or .csv files given together). */
-type ImportInput = { kind: 'file'; file: string } | { kind: 'csv'; paths: string[] };
-
-/**
- * A directory argument is a CSV set of the .csv files in it; all .csv file arguments together form
- * one more set, taken where the first of them stands; any other file is a file of its own.
- */
-function importInputs(args: readonly string[]): ImportInput[] {
-  const inputs: ImportInput[] = [];
-  let csv: { kind: 'csv'; paths: string[] } | undefined;
-  for (const arg of args) {
-    if (fs.statSync(arg, { throwIfNoEntry: false })?.isDirectory()) {
-      inputs.push({ kind: 'csv', paths: [arg] });
-    } else if (isCsvPath(arg)) {
-      if (!csv) {
-        csv = { kind: 'csv', paths: [] };
-        inputs.push(csv);
-      }
-      csv.paths.push(arg);
-    } else inputs.push({ kind: 'file', file: arg });
-  }
-  return inputs;
-}
-
-/** The name readCsvSet gives a CSV set (its directory), known before reading it: the audit target. */
-function csvSetName(paths: readonly string[]): string {
-  const first = path.resolve(paths[0] ?? '.');
-  const dir = paths.length === 1 && fs.statSync(first, { throwIfNoEntry: false })?.isDirectory();
-  return `csv:${path.basename(dir ? first : path.dirname(first))}`;
+/** One line for a STIX bundle: what it held and what was written. */
+function stixLine(r: StixImportReport, ms?: number): string {
+  const relationships = Object.values(r.relationships).reduce((a, b) => a + b, 0);
+  return (
+    `${r.file}: STIX ${r.catalogue}: ${r.attackPatterns} attack patterns, ${r.mitigations} mitigations, ${r.threats} threats, ` +
+    `${relationships} relationships (${r.counts ? `${r.counts.created} created` : 'dry run, nothing written'})` +
+    (ms === undefined ? '' : ` in ${(ms / 1000).toFixed(1)} s`)
+  );
 }
 
 const positiveInt = (name: string) => (v: string) => {
@@ -139,9 +126,9 @@ export function registerInterchangeCommands(program: Command, config: () => AppC
     .option('--prune', 'remove entities of the same source that the file no longer contains')
     .option('--dry-run', 'validate only')
     .action((files: string[], opts: { org?: string; source?: string; prune?: boolean; dryRun?: boolean }) =>
-      withGraph(config(), say, async (g) => {
+      withServices(config(), say, async (app, g) => {
         await g.schema.apply();
-        const importer = new NativeImporter(g, config().importLimits);
+        const interchange = app.get(InterchangeService);
         const audit = auditServiceFor(g);
         const options = {
           organizationId: opts.org,
@@ -149,82 +136,33 @@ export function registerInterchangeCommands(program: Command, config: () => AppC
           prune: opts.prune,
           dryRun: opts.dryRun,
         };
-        // Every attempt is recorded, one record per input (each its own transaction), dry runs too.
         const flags = [
           opts.org && `--org=${opts.org}`,
           opts.source && `--source=${opts.source}`,
           opts.prune && '--prune',
           opts.dryRun && '--dry-run',
         ];
-        const operation = (paths: string[]) => commandLine('import', ...paths, ...flags);
-        const judge = (r: ImportReport) => ({
-          outcome: r.ok ? ('success' as const) : ('failure' as const),
-          counts: numbersOf({ entities: r.entities, relationships: r.relationships, counts: r.counts }),
-          detail: !r.ok
-            ? `${r.issues.length} problem${r.issues.length === 1 ? '' : 's'}; nothing was written`
-            : r.dryRun
-              ? 'dry run: nothing was written'
-              : null,
-        });
-        for (const input of importInputs(files)) {
-          if (input.kind === 'csv') {
-            const report = await audited(
-              audit,
-              {
-                action: 'graph:import',
-                operation: operation(input.paths),
-                target: csvSetName(input.paths),
-                graphWrite: true,
-              },
-              async () => {
-                const set = readCsvSet(input.paths);
-                const bar = progressBar(set.name);
-                return new CsvImporter(importer).importSet(set.name, set.files, {
-                  ...options,
-                  onProgress: (d, t) => bar.update(d, t),
-                });
-              },
-              judge,
-            );
-            printReport(report, say);
-            if (!report.ok) throw new InvalidInputError(`${report.file} is invalid`);
-            continue;
-          }
-          const file = input.file;
-          const bar = progressBar(path.basename(file));
-          const op = {
-            action: 'graph:import' as const,
-            operation: operation([file]),
-            target: path.basename(file),
-            graphWrite: true,
-          };
-          if (isStixBundle(file)) {
-            const started = Date.now();
-            const r = await audited(
-              audit,
-              op,
-              () =>
-                new StixImporter(g, config().importLimits).importFile(file, {
-                  prune: opts.prune,
-                  dryRun: opts.dryRun,
-                  onProgress: (d, t) => bar.update(d, t),
-                }),
-              (r) => ({ counts: numbersOf(r), detail: r.dryRun ? 'dry run: nothing was written' : null }),
-            );
-            say(
-              `${r.file}: STIX ${r.catalogue}: ${r.attackPatterns} attack patterns, ${r.mitigations} mitigations, ${r.threats} threats, ` +
-                `${Object.values(r.relationships).reduce((a, b) => a + b, 0)} relationships (${r.counts ? `${r.counts.created} created` : 'dry run, nothing written'}) in ${((Date.now() - started) / 1000).toFixed(1)} s`,
-            );
-            continue;
-          }
-          const report = await audited(
+        // Every attempt is recorded, one record per input (each its own transaction), dry runs too.
+        for (const input of importInputsOf(files)) {
+          const started = Date.now();
+          const bar = progressBar(input.target.replace(/^csv:/, ''));
+          const outcome = await audited(
             audit,
-            op,
-            () => importer.importFile(file, { ...options, onProgress: (d, t) => bar.update(d, t) }),
-            judge,
+            {
+              action: 'graph:import',
+              operation: commandLine('import', ...input.paths, ...flags),
+              target: input.target,
+              graphWrite: true,
+            },
+            () => interchange.import(input.read(), { ...options, onProgress: (d, t) => bar.update(d, t) }),
+            judgeImport,
           );
-          printReport(report, say);
-          if (!report.ok) throw new InvalidInputError(`${file} is invalid`);
+          if (outcome.format === 'stix') {
+            say(stixLine(outcome.report, Date.now() - started));
+            continue;
+          }
+          printReport(outcome.report, say);
+          if (!outcome.ok) throw new InvalidInputError(`${outcome.report.file} is invalid`);
         }
       }),
     );
@@ -237,18 +175,15 @@ export function registerInterchangeCommands(program: Command, config: () => AppC
     .argument('<files...>')
     .option('--org <id>', 'organisation for files without an organization section')
     .action((files: string[], opts: { org?: string }) =>
-      withGraph(config(), say, async (g) => {
-        const importer = new NativeImporter(g, config().importLimits);
-        const inputs = importInputs(files);
-        const options = { organizationId: opts.org, dryRun: true };
+      withServices(config(), say, async (app) => {
+        const interchange = app.get(InterchangeService);
+        const inputs = importInputsOf(files);
         let failed = 0;
         for (const input of inputs) {
-          const report =
-            input.kind === 'csv'
-              ? await new CsvImporter(importer).importPaths(input.paths, options)
-              : await importer.importFile(input.file, options);
-          printReport(report, say);
-          if (!report.ok) failed++;
+          const outcome = await interchange.import(input.read(), { organizationId: opts.org, dryRun: true });
+          if (outcome.format === 'stix') say(stixLine(outcome.report));
+          else printReport(outcome.report, say);
+          if (!outcome.ok) failed++;
         }
         if (failed) throw new InvalidInputError(`${failed} of ${inputs.length} inputs are invalid`);
       }),
@@ -267,7 +202,7 @@ export function registerInterchangeCommands(program: Command, config: () => AppC
       'write to this file instead of standard output; with --format csv, a directory for the files of the set (a name ending in .zip: the ZIP archive, as on standard output)',
     )
     .action((opts: { format: ExportFormat; org?: string; source?: string; out?: string }) =>
-      withGraph(config(), say, async (g) => {
+      withServices(config(), say, async (app, g) => {
         const result = await audited(
           auditServiceFor(g),
           {
@@ -281,7 +216,10 @@ export function registerInterchangeCommands(program: Command, config: () => AppC
             ),
             target: opts.format,
           },
-          () => new Exporter(g).export(opts.format, { organizationId: opts.org, source: opts.source }),
+          () =>
+            app
+              .get(InterchangeService)
+              .export(opts.format, { organizationId: opts.org, source: opts.source }),
           (r) => ({ counts: { bytes: Buffer.byteLength(r.body) } }),
         );
         if (opts.out && result.format === 'csv' && !/\.zip$/i.test(opts.out)) {

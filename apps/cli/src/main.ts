@@ -11,7 +11,7 @@ import {
   ResolvedNeo4j,
   startLocalNeo4j,
 } from '@rampart/graph';
-import { loadDemoIfEmpty } from '@rampart/import';
+import { loadDemoIfEmpty } from '@rampart/interchange';
 import { DomainError } from '@rampart/domain';
 import { registerAuditCommands } from './audit.commands';
 import { audited, auditServiceFor, commandLine, numbersOf } from './cli-audit';

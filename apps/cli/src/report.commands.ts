@@ -9,8 +9,8 @@ import {
   formatDiff,
   parseUncoveredReport,
 } from '@rampart/reports';
-import { AuditService } from '../../api/src/audit/audit.service';
-import { ReportsService } from '../../api/src/reports/reports.service';
+import { AuditService } from '@rampart/audit';
+import { ReportsService } from '@rampart/reporting';
 import { audited, commandLine } from './cli-audit';
 import { withServices } from './with-services';
 

@@ -2,8 +2,8 @@ import * as readline from 'node:readline';
 import { Command } from 'commander';
 import { AppConfig } from '@rampart/config';
 import { ROLES } from '@rampart/domain';
-import { AuditService } from '../../api/src/audit/audit.service';
-import { UserAdminService } from '../../api/src/auth/user-admin.service';
+import { AuditService } from '@rampart/audit';
+import { UserAdminService } from '@rampart/access';
 import { audited, commandLine } from './cli-audit';
 import { withServices } from './with-services';
 

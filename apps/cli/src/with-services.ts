@@ -1,23 +1,40 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { AppConfig } from '@rampart/config';
-import { GraphModule } from '@rampart/graph';
-import { ServicesModule } from '../../api/src/services.module';
+import { AccessModule } from '@rampart/access';
+import { AnalysisModule } from '@rampart/analysis';
+import { AuditModule } from '@rampart/audit';
+import { AppConfig, ConfigModule } from '@rampart/config';
+import { GraphContext, GraphModule } from '@rampart/graph';
+import { InterchangeModule } from '@rampart/interchange';
+import { OutputModule } from '@rampart/output';
+import { ReportingModule } from '@rampart/reporting';
 import { withGraph } from './with-graph';
 
-/** Runs `fn` with the API's services (no HTTP) on the resolved Neo4j: the CLI answers as the API does. */
+/** Runs `fn` with the services the API answers from (no HTTP) on the resolved Neo4j. */
 export async function withServices(
   config: AppConfig,
   say: (m: string) => void,
-  fn: (app: INestApplicationContext) => Promise<void>,
+  fn: (app: INestApplicationContext, graph: GraphContext) => Promise<void>,
 ): Promise<void> {
   await withGraph(config, say, async (graph) => {
     const app = await NestFactory.createApplicationContext(
-      { module: class RampartCli {}, imports: [GraphModule.forRoot(graph), ServicesModule.forRoot(config)] },
+      {
+        module: class RampartCli {},
+        imports: [
+          ConfigModule.forRoot(config),
+          GraphModule.forRoot(graph),
+          OutputModule,
+          AuditModule,
+          AccessModule,
+          AnalysisModule,
+          ReportingModule,
+          InterchangeModule,
+        ],
+      },
       { logger: false },
     );
     try {
-      await fn(app);
+      await fn(app, graph);
     } finally {
       // Closes the driver too (GraphModule); withGraph's own close after it is harmless.
       await app.close().catch(() => undefined);

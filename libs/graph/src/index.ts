@@ -22,3 +22,4 @@ export * from './repositories/report-run.repository';
 export * from './repositories/user.repository';
 export * from './repositories/refresh-token.repository';
 export * from './repositories/audit.repository';
+export * from './shared-read';

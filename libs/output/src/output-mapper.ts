@@ -2,7 +2,7 @@ import { AttackNode, Organization, Page, ReportRun, User } from '@rampart/domain
 import { EntityView, toEntityView } from './entity-view';
 import { NodeView, toNodeView } from './analytics-view';
 
-/** The shape of an import report leaving the service (libs/import's ImportReport satisfies it). */
+/** The shape of an import report leaving the service (libs/interchange's ImportReport satisfies it). */
 export interface ImportReportView {
   file: string;
   ok: boolean;
@@ -70,7 +70,7 @@ export interface RelationshipView {
   node: EntityView;
 }
 
-/** A STIX import report (libs/import's StixImportReport satisfies it). */
+/** A STIX import report (libs/interchange's StixImportReport satisfies it). */
 export interface StixReportView {
   file: string;
   catalogue: string;

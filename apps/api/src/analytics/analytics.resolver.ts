@@ -1,5 +1,5 @@
 import { Args, Float, ID, Int, Query, Resolver } from '@nestjs/graphql';
-import { AnalyticsService } from './analytics.service';
+import { AnalyticsService } from '@rampart/analysis';
 import {
   AttackPathsModel,
   InterruptionModel,

@@ -1,7 +1,7 @@
 import { Args, Field, Float, ID, Int, ObjectType, Query, Resolver } from '@nestjs/graphql';
 import { RestrictedField } from '../common/restricted-field';
 import { AnalyticsNodeModel } from './analytics.model';
-import { CoverageService } from './coverage.service';
+import { CoverageService } from '@rampart/analysis';
 import { RequirePermission } from '../auth/permission.decorator';
 
 @ObjectType('CoverageControl')

@@ -1,6 +1,6 @@
 import { Args, Field, ID, ObjectType, Query, Resolver } from '@nestjs/graphql';
 import { AnalyticsNodeModel } from './analytics.model';
-import { FindingsService } from './findings.service';
+import { FindingsService } from '@rampart/analysis';
 import { RequirePermission } from '../auth/permission.decorator';
 
 @ObjectType('FindingRule', { description: 'A rule of analytics.md §7: one file in cypher/findings.' })

@@ -2,7 +2,7 @@ import { Args, Field, Float, ID, Int, ObjectType, Query, Resolver } from '@nestj
 import { RestrictedField } from '../common/restricted-field';
 import { RiskLevelEnum } from '../organization/organization.model';
 import { AnalyticsNodeModel, CountModel } from './analytics.model';
-import { RiskService } from './risk.service';
+import { RiskService } from '@rampart/analysis';
 import { RequirePermission } from '../auth/permission.decorator';
 
 @ObjectType('NamedRef')

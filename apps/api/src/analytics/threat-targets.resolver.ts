@@ -1,6 +1,6 @@
 import { Args, ID, Int, Query, Resolver } from '@nestjs/graphql';
 import { RequirePermission } from '../auth/permission.decorator';
-import { AnalyticsService } from './analytics.service';
+import { AnalyticsService } from '@rampart/analysis';
 import { ThreatTargetsModel } from './threat-targets.model';
 
 /** The target list of the attack-path picker: what the chosen threat can reach, first. */

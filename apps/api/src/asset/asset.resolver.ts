@@ -1,7 +1,7 @@
 import { Args, ArgsType, Field, ID, Query, Resolver } from '@nestjs/graphql';
-import { PageArgs } from '../common/connection.model';
+import { PageArgs, toConnection } from '../common/connection.model';
 import { AssetFilterInput } from '../entity/entity-filter.model';
-import { EntityQueryService } from '../entity/entity-query.service';
+import { EntityQueryService } from '@rampart/analysis';
 import { AssetConnection } from '../entity/entity.model';
 import { RequirePermission } from '../auth/permission.decorator';
 
@@ -23,11 +23,8 @@ export class AssetResolver {
     description: 'Assets of every kind in id order, filtered, cursor-paginated.',
   })
   assets(@Args() { first, after, organizationId, filter }: AssetsArgs) {
-    return this.entities.page(
-      'ASSET',
-      { ...filter, organizationId: organizationId ?? filter?.organizationId },
-      first,
-      after,
-    );
+    return this.entities
+      .page('ASSET', { ...filter, organizationId: organizationId ?? filter?.organizationId }, first, after)
+      .then(toConnection);
   }
 }

@@ -6,9 +6,9 @@ import { AuditEntry } from '@rampart/domain';
 import { Observable, defer, lastValueFrom } from 'rxjs';
 import { EntityRepository, runCancellable } from '@rampart/graph';
 import { PRINCIPAL, accessRuleOf, requestOf } from '../auth/permission.decorator';
-import { countsOf } from './audit-counts';
-import { entityIdsIn, organizationsOf } from './audit-organizations';
-import { AuditService } from './audit.service';
+import { countsOf } from '@rampart/audit';
+import { entityIdsIn, organizationsOf } from '@rampart/audit';
+import { AuditService } from '@rampart/audit';
 
 /** What the trail records: every write, import, export, report generation and account change. */
 const AUDITED: readonly Action[] = [

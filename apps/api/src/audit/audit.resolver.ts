@@ -1,9 +1,9 @@
 import { Args, ArgsType, Field, ID, InputType, Int, ObjectType, Query, Resolver } from '@nestjs/graphql';
-import { currentScope } from '../auth/organization-scope.context';
+import { currentScope } from '@rampart/access';
 import { RequirePermission } from '../auth/permission.decorator';
 import { Connection, toConnection } from '../common/connection.model';
 import { JSONObjectScalar } from '../common/json-object.scalar';
-import { AuditService } from './audit.service';
+import { AuditService } from '@rampart/audit';
 
 @ObjectType('AuditRecord', { description: 'One entry of the hash-chained audit trail.' })
 export class AuditRecordModel {

@@ -4,7 +4,7 @@ import { GqlExecutionContext } from '@nestjs/graphql';
 import { ACTION_DESCRIPTIONS, Action, PERMISSIONS, can, permissionFor } from '@rampart/auth';
 import { DomainError, ROLES, User } from '@rampart/domain';
 import { EntityRepository } from '@rampart/graph';
-import { AuthService } from './auth.service';
+import { AuthService } from '@rampart/access';
 import { PRINCIPAL, PermissionRule, accessRuleOf, requestOf } from './permission.decorator';
 
 /**

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Headers, HttpCode, Ip, Post, Req } from '@nestjs/common';
 import { User } from '@rampart/domain';
-import { AuthService } from './auth.service';
+import { AuthService } from '@rampart/access';
 import { CurrentUser, Public, RequirePermission } from './permission.decorator';
 
 interface Credentials {

@@ -4,8 +4,8 @@ import { DomainError, StoredUser } from '@rampart/domain';
 import { UserRepository } from '@rampart/graph';
 import { randomUUID } from 'node:crypto';
 import { BaseClient, Issuer, custom, generators } from 'openid-client';
-import { AUTH_CONFIG } from './auth-tokens';
-import { AuthService, SignInClient } from './auth.service';
+import { AUTH_CONFIG } from '@rampart/access';
+import { AuthService, SignInClient } from '@rampart/access';
 import { MappedIdentity, isClaimProblem, mapClaims } from './oidc-claims';
 import { OidcLoginStore, sameBinding, sha256 } from './oidc-login-store';
 

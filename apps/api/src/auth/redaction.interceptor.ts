@@ -6,8 +6,8 @@ import { Observable, catchError, from, map, switchMap, throwError } from 'rxjs';
 import { DomainError, OrganizationScope } from '@rampart/domain';
 import { Redactor } from '@rampart/output';
 import { PRINCIPAL, RequestWithPrincipal, accessRuleOf, requestOf } from './permission.decorator';
-import { runScoped } from './organization-scope.context';
-import { RedactionService, runRedacted } from './redaction.service';
+import { runScoped } from '@rampart/access';
+import { RedactionService, runRedacted } from '@rampart/access';
 
 const REDACTOR = Symbol('rampart:redactor');
 const CLEARANCE_CHECKED = 'rampart:clearance-checked';

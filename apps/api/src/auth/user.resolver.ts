@@ -1,8 +1,8 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { User } from '@rampart/domain';
-import { currentScope } from './organization-scope.context';
+import { currentScope } from '@rampart/access';
 import { CurrentUser, RequirePermission } from './permission.decorator';
-import { UserAdminService } from './user-admin.service';
+import { UserAdminService } from '@rampart/access';
 import { CreateUserInput, UpdateUserInput, UserModel } from './user.model';
 
 /** Accounts over GraphQL: one's own (me) for everyone, the rest for user:admin (admin). */

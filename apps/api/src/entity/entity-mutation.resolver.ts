@@ -1,6 +1,6 @@
 import { Args, ID, Mutation, Resolver, registerEnumType } from '@nestjs/graphql';
 import { EntityKind, OrganizationScope, User } from '@rampart/domain';
-import { EntityEditor } from '@rampart/import';
+import { EntityEditor } from '@rampart/interchange';
 import { OutputMapper } from '@rampart/output';
 import { ClearanceCheckedInput } from '../auth/redaction.interceptor';
 import { CurrentUser, RequirePermission } from '../auth/permission.decorator';

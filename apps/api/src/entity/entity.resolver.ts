@@ -2,10 +2,10 @@ import { Type } from '@nestjs/common';
 import { Args, ArgsType, Field, ID, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { EntityKind } from '@rampart/domain';
 import { EntityView } from '@rampart/output';
-import { PageArgs } from '../common/connection.model';
+import { PageArgs, toConnection } from '../common/connection.model';
 import * as F from './entity-filter.model';
 import * as M from './entity.model';
-import { EntityQueryService } from './entity-query.service';
+import { EntityQueryService } from '@rampart/analysis';
 import { DirectionEnum, RelationshipModel, RelationshipTypeEnum } from './relationship.model';
 import { RequirePermission } from '../auth/permission.decorator';
 
@@ -63,7 +63,7 @@ function listResolver<C, I>(
 
     @Query(() => connection, { name, description: `${what} in id order, filtered, cursor-paginated.` })
     list(@Args() { filter: f, first, after }: ListArgs) {
-      return this.entities.page(kind, f ?? {}, first, after);
+      return this.entities.page(kind, f ?? {}, first, after).then(toConnection);
     }
   }
   return ListResolver;

@@ -1,40 +1,19 @@
 import { Controller, Get, HttpStatus, Post, Query, Req, Res } from '@nestjs/common';
 import { Request, Response } from 'express';
 import { DomainError, User } from '@rampart/domain';
-import {
-  CSV_FILE_NAMES,
-  CsvImporter,
-  EXPORT_FORMATS,
-  ExportFormat,
-  Exporter,
-  FileFormat,
-  NativeImporter,
-  StixImporter,
-  looksLikeStixBundle,
-} from '@rampart/import';
+import { currentRedactor, currentScope } from '@rampart/access';
+import { EXPORT_FORMATS, ExportFormat, ImportInput, InterchangeService } from '@rampart/interchange';
 import { OutputMapper } from '@rampart/output';
 import { UploadedCsv, isMultipart } from './csv-upload';
 import { CurrentUser, RequirePermission } from '../auth/permission.decorator';
-import { currentScope } from '../auth/organization-scope.context';
-import { currentRedactor } from '../auth/redaction.service';
-
-const FORMAT_BY_TYPE: Record<string, FileFormat> = {
-  'application/json': 'json',
-  'application/yaml': 'yaml',
-  'application/x-yaml': 'yaml',
-  'text/yaml': 'yaml',
-  'text/x-yaml': 'yaml',
-};
 
 const flag = (v: unknown) => v === 'true' || v === '1';
 
-/** POST /api/import and GET /api/export: thin; the importer and exporter do the work. */
+/** POST /api/import and GET /api/export: thin; the interchange front door does the work. */
 @Controller('api')
 export class InterchangeController {
   constructor(
-    private readonly importer: NativeImporter,
-    private readonly exporter: Exporter,
-    private readonly stix: StixImporter,
+    private readonly interchange: InterchangeService,
     private readonly out: OutputMapper,
   ) {}
 
@@ -53,7 +32,23 @@ export class InterchangeController {
     @Query() q: Record<string, string | undefined>,
     @CurrentUser() user: User | undefined,
   ) {
-    const options = {
+    const name = q.filename ?? 'upload';
+    const input: ImportInput = isMultipart(req)
+      ? {
+          kind: 'csv',
+          name,
+          files: ((req.files ?? []) as UploadedCsv[]).map((f) => ({
+            name: f.originalname,
+            text: f.buffer.toString('utf8'),
+          })),
+        }
+      : {
+          kind: 'document',
+          name,
+          text: typeof req.body === 'string' ? req.body : '',
+          contentType: req.headers['content-type'],
+        };
+    const outcome = await this.interchange.import(input, {
       dryRun: flag(q.dryRun),
       prune: flag(q.prune),
       organizationId: q.organizationId,
@@ -61,46 +56,12 @@ export class InterchangeController {
       // Need-to-know; no user cannot happen behind the guard, and would mean no clearance (fail closed).
       clearance: user?.clearance ?? null,
       organizations: currentScope(),
-    };
-    if (isMultipart(req)) {
-      const files = (req.files ?? []) as UploadedCsv[];
-      if (!files.length) {
-        throw new DomainError(
-          'VALIDATION_FAILED',
-          `A multipart import holds the files of a CSV set, one file part each (${CSV_FILE_NAMES.join(', ')}).`,
-        );
-      }
-      const csv = files.map((f) => ({ name: f.originalname, text: f.buffer.toString('utf8') }));
-      const report = await new CsvImporter(this.importer).importSet(q.filename ?? 'upload', csv, options);
-      res.status(report.ok ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_ENTITY);
-      return this.out.importReport(report);
-    }
-    if (typeof req.body !== 'string' || !req.body.trim()) {
-      throw new DomainError(
-        'VALIDATION_FAILED',
-        'The request body must be the organisation file (YAML or JSON).',
-      );
-    }
-    const type = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
-    const file = q.filename ?? 'upload';
-    if (looksLikeStixBundle(req.body)) {
-      if (options.organizations.limited) {
-        throw new DomainError(
-          'FORBIDDEN',
-          'The threat library is shared by every organisation: an account limited to some organisations cannot import into it.',
-        );
-      }
-      // The threat library: always valid or refused whole (400), never a 422 issue list.
-      const stix = await this.stix.importText(file, req.body, options);
-      res.status(HttpStatus.OK);
-      return this.out.stixReport(stix);
-    }
-    const report = await this.importer.importText(file, req.body, {
-      ...options,
-      format: FORMAT_BY_TYPE[type],
     });
-    res.status(report.ok ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_ENTITY);
-    return this.out.importReport(report);
+    res.status(outcome.ok ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_ENTITY);
+    // The threat library: always valid or refused whole (400), never a 422 issue list.
+    return outcome.format === 'stix'
+      ? this.out.stixReport(outcome.report)
+      : this.out.importReport(outcome.report);
   }
 
   @Get('export')
@@ -115,7 +76,7 @@ export class InterchangeController {
     }
     // Need-to-know: hidden entities leave as placeholders, their ids and names in no text or file.
     const redactor = currentRedactor();
-    const result = await this.exporter.export(
+    const result = await this.interchange.export(
       format,
       { organizationId: q.organizationId, source: q.source, organizationIds: currentScope().ids() },
       redactor,

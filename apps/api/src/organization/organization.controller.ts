@@ -2,7 +2,7 @@ import { Controller, Delete, Get, Param, Query } from '@nestjs/common';
 import { DomainError, User } from '@rampart/domain';
 import { OutputMapper } from '@rampart/output';
 import { CurrentUser, RequirePermission } from '../auth/permission.decorator';
-import { OrganizationQueryService } from './organization-query.service';
+import { OrganizationQueryService } from '@rampart/analysis';
 
 @Controller('api/organizations')
 @RequirePermission('graph:read')

@@ -1,11 +1,11 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Organization, User } from '@rampart/domain';
 import { OutputMapper } from '@rampart/output';
-import { PageArgs } from '../common/connection.model';
-import { EntityQueryService } from '../entity/entity-query.service';
+import { PageArgs, toConnection } from '../common/connection.model';
+import { EntityQueryService } from '@rampart/analysis';
 import { AssetConnection } from '../entity/entity.model';
 import { OrganizationDeletionModel, OrganizationModel } from './organization.model';
-import { OrganizationQueryService } from './organization-query.service';
+import { OrganizationQueryService } from '@rampart/analysis';
 import { CurrentUser, RequirePermission } from '../auth/permission.decorator';
 
 @Resolver(() => OrganizationModel)
@@ -48,6 +48,6 @@ export class OrganizationResolver {
 
   @ResolveField(() => AssetConnection, { description: "The organisation's assets, cursor-paginated." })
   assets(@Parent() org: Organization, @Args() { first, after }: PageArgs) {
-    return this.entities.page('ASSET', { organizationId: org.id }, first, after);
+    return this.entities.page('ASSET', { organizationId: org.id }, first, after).then(toConnection);
   }
 }

@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { Response } from 'express';
-import { ReportsService } from './reports.service';
+import { ReportsService } from '@rampart/reporting';
 import { User } from '@rampart/domain';
 import { OutputMapper } from '@rampart/output';
 import { CurrentUser, RequirePermission } from '../auth/permission.decorator';

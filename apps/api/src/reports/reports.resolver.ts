@@ -3,7 +3,7 @@ import { User } from '@rampart/domain';
 import { OutputMapper } from '@rampart/output';
 import { REPORT_NAMES } from '@rampart/reports';
 import { JSONObjectScalar } from '../common/json-object.scalar';
-import { ReportsService } from './reports.service';
+import { ReportsService } from '@rampart/reporting';
 import { CurrentUser, RequirePermission } from '../auth/permission.decorator';
 
 const REPORT_LIST = `One of ${REPORT_NAMES.join(', ')}.`;

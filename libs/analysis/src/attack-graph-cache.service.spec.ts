@@ -1,0 +1,82 @@
+import { AnalyticsRepository } from '@rampart/graph';
+import { AttackGraphCache } from './attack-graph-cache.service';
+
+/** A repository stand-in: the cache's policy is under test, not a query. */
+function fakeRepo() {
+  const state = { version: 1, writes: 0, versionReads: 0, loads: 0 };
+  const repo = {
+    writesByThisProcess: () => state.writes,
+    graphVersion: async () => {
+      state.versionReads += 1;
+      return state.version;
+    },
+    attackGraphData: async () => {
+      state.loads += 1;
+      return { version: state.version, nodes: [], steps: [], controls: [], threats: [], dependsOn: [] };
+    },
+  } as unknown as AnalyticsRepository;
+  return { state, repo };
+}
+
+describe('AttackGraphCache', () => {
+  it('trusts its graph within recheckMs when this process has not written', async () => {
+    const { state, repo } = fakeRepo();
+    let now = 0;
+    const cache = new AttackGraphCache(repo, 1000, () => now);
+    const first = await cache.get();
+    now = 999;
+    expect(await cache.get()).toBe(first);
+    expect(state).toMatchObject({ versionReads: 1, loads: 1 });
+  });
+
+  it('asks for the version again after recheckMs, and reloads only when it moved', async () => {
+    const { state, repo } = fakeRepo();
+    let now = 0;
+    const cache = new AttackGraphCache(repo, 1000, () => now);
+    const first = await cache.get();
+    now = 1000;
+    expect(await cache.get()).toBe(first);
+    expect(state).toMatchObject({ versionReads: 2, loads: 1 });
+    state.version = 2; // another process wrote
+    now = 2000;
+    expect(await cache.get()).not.toBe(first);
+    expect(state).toMatchObject({ versionReads: 3, loads: 2 });
+  });
+
+  it("sees this process's writes at once", async () => {
+    const { state, repo } = fakeRepo();
+    const cache = new AttackGraphCache(repo, 60_000, () => 0);
+    const first = await cache.get();
+    state.writes += 1;
+    state.version = 2;
+    expect(await cache.get()).not.toBe(first);
+    expect(state.loads).toBe(2);
+  });
+
+  it('asks every time with recheckMs 0', async () => {
+    const { state, repo } = fakeRepo();
+    const cache = new AttackGraphCache(repo, 0, () => 0);
+    await cache.get();
+    await cache.get();
+    expect(state).toMatchObject({ versionReads: 2, loads: 1 });
+  });
+
+  it('shares one version read among thousands of callers at the same moment (aliases, issue 19)', async () => {
+    const { state, repo } = fakeRepo();
+    let now = 0;
+    const cache = new AttackGraphCache(repo, 1000, () => now);
+    await cache.get();
+    now = 5000; // stale: the next callers must ask
+    const graphs = await Promise.all(Array.from({ length: 5000 }, () => cache.get()));
+    expect(new Set(graphs).size).toBe(1);
+    expect(state).toMatchObject({ versionReads: 2, loads: 1 });
+  });
+
+  it('shares one load between concurrent callers', async () => {
+    const { state, repo } = fakeRepo();
+    const cache = new AttackGraphCache(repo, 0);
+    const [a, b] = await Promise.all([cache.get(), cache.get()]);
+    expect(a).toBe(b);
+    expect(state.loads).toBe(1);
+  });
+});

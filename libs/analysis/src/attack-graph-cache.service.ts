@@ -1,0 +1,83 @@
+import { AttackGraph, scopeGraphData } from '@rampart/analytics';
+import { AttackGraphData, OrganizationScope } from '@rampart/domain';
+import { AnalyticsRepository } from '@rampart/graph';
+import { currentScope } from '@rampart/access';
+import { graphVersionOf } from '@rampart/graph';
+
+interface Built {
+  version: number;
+  data: AttackGraphData;
+  graph: AttackGraph;
+}
+
+interface Loaded extends Built {
+  /** This process's write count and the time when the version was last confirmed. */
+  writes: number;
+  checkedAt: number;
+  /** The graph as accounts limited to some organisations see it, one per scope (issue 18). */
+  scoped: Map<string, AttackGraph>;
+}
+
+/**
+ * The attack graph in memory, rebuilt when the graph version moves (every import, edit and
+ * delete moves it, also from another process such as the CLI). One load at a time. The version
+ * costs a round trip to Neo4j, so it is asked again only after this process wrote or after
+ * `recheckMs`: an analyst's clicks then cost the computation alone. Callers at the same moment
+ * (the aliases of one request, concurrent requests) share one version read (issue 19).
+ */
+export class AttackGraphCache {
+  private current?: Loaded;
+  private loading?: Promise<Built>;
+  private checking?: { writes: number; done: Promise<Loaded> };
+
+  constructor(
+    private readonly repo: AnalyticsRepository,
+    private readonly recheckMs: number,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /**
+   * The graph the current request may see: the whole graph, or for an account limited to some
+   * organisations the graph without the others (built once per version and scope).
+   */
+  async get(scope: OrganizationScope = currentScope()): Promise<AttackGraph> {
+    const loaded = await this.load();
+    if (!scope.limited) return loaded.graph;
+    let graph = loaded.scoped.get(scope.key);
+    if (!graph) {
+      graph = new AttackGraph(scopeGraphData(loaded.data, (org) => scope.includes(org)));
+      loaded.scoped.set(scope.key, graph);
+    }
+    return graph;
+  }
+
+  private load(): Promise<Loaded> {
+    const writes = this.repo.writesByThisProcess();
+    const c = this.current;
+    if (c && c.writes === writes && this.now() - c.checkedAt < this.recheckMs) return Promise.resolve(c);
+    // A check under way since this process last wrote is as fresh as recheckMs asks (0: never join).
+    if (this.recheckMs > 0 && this.checking?.writes === writes) return this.checking.done;
+    const done = this.check(writes).finally(() => {
+      if (this.checking?.done === done) this.checking = undefined;
+    });
+    this.checking = { writes, done };
+    return done;
+  }
+
+  private async check(writes: number): Promise<Loaded> {
+    const checkedAt = this.now();
+    const version = await graphVersionOf(this.repo);
+    const c = this.current;
+    if (c?.version === version) {
+      this.current = { ...c, writes, checkedAt };
+      return this.current;
+    }
+    this.loading ??= this.repo
+      .attackGraphData()
+      .then((data) => ({ version: data.version, data, graph: new AttackGraph(data) }))
+      .finally(() => (this.loading = undefined));
+    const built = await this.loading;
+    this.current = { ...built, writes, checkedAt, scoped: new Map() };
+    return this.current;
+  }
+}

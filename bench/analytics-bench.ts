@@ -1,21 +1,23 @@
 /**
  * Analytics benchmark (issue 4): a generated organisation of N people, each operation timed over
- * the GraphQL API of an in-process app (what an analyst's click costs), p50/p95 printed, and
- * attackPaths compared with a plain Cypher shortestPath on the same pairs in the same run.
+ * the GraphQL API of the built server run as a child process (what an analyst's click costs),
+ * p50/p95 printed, and attackPaths compared with a plain Cypher shortestPath on the same pairs in
+ * the same run.
  *
  *   npm run bench -- [--people 100000] [--seed 1] [--runs 40] [--keep]
  *
- * Needs a Neo4j the usual way (NEO4J_URI, Docker or the local launcher). The graph is erased and
- * the organisation imported unless --keep and it already holds one.
+ * Needs a Neo4j the usual way (NEO4J_URI, Docker or the local launcher) and the build
+ * (`npm run bench` builds first). The graph is erased and the organisation imported unless --keep
+ * and it already holds one.
  */
 import { performance } from 'node:perf_hooks';
 import { loadConfig } from '@rampart/config';
 import { Q, createGraphContext, graphOptionsFrom, resolveNeo4j } from '@rampart/graph';
 import { NativeImporter, generateOrganisation } from '@rampart/interchange';
-import { createApp } from '../apps/api/src/bootstrap';
 import { AuditService } from '@rampart/audit';
-import { benchConfig, benchSignIn } from './bench-auth';
-import { createLogger } from '../apps/api/src/logging';
+import { INestApplicationContext } from '@nestjs/common';
+import { ApiProcess, startApi } from './api-process';
+import { benchJwtSecret, benchServices, benchSignIn, createBenchAccount } from './bench-auth';
 import { numberArg, percentile } from './bench-args';
 
 const people = numberArg('people', 100_000);
@@ -35,6 +37,8 @@ async function main() {
     rows.push(line);
     console.error(line);
   };
+  let services: INestApplicationContext | undefined;
+  let api: ApiProcess | undefined;
   try {
     await graph.schema.apply();
     const orgs = await graph.organizations.list();
@@ -50,14 +54,12 @@ async function main() {
         `imported ${r.entities} entities, ${r.relationships} relationships in ${fmt(performance.now() - t)}`,
       );
     }
-    const app = await createApp({
-      config: benchConfig(config),
-      graph,
-      logger: createLogger({ logLevel: 'silent' }),
-    });
-    await app.listen(0, '127.0.0.1');
-    const url = `${await app.getUrl()}/graphql`;
-    const { accessToken } = await benchSignIn(app);
+    const jwtSecret = benchJwtSecret();
+    services = await benchServices(config, graph, jwtSecret);
+    await createBenchAccount(services);
+    api = await startApi({ neo4j: neo4j.connection, jwtSecret });
+    const url = `${api.url}/graphql`;
+    const { accessToken } = await benchSignIn(api.url);
     const gql = async (query: string, variables: Record<string, unknown> = {}) => {
       const res = await fetch(url, {
         method: 'POST',
@@ -74,8 +76,9 @@ async function main() {
       return performance.now() - t;
     };
 
-    // What each write pays for its audit record: the graph's content hash (cold, then cached).
-    const audit = app.get(AuditService);
+    // What each write pays for its audit record: the graph's content hash, cold (computed here by
+    // the AuditService the API uses, nothing cached yet).
+    const audit = services.get(AuditService);
     report('graph content hash (audit record of a write)', [await timed(() => audit.graphHash())]);
 
     // The first analytics call loads the attack graph into memory (a cheap one, to time the load).
@@ -185,11 +188,12 @@ async function main() {
       await links(),
       await links(),
     ]);
-    await app.close();
     console.log(
       `\n${people} people, seed ${seed}\n\n| operation | runs | p50 | p95 | note |\n| --- | --- | --- | --- | --- |\n${rows.join('\n')}`,
     );
   } finally {
+    await api?.stop();
+    await services?.close().catch(() => undefined);
     await graph.close().catch(() => undefined);
     await neo4j.stop();
   }

@@ -1,29 +1,65 @@
-import { INestApplication } from '@nestjs/common';
-import { AppConfig } from '@rampart/config';
-import { UserRepository } from '@rampart/graph';
+import { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { AccessModule, TokenPair, UserAdminService } from '@rampart/access';
+import { AuditModule } from '@rampart/audit';
+import { AppConfig, ConfigModule } from '@rampart/config';
+import { GraphContext, GraphModule, UserRepository } from '@rampart/graph';
+import { OutputModule } from '@rampart/output';
 import { randomBytes } from 'node:crypto';
-import { AuthService, TokenPair } from '@rampart/access';
-import { UserAdminService } from '@rampart/access';
 
-/** Benchmarks measure speed, not the guards: no rate limit in their app. */
-export const benchConfig = (config: AppConfig): AppConfig => ({
-  ...config,
-  guards: { ...config.guards, rateLimitPerMinute: 0 },
-});
+/**
+ * The benchmark's own services (the libs, no HTTP) on its graph, signing with `jwtSecret`: the
+ * RAMPART_JWT_SECRET its API child process is given too. Closing it closes the graph's driver.
+ */
+export function benchServices(
+  config: AppConfig,
+  graph: GraphContext,
+  jwtSecret: string,
+): Promise<INestApplicationContext> {
+  return NestFactory.createApplicationContext(
+    {
+      module: class RampartBench {},
+      imports: [
+        ConfigModule.forRoot({ ...config, auth: { ...config.auth, jwtSecret } }),
+        GraphModule.forRoot(graph),
+        OutputModule,
+        AuditModule,
+        AccessModule,
+      ],
+    },
+    { logger: false },
+  );
+}
+
+/** A new signing key for one run (RAMPART_JWT_SECRET wants 32 characters or more). */
+export const benchJwtSecret = (): string => randomBytes(48).toString('base64url');
 
 const USERNAME = 'bench-admin';
 const PASSWORD = randomBytes(24).toString('base64url');
 
 /**
- * Signs in as the benchmark's own admin account (created, or given a new password, on each run:
- * the password lives only in this process). Each call is a new sign-in with its own refresh token.
+ * The benchmark's own admin account, created (or given a new password) through the services on
+ * each run: the password lives only in this process.
  */
-export async function benchSignIn(app: INestApplication): Promise<TokenPair> {
-  const admin = app.get(UserAdminService);
-  if (await app.get(UserRepository).byUsername(USERNAME)) {
+export async function createBenchAccount(services: INestApplicationContext): Promise<void> {
+  const admin = services.get(UserAdminService);
+  if (await services.get(UserRepository).byUsername(USERNAME)) {
     await admin.update(USERNAME, { password: PASSWORD, disabled: false, roles: ['admin'] });
   } else {
     await admin.create({ username: USERNAME, password: PASSWORD, roles: ['admin'], clearance: 'TOP_SECRET' });
   }
-  return app.get(AuthService).login(USERNAME, PASSWORD);
+}
+
+/**
+ * Signs in as the benchmark's account over the API's REST endpoint (`apiUrl`: http://host:port).
+ * Each call is a new sign-in with its own refresh token.
+ */
+export async function benchSignIn(apiUrl: string): Promise<TokenPair> {
+  const res = await fetch(`${apiUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: USERNAME, password: PASSWORD }),
+  });
+  if (res.status !== 200) throw new Error(`sign-in as ${USERNAME}: HTTP ${res.status} ${await res.text()}`);
+  return (await res.json()) as TokenPair;
 }

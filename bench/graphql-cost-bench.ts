@@ -1,14 +1,15 @@
 /**
  * Calibrates the GraphQL cost table (apps/api/src/common/graphql-costs.ts, issue 19): every field
- * the table prices is timed over the GraphQL API of an in-process app on a generated organisation,
- * with the most expensive arguments the API accepts (maxHops 12, maxOrder 3, k 50, first 500,
+ * the table prices is timed over the GraphQL API of the built server, run as a child process, on a
+ * generated organisation, with the most expensive arguments the API accepts (maxHops 12, maxOrder 3, k 50, first 500,
  * threshold 0). A field's cost is its p95 less the p50 of an empty request (`{ __typename }`: HTTP,
  * token check and interceptors, paid once per request however many fields it asks for).
  *
  *   npm run bench:costs -- [--people 20000] [--seed 1] [--runs 20] [--keep] [--only posture,findings]
  *
- * Needs a Neo4j the usual way (NEO4J_URI, Docker or the local launcher). The graph is erased and
- * the organisation imported unless --keep and it already holds one. It writes (an edit, a report,
+ * Needs a Neo4j the usual way (NEO4J_URI, Docker or the local launcher) and the build
+ * (`npm run bench:costs` builds first). The graph is erased and the organisation imported unless
+ * --keep and it already holds one. It writes (an edit, a report,
  * test accounts): run it on a benchmark graph only.
  */
 import * as fs from 'node:fs';
@@ -18,9 +19,9 @@ import { performance } from 'node:perf_hooks';
 import { loadConfig } from '@rampart/config';
 import { createGraphContext, graphOptionsFrom, resolveNeo4j } from '@rampart/graph';
 import { NativeImporter, generateOrganisation } from '@rampart/interchange';
-import { createApp } from '../apps/api/src/bootstrap';
-import { createLogger } from '../apps/api/src/logging';
-import { benchConfig, benchSignIn } from './bench-auth';
+import { INestApplicationContext } from '@nestjs/common';
+import { ApiProcess, startApi } from './api-process';
+import { benchJwtSecret, benchServices, benchSignIn, createBenchAccount } from './bench-auth';
 import { numberArg, percentile } from './bench-args';
 
 const people = numberArg('people', 20_000);
@@ -39,6 +40,8 @@ async function main() {
   const neo4j = await resolveNeo4j(config.neo4j, (m) => console.error(m));
   const graph = await createGraphContext(graphOptionsFrom(config, neo4j.connection));
   const reportsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rampart-cost-bench-'));
+  let services: INestApplicationContext | undefined;
+  let api: ApiProcess | undefined;
   try {
     await graph.schema.apply();
     if (!keep || !(await graph.organizations.list()).length) {
@@ -50,20 +53,21 @@ async function main() {
       if (!r.ok) throw new Error(`generated file invalid: ${r.issues[0]?.message}`);
       console.error(`imported ${r.entities} entities, ${r.relationships} relationships`);
     }
-    const base = benchConfig(config);
-    // Measuring the fields, not the guards: nothing here is refused.
-    const app = await createApp({
-      config: {
-        ...base,
-        reports: { ...base.reports, dir: reportsDir, schedules: [] },
-        guards: { ...base.guards, graphqlMaxCost: 1e12, graphqlMaxComplexity: 1e12 },
+    const jwtSecret = benchJwtSecret();
+    services = await benchServices(config, graph, jwtSecret);
+    await createBenchAccount(services);
+    api = await startApi({
+      neo4j: neo4j.connection,
+      jwtSecret,
+      env: {
+        RAMPART_REPORTS_DIR: reportsDir,
+        // Measuring the fields, not the guards: nothing here is refused.
+        RAMPART_GRAPHQL_MAX_COST: String(1e12),
+        RAMPART_GRAPHQL_MAX_COMPLEXITY: String(1e12),
       },
-      graph,
-      logger: createLogger({ logLevel: 'silent' }),
     });
-    await app.listen(0, '127.0.0.1');
-    const url = `${await app.getUrl()}/graphql`;
-    const { accessToken } = await benchSignIn(app);
+    const url = `${api.url}/graphql`;
+    const { accessToken } = await benchSignIn(api.url);
     const gql = async (query: string, variables: Vars = {}): Promise<Data> => {
       const res = await fetch(url, {
         method: 'POST',
@@ -221,7 +225,6 @@ async function main() {
       Math.min(few, 3),
       'mutation { generateReport(report: "posture", format: "pdf") { bytes } }',
     );
-    await app.close();
     const date = new Date().toISOString().slice(0, 10);
     console.log(
       `\n${people} people, seed ${seed}, ${date}, ${os.cpus().length} CPUs; empty request p50 ${empty.toFixed(1)} ms\n\n` +
@@ -229,6 +232,8 @@ async function main() {
         rows.map((r) => `| ${r.field} | ${r.runs} | ${r.p50.toFixed(1)} | ${Math.ceil(r.p95)} |`).join('\n'),
     );
   } finally {
+    await api?.stop();
+    await services?.close().catch(() => undefined);
     fs.rmSync(reportsDir, { recursive: true, force: true });
     await graph.close().catch(() => undefined);
     await neo4j.stop();

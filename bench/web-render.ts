@@ -3,7 +3,8 @@
  * elements on a generated organisation, opened in Debian's headless chromium. Prints the time
  * from navigation to a drawn graph, Cytoscape's own render + layout time, and the frame rates of
  * a continuous pan (one long drag), of a continuous zoom (wheel steps) and of both mixed (short
- * drags and zooms, each ending in a full redraw).
+ * drags and zooms, each ending in a full redraw). The UI and its API are the built server, run as
+ * a child process (`npm run bench:web` builds first).
  *
  *   npm run bench:web -- [--people 10000] [--elements 5000] [--runs 3] [--keep] [--start <facility id>]
  */
@@ -12,9 +13,9 @@ import { loadConfig } from '@rampart/config';
 import { createGraphContext, graphOptionsFrom, resolveNeo4j } from '@rampart/graph';
 import { NativeImporter, generateOrganisation } from '@rampart/interchange';
 import { Page, chromium } from 'playwright-core';
-import { createApp } from '../apps/api/src/bootstrap';
-import { benchConfig, benchSignIn } from './bench-auth';
-import { createLogger } from '../apps/api/src/logging';
+import { INestApplicationContext } from '@nestjs/common';
+import { ApiProcess, startApi } from './api-process';
+import { benchJwtSecret, benchServices, benchSignIn, createBenchAccount } from './bench-auth';
 import { numberArg } from './bench-args';
 
 const people = numberArg('people', 10_000);
@@ -39,6 +40,8 @@ async function main() {
   const config = loadConfig();
   const neo4j = await resolveNeo4j(config.neo4j, (m) => console.error(m));
   const graph = await createGraphContext(graphOptionsFrom(config, neo4j.connection));
+  let services: INestApplicationContext | undefined;
+  let api: ApiProcess | undefined;
   try {
     await graph.schema.apply();
     if (!keep || !(await graph.organizations.list()).length) {
@@ -49,14 +52,12 @@ async function main() {
       });
       if (!r.ok) throw new Error(`generated file invalid: ${r.issues[0]?.message}`);
     }
-    const app = await createApp({
-      config: benchConfig(config),
-      graph,
-      logger: createLogger({ logLevel: 'silent' }),
-    });
-    await app.listen(0, '127.0.0.1');
-    const base = (await app.getUrl()).replace('[::1]', '127.0.0.1');
-    const { accessToken } = await benchSignIn(app);
+    const jwtSecret = benchJwtSecret();
+    services = await benchServices(config, graph, jwtSecret);
+    await createBenchAccount(services);
+    api = await startApi({ neo4j: neo4j.connection, jwtSecret });
+    const base = api.url;
+    const { accessToken } = await benchSignIn(base);
     const gql = async (query: string, variables: Record<string, unknown> = {}) => {
       const res = await fetch(`${base}/graphql`, {
         method: 'POST',
@@ -101,7 +102,7 @@ async function main() {
       for (let i = 0; i < runs; i++) {
         const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
         // Signed in as the UI resumes a tab's session: a fresh refresh token per page (they rotate).
-        const { refreshToken } = await benchSignIn(app);
+        const { refreshToken } = await benchSignIn(base);
         await page.addInitScript((token) => {
           (
             globalThis as unknown as { sessionStorage: { setItem(k: string, v: string): void } }
@@ -158,11 +159,12 @@ async function main() {
       }
       await browser.close();
     }
-    await app.close();
     console.log(
       `\nblast radius of ${best.id}\n\n| rendering | elements | navigation to drawn graph | Cytoscape render + layout | frames/s idle | frames/s panning | frames/s zooming | frames/s drag + zoom |\n| --- | --- | --- | --- | --- | --- | --- | --- |\n${rows.join('\n')}`,
     );
   } finally {
+    await api?.stop();
+    await services?.close().catch(() => undefined);
     await graph.close().catch(() => undefined);
     await neo4j.stop();
   }

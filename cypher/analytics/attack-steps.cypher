@@ -1,5 +1,5 @@
 // name: analytics/attack-steps
-// purpose: The attack-step rules of analytics.md §2, all in this one file: who, once compromised, can step to what, and by which vector.
+// purpose: The attack-step rules of docs/spec/analytics.md §2, all in this one file: who, once compromised, can step to what, and by which vector.
 // params: none
 // returns: rows {from, vector, tos: list of ids} - one row per node and vector it steps by (vector: access, physical, logical, network, dependency, supply-chain); grouped because a large organisation has hundreds of thousands of steps
 MATCH (p:Person)

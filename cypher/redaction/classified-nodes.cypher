@@ -1,5 +1,5 @@
 // name: redaction/classified-nodes
-// purpose: Every node that carries a classification, with the levels of its organisation, so need-to-know redaction can tell whom it is hidden from (analytics.md §8).
+// purpose: Every node that carries a classification, with the levels of its organisation, so need-to-know redaction can tell whom it is hidden from (docs/spec/analytics.md §8).
 // params: none
 // returns: rows {id, name, labels, classification, levels (the organisation's classificationLevels or null)}
 MATCH (n)

@@ -46,6 +46,11 @@ const ATTEMPTS: Record<string, { refused: string; gql: string }[] | { skip: stri
   ],
   deleteOrganization: [
     { refused: 'FORBIDDEN', gql: 'mutation { deleteOrganization(id: "org-acme") { deleted } }' },
+    // A dry run too: its counts would describe entries the account may not know of.
+    {
+      refused: 'FORBIDDEN',
+      gql: 'mutation { deleteOrganization(id: "org-acme", dryRun: true) { entities } }',
+    },
   ],
   generateReport: { skip: 'writes a report file (redacted for the reader), never an organisation node' },
   createUser: { skip: 'accounts live outside the organisation graph' },

@@ -32,7 +32,7 @@ const NOTHING = {
   relationshipsDeleted: 0,
 };
 
-// analytics.md §2 "Several organisations", issue 18: sync is scoped to (organisation, source).
+// docs/spec/analytics.md §2 "Several organisations", issue 18: sync is scoped to (organisation, source).
 describe('several organisations on one graph: imports never touch another organisation', () => {
   const config = testConfig();
   config.guards = { ...config.guards, graphqlMaxComplexity: 1e12, graphqlMaxDepth: 30, graphqlMaxCost: 1e12 };

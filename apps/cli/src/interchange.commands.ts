@@ -88,6 +88,14 @@ const organizationIdArg = (v: string) => {
 };
 
 export function registerInterchangeCommands(program: Command, config: () => AppConfig, say: Say): void {
+  registerGenerate(program, say);
+  registerImport(program, config, say);
+  registerValidate(program, config, say);
+  registerExport(program, config, say);
+}
+
+/** `rampart generate`: needs no database. */
+function registerGenerate(program: Command, say: Say): void {
   program
     .command('generate')
     .description('Write a deterministic, realistic organisation file (JSON, or YAML for a .yaml/.yml --out)')
@@ -110,7 +118,10 @@ export function registerInterchangeCommands(program: Command, config: () => AppC
         `Wrote ${opts.out}: ${opts.people} people, ${(Buffer.byteLength(body) / 1e6).toFixed(1)} MB in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
       );
     });
+}
 
+/** `rampart import`: each input in its own transaction, each attempt audited. */
+function registerImport(program: Command, config: () => AppConfig, say: Say): void {
   program
     .command('import')
     .description(
@@ -166,7 +177,10 @@ export function registerInterchangeCommands(program: Command, config: () => AppC
         }
       }),
     );
+}
 
+/** `rampart validate`: a dry-run import of every input. */
+function registerValidate(program: Command, config: () => AppConfig, say: Say): void {
   program
     .command('validate')
     .description(
@@ -188,7 +202,10 @@ export function registerInterchangeCommands(program: Command, config: () => AppC
         if (failed) throw new InvalidInputError(`${failed} of ${inputs.length} inputs are invalid`);
       }),
     );
+}
 
+/** `rampart export`: to standard output, a file, or a directory of CSV files. */
+function registerExport(program: Command, config: () => AppConfig, say: Say): void {
   program
     .command('export')
     .description(

@@ -46,6 +46,15 @@ const userAdmin = (username: string, operation: string) => ({
 /** `rampart user add|list|passwd|disable`: accounts, from the same service as the API. */
 export function registerUserCommands(program: Command, config: () => AppConfig, say: Say): void {
   const user = program.command('user').description('Sign-in accounts: add, list, passwd, disable');
+  registerUserAdd(user, config, say);
+  registerUserList(user, config, say);
+  registerUserOrgs(user, config, say);
+  registerUserPasswd(user, config, say);
+  registerUserDisable(user, config, say);
+}
+
+/** `rampart user add`: creates an account with its roles, clearance, person and organisations. */
+function registerUserAdd(user: Command, config: () => AppConfig, say: Say): void {
   user
     .command('add')
     .description('Create an account; the password is read from stdin (or asked for)')
@@ -86,6 +95,10 @@ export function registerUserCommands(program: Command, config: () => AppConfig, 
         });
       },
     );
+}
+
+/** `rampart user list`: prints every account, one tab-separated line each. */
+function registerUserList(user: Command, config: () => AppConfig, say: Say): void {
   user
     .command('list')
     .description('Every account: username, roles, clearance, person, organisations, disabled')
@@ -99,6 +112,10 @@ export function registerUserCommands(program: Command, config: () => AppConfig, 
         }
       });
     });
+}
+
+/** `rampart user orgs`: limits an account to organisations, or lifts the limit. */
+function registerUserOrgs(user: Command, config: () => AppConfig, say: Say): void {
   user
     .command('orgs')
     .description(
@@ -123,6 +140,10 @@ export function registerUserCommands(program: Command, config: () => AppConfig, 
         say(`${u.username} now sees ${orgsOf(u)}.`);
       });
     });
+}
+
+/** `rampart user passwd`: sets an account's password. */
+function registerUserPasswd(user: Command, config: () => AppConfig, say: Say): void {
   user
     .command('passwd')
     .description("Set an account's password (read from stdin, or asked for); ends its sessions")
@@ -138,6 +159,10 @@ export function registerUserCommands(program: Command, config: () => AppConfig, 
         say(`Password of ${username} changed; its sessions are signed out.`);
       });
     });
+}
+
+/** `rampart user disable`: disables an account. */
+function registerUserDisable(user: Command, config: () => AppConfig, say: Say): void {
   user
     .command('disable')
     .description('Disable an account and sign out its sessions')

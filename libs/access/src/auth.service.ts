@@ -69,7 +69,7 @@ export class AuthService {
       this.recordSignIn(who, outcome, { ...client, operation: 'POST /api/auth/login' }, detail);
     // A locked username or address is refused before any hashing: guessing costs the guesser time.
     try {
-      this.throttle.check(username, address, now.getTime());
+      await this.throttle.check(username, address);
     } catch (e) {
       await audit('failure', 'refused: too many failed sign-ins');
       throw e;
@@ -82,12 +82,12 @@ export class AuthService {
         ? await verifyPassword(user.passwordHash, password)
         : await verifyAgainstNothing(password);
     if (!user || !ok || user.disabled) {
-      this.throttle.failed(username, address, now.getTime());
+      await this.throttle.failed(username, address);
       this.logger.warn(`Failed sign-in for ${who} from ${address}.`);
       await audit('failure', 'wrong username or password');
       throw new DomainError('UNAUTHENTICATED', WRONG_CREDENTIALS);
     }
-    this.throttle.succeeded(username);
+    await this.throttle.succeeded(username);
     this.logger.log(`Signed in: ${user.username} from ${address}.`);
     await audit('success', 'signed in');
     return this.issue(user, newRefreshToken(), now);

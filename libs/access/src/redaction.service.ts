@@ -27,7 +27,7 @@ interface Loaded {
 }
 
 /**
- * Who may see what (analytics.md §8): the classified nodes are read once per graph version and a
+ * Who may see what (docs/spec/analytics.md §8): the classified nodes are read once per graph version and a
  * redactor is built once per clearance, so a request costs one version read, shared with the
  * requests asking at the same moment.
  */

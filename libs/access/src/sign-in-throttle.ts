@@ -1,4 +1,5 @@
 import { DomainError } from '@rampart/domain';
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 
 export interface SignInLimits {
   /** Failures of one username before it is locked. */
@@ -9,80 +10,77 @@ export interface SignInLimits {
   lockSeconds: number;
 }
 
-interface Counter {
-  failures: number;
-  /** When the counting window (or the lock) ends, ms. */
-  until: number;
-  locked: boolean;
-}
-
 /**
  * Slows password guessing (issue 8): failed sign-ins are counted per username and per client
  * address; past the limit the username (or the address) is locked for a while and every attempt,
  * right or wrong, answers 429. Unknown usernames are counted like known ones, so a lock never
- * tells whether an account exists. In memory, per instance: behind several instances each keeps
- * its own counts (docs/security.md).
+ * tells whether an account exists. Counted by rate-limiter-flexible (RateLimiterMemory: a window
+ * of lockSeconds from the first failure, and the lock, lockSeconds from the failure that locked,
+ * each forgotten when it ends). In memory, per instance: behind several instances each keeps its
+ * own counts (docs/security.md).
  */
 export class SignInThrottle {
-  private readonly byUser = new Map<string, Counter>();
-  private readonly byAddress = new Map<string, Counter>();
+  private readonly byUser: RateLimiterMemory;
+  private readonly byAddress: RateLimiterMemory;
 
   constructor(
     private readonly limits: SignInLimits,
     private readonly warn: (message: string) => void = () => undefined,
-    /** Bounds memory against floods of made-up usernames; the oldest entries go first. */
-    private readonly maxEntries = 10_000,
-  ) {}
+  ) {
+    // The failure that goes past `points` locks: the max-th.
+    const counter = (max: number) =>
+      new RateLimiterMemory({
+        points: max - 1,
+        duration: limits.lockSeconds,
+        blockDuration: limits.lockSeconds,
+        keyPrefix: '',
+      });
+    this.byUser = counter(limits.maxFailures);
+    this.byAddress = counter(limits.maxFailuresPerAddress);
+  }
 
-  /** Throws RATE_LIMITED while the username or the address is locked. */
-  check(username: string, address: string, now = Date.now()): void {
-    const user = this.current(this.byUser, key(username), now);
-    const from = this.current(this.byAddress, address, now);
-    const lock = [user, from].filter((c) => c?.locked).sort((a, b) => b!.until - a!.until)[0];
-    if (!lock) return;
-    const seconds = Math.ceil((lock.until - now) / 1000);
+  /** Rejects with RATE_LIMITED while the username or the address is locked. */
+  async check(username: string, address: string): Promise<void> {
+    const locks = [await this.lock(this.byUser, key(username)), await this.lock(this.byAddress, address)];
+    const ms = Math.max(...locks);
+    if (ms <= 0) return;
+    const seconds = Math.ceil(ms / 1000);
     throw new DomainError('RATE_LIMITED', `Too many failed sign-ins: try again in ${describe(seconds)}.`, {
       retryAfterSeconds: seconds,
     });
   }
 
-  failed(username: string, address: string, now = Date.now()): void {
-    if (this.count(this.byUser, key(username), this.limits.maxFailures, now)) {
+  async failed(username: string, address: string): Promise<void> {
+    if (await this.count(this.byUser, key(username))) {
       this.warn(
         `Sign-in locked for username ${key(username)} after ${this.limits.maxFailures} failures (last from ${address}).`,
       );
     }
-    if (this.count(this.byAddress, address, this.limits.maxFailuresPerAddress, now)) {
+    if (await this.count(this.byAddress, address)) {
       this.warn(`Sign-in locked for address ${address} after ${this.limits.maxFailuresPerAddress} failures.`);
     }
   }
 
   /** A right password ends the username's count (not the address's: one success hides no guessing). */
-  succeeded(username: string): void {
-    this.byUser.delete(key(username));
+  async succeeded(username: string): Promise<void> {
+    await this.byUser.delete(key(username));
+  }
+
+  /** Milliseconds the key stays locked; 0 when it is not. */
+  private async lock(limiter: RateLimiterMemory, k: string): Promise<number> {
+    const r = await limiter.get(k);
+    return r && r.consumedPoints > limiter.points ? Math.max(0, r.msBeforeNext) : 0;
   }
 
   /** Counts a failure; true when it just locked. */
-  private count(map: Map<string, Counter>, k: string, max: number, now: number): boolean {
-    const windowMs = this.limits.lockSeconds * 1000;
-    const c = this.current(map, k, now) ?? { failures: 0, until: now + windowMs, locked: false };
-    c.failures++;
-    map.delete(k); // re-inserted last: Map order is the eviction order
-    map.set(k, c);
-    if (map.size > this.maxEntries) map.delete(map.keys().next().value!);
-    if (c.locked || c.failures < max) return false;
-    c.locked = true;
-    c.until = now + windowMs;
-    return true;
-  }
-
-  private current(map: Map<string, Counter>, k: string, now: number): Counter | undefined {
-    const c = map.get(k);
-    if (c && c.until <= now) {
-      map.delete(k);
-      return undefined;
+  private async count(limiter: RateLimiterMemory, k: string): Promise<boolean> {
+    try {
+      await limiter.consume(k);
+      return false;
+    } catch (e) {
+      if (!(e instanceof RateLimiterRes)) throw e;
+      return e.consumedPoints === limiter.points + 1;
     }
-    return c;
   }
 }
 

@@ -177,16 +177,17 @@ export class UserAdminService {
   async bootstrap(): Promise<{ created: boolean; generatedPassword?: string }> {
     if ((await this.users.count()) > 0) return { created: false };
     const generated = this.config.adminPassword ? undefined : randomBytes(18).toString('base64url');
-    await this.create({
+    const made = await this.create({
       username: 'admin',
       password: this.config.adminPassword ?? generated!,
       roles: ['admin'],
       clearance: TOP_CLEARANCE,
     }).catch((e: unknown) => {
-      // Another instance created it first: fine.
+      // Another instance created it first: fine, and its password is not ours to show.
       if (e instanceof DomainError && e.code === 'CONFLICT') return null;
       throw e;
     });
+    if (!made) return { created: false };
     this.logger.log('Created the first account: admin (role admin).');
     return { created: true, generatedPassword: generated };
   }

@@ -105,7 +105,7 @@ export class AnalyticsService {
     };
   }
 
-  /** EASI with the response force of the asset's organisation (analytics.md §3). */
+  /** EASI with the response force of the asset's organisation (docs/spec/analytics.md §3). */
   async interruption(threatId: string, assetId: string, maxHops: number) {
     checkRange('maxHops', maxHops, 1, 12);
     const g = await this.cache.get();

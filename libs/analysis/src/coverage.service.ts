@@ -14,7 +14,7 @@ export const coverageOrder = (
   a.score - b.score ||
   a.assetId.localeCompare(b.assetId);
 
-/** Five-domain coverage (analytics.md §5) of one asset or of all, critical first, in memory. */
+/** Five-domain coverage (docs/spec/analytics.md §5) of one asset or of all, critical first, in memory. */
 @Injectable()
 export class CoverageService {
   constructor(

@@ -35,14 +35,13 @@ export class OrganizationQueryService {
   ): Promise<OrganizationDeletion> {
     const org = await this.get(id);
     if (!org) throw new DomainError('NOT_FOUND', `No organisation has id "${id}".`);
-    if (!opts.dryRun) {
-      const plan = await this.deletion.plan(id);
-      const levels = org.classificationLevels ?? DEFAULT_CLASSIFICATION_LEVELS;
-      const above = plan.classified
-        .filter((c) => !maySee(opts.clearance, c.classification, levels))
-        .reduce((n, c) => n + c.count, 0);
-      if (above) throw aboveClearanceError(above, opts.clearance, 'delete');
-    }
+    // Dry runs too: their counts would describe entries the account may not know of.
+    const plan = await this.deletion.plan(id);
+    const levels = org.classificationLevels ?? DEFAULT_CLASSIFICATION_LEVELS;
+    const above = plan.classified
+      .filter((c) => !maySee(opts.clearance, c.classification, levels))
+      .reduce((n, c) => n + c.count, 0);
+    if (above) throw aboveClearanceError(above, opts.clearance, 'delete');
     return this.deletion.delete(id, opts);
   }
 }

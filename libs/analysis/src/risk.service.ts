@@ -20,7 +20,7 @@ import { AttackGraphCache } from './attack-graph-cache.service';
 import { CoverageService } from './coverage.service';
 import { FindingsService } from './findings.service';
 
-/** Risk (analytics.md §6), weakest links and the organisation's posture. */
+/** Risk (docs/spec/analytics.md §6), weakest links and the organisation's posture. */
 @Injectable()
 export class RiskService {
   private readonly links = new WeakMap<AttackGraph, Map<string, WeakestLink[]>>();

@@ -9,7 +9,7 @@ const example = workedExample;
 
 const threat = (g: AttackGraph, id: string) => g.threats.get(id) as never;
 
-describe('attack paths (analytics.md §3)', () => {
+describe('attack paths (docs/spec/analytics.md §3)', () => {
   it('ranks paths by probability, counting a control on two nodes of a path once', () => {
     const g = example();
     const { paths, truncated } = mostLikelyPaths(g, threat(g, 'thr-t'), 'inf-data', 5);
@@ -92,7 +92,7 @@ describe('minimal cut sets and choke points', () => {
   });
 });
 
-describe('blast radius and exposure (analytics.md §4)', () => {
+describe('blast radius and exposure (docs/spec/analytics.md §4)', () => {
   it('reaches everything downstream structurally, with hop counts', () => {
     const g = example();
     const r = reach(g, ['fac-site'], 'forward', { mode: 'STRUCTURAL' });

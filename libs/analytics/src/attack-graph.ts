@@ -16,14 +16,14 @@ export interface Barrier {
   effectiveness: number;
 }
 
-/** analytics.md §3: "cap e_c at 0.999" so that every path keeps a probability and a rank. */
+/** docs/spec/analytics.md §3: "cap e_c at 0.999" so that every path keeps a probability and a rank. */
 export const MAX_EFFECTIVENESS = 0.999;
 const IN_FORCE = new Set(['implemented', 'degraded']);
 
 /** -ln(1 - e): additive weights whose cheapest sum is the most likely path. */
 export const likelihoodWeightOf = (effectiveness: number) => -Math.log(1 - effectiveness);
 
-/** How a threat enters its own entry points (analytics.md §2). */
+/** How a threat enters its own entry points (docs/spec/analytics.md §2). */
 export function entryVector(node: AttackNode): AttackVector {
   if (node.labels.includes('Facility')) return 'physical';
   if (node.labels.includes('Person')) return 'access';
@@ -36,7 +36,7 @@ export const effectiveEffectiveness = (c: ControlData) =>
   Math.min(c.status === 'degraded' ? c.effectiveness / 2 : c.effectiveness, MAX_EFFECTIVENESS);
 
 /**
- * The attack graph of analytics.md §2 in memory: steps by node in both directions, the controls
+ * The attack graph of docs/spec/analytics.md §2 in memory: steps by node in both directions, the controls
  * protecting each node, and each control's dependency chain. Built once per graph version.
  */
 export class AttackGraph {
@@ -105,7 +105,7 @@ export class AttackGraph {
   }
 
   /**
-   * The barriers of entering `node` by `vector` (analytics.md §2): controls in force that apply to
+   * The barriers of entering `node` by `vector` (docs/spec/analytics.md §2): controls in force that apply to
    * the vector, with effectiveness above 0, not in `failed`.
    */
   barriers(node: string, vector: string, failed?: ReadonlySet<string>): Barrier[] {
@@ -169,7 +169,7 @@ export class AttackGraph {
   }
 
   /**
-   * What directly contains a node (analytics.md §5), memoised: the system information is stored
+   * What directly contains a node (docs/spec/analytics.md §5), memoised: the system information is stored
    * on (a logical step from a System), the facility a system, asset or facility is in (a physical
    * step from a Facility).
    */

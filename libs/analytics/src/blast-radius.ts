@@ -5,7 +5,7 @@ export type ReachMode = 'STRUCTURAL' | 'PROBABLE';
 
 export interface ReachOptions {
   mode?: ReachMode;
-  /** Default 6 (analytics.md §4). */
+  /** Default 6 (docs/spec/analytics.md §4). */
   maxHops?: number;
   /** Probable mode drops nodes below this probability (default 0.05). */
   threshold?: number;

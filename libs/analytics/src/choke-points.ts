@@ -6,7 +6,7 @@ import { regionOf } from './region';
 const INF = Number.MAX_SAFE_INTEGER;
 
 /**
- * Choke points (analytics.md §3): a minimum vertex cut between the threat's entry points and the
+ * Choke points (docs/spec/analytics.md §3): a minimum vertex cut between the threat's entry points and the
  * target in the attack graph with controls ignored (max-flow, unit node capacities, Menger). The
  * graph is the region of paths of at most maxHops, so the cut meets every such path. The target
  * is never a choke point; an entry point can be. Empty when the target is itself an entry point.

@@ -40,7 +40,7 @@ const base: CoverageData = {
   reviews: [],
 };
 
-describe('coverage (analytics.md §5), computed by hand', () => {
+describe('coverage (docs/spec/analytics.md §5), computed by hand', () => {
   it('covers governance, information and cyber, through containers; personnel half; physical missing', () => {
     const c = coverageOf(base, '2026-11-23', 365);
     expect(c.requiredDomains).toEqual(['governance', 'personnel', 'information', 'cyber', 'physical']);

@@ -1,6 +1,6 @@
 import { CoverageData, SECURITY_DOMAINS, SecurityDomain as Domain } from '@rampart/domain';
 
-/** Required domains by asset label (analytics.md §5 defaults). */
+/** Required domains by asset label (docs/spec/analytics.md §5 defaults). */
 export const REQUIRED_DOMAINS: Record<string, Domain[]> = {
   Information: ['governance', 'personnel', 'information', 'cyber', 'physical'],
   System: ['governance', 'personnel', 'cyber', 'physical'],
@@ -39,7 +39,7 @@ export function requiredDomainsOf(labels: readonly string[]): Domain[] {
 }
 
 /**
- * The five domains around one asset (analytics.md §5), as of `asOf`, with the organisation's
+ * The five domains around one asset (docs/spec/analytics.md §5), as of `asOf`, with the organisation's
  * review interval. Controls count when implemented or degraded, whatever their effectiveness.
  */
 export function coverageOf(d: CoverageData, asOf: string, reviewIntervalDays: number): Coverage {

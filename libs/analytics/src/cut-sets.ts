@@ -3,7 +3,7 @@ import { AttackGraph, effectiveEffectiveness } from './attack-graph';
 import { DEFAULT_MAX_HOPS } from './path-search';
 import { Region, opensPath, regionEntrances, regionOf } from './region';
 
-/** A failure unit (analytics.md §3): a control, or something controls depend on. */
+/** A failure unit (docs/spec/analytics.md §3): a control, or something controls depend on. */
 export interface CutUnit {
   id: string;
   kind: 'CONTROL' | 'DEPENDENCY';

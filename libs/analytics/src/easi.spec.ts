@@ -30,7 +30,7 @@ function plant(extra: Parameters<typeof tiny>[0]['controls'] = []) {
   });
 }
 
-describe('EASI (analytics.md §3), against the hand-computed demo case', () => {
+describe('EASI (docs/spec/analytics.md §3), against the hand-computed demo case', () => {
   it('has a correct normal CDF', () => {
     expect(normalCdf(0)).toBeCloseTo(0.5, 7);
     expect(normalCdf(1.556)).toBeCloseTo(0.9401, 4);

@@ -56,7 +56,7 @@ export function normalCdf(x: number): number {
 }
 
 /**
- * EASI for one path (analytics.md §3): a step's elements are the controls in force on it that
+ * EASI for one path (docs/spec/analytics.md §3): a step's elements are the controls in force on it that
  * apply to its vector, whatever their effectiveness, each counted at its first step; figures as
  * recorded (degraded halves effectiveness only).
  */

@@ -16,7 +16,7 @@ export interface AttackPath {
   /** Entry point first, target last. */
   nodes: string[];
   steps: PathStep[];
-  /** Product of (1 - e) over the distinct barriers of the path (analytics.md §3). */
+  /** Product of (1 - e) over the distinct barriers of the path (docs/spec/analytics.md §3). */
   probability: number;
   controls: string[];
 }
@@ -158,7 +158,7 @@ export function searchPaths(
 /** Weight of a barrier for "most likely": -ln(1 - e), so the cheapest path is the most likely. */
 export const likelihoodWeight = (b: Barrier) => likelihoodWeightOf(b.effectiveness);
 
-/** The top k most likely attack paths (analytics.md §3). */
+/** The top k most likely attack paths (docs/spec/analytics.md §3). */
 export function mostLikelyPaths(
   g: AttackGraph,
   threat: ThreatData,
@@ -170,7 +170,7 @@ export function mostLikelyPaths(
 }
 
 /**
- * Security depth: the fewest distinct barriers on any path (analytics.md §3); null when the
+ * Security depth: the fewest distinct barriers on any path (docs/spec/analytics.md §3); null when the
  * threat cannot reach the target within maxHops.
  */
 export function securityDepth(

@@ -33,7 +33,7 @@ export function assetThreats(g: AttackGraph, sweeps: ThreatSweep[], assetId: str
   return { assetId, minDepth, exposedTo, singlePoints };
 }
 
-/** Why a critical asset is uncovered, each rule of analytics.md §5 that it fails. */
+/** Why a critical asset is uncovered, each rule of docs/spec/analytics.md §5 that it fails. */
 export interface UncoveredReasons {
   missingDomains: string[];
   /** The depth class (0 or 1) when a threat reaches it with at most one control in the way. */
@@ -45,7 +45,7 @@ export interface UncoveredReasons {
 }
 
 /**
- * Why a critical asset is uncovered (analytics.md §5): missing required domains, depth <= 1
+ * Why a critical asset is uncovered (docs/spec/analytics.md §5): missing required domains, depth <= 1
  * against a threat that reaches it, no owner, a protecting control failed or untested beyond
  * the review interval. Nothing listed: covered.
  */

@@ -4,7 +4,7 @@ import { weakestLinks } from './weakest-links';
 
 const example = workedExample;
 
-describe('risk (analytics.md §6)', () => {
+describe('risk (docs/spec/analytics.md §6)', () => {
   it('scales the inherent likelihood by the most likely path, never below 1', () => {
     const cases: [number, number, number][] = [
       [4, 0.6, 4],

@@ -20,7 +20,7 @@ export interface RiskAssessment {
 }
 
 /**
- * analytics.md §6: the inherent likelihood scaled by the most likely path's probability:
+ * docs/spec/analytics.md §6: the inherent likelihood scaled by the most likely path's probability:
  * p >= 0.5 keeps it, 0.2-0.5 lowers it by 1, 0.05-0.2 by 2, below 0.05 by 3; never below 1.
  */
 export function residualLikelihood(inherent: number, p: number): number {

@@ -19,7 +19,7 @@ export interface WeakestLink {
 
 /**
  * Controls ranked by how much residual risk over critical assets rises if each fails
- * (analytics.md §6 scoring), over every (threat, critical asset) pair the threat reaches;
+ * (docs/spec/analytics.md §6 scoring), over every (threat, critical asset) pair the threat reaches;
  * ties by the number of assets it alone protects.
  *
  * Failing a control of effectiveness e divides by (1 - e) at most the probability of the paths

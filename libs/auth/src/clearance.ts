@@ -1,7 +1,7 @@
 import { DEFAULT_CLASSIFICATION_LEVELS } from '@rampart/domain';
 
 /**
- * Need-to-know by classification (analytics.md §8). Levels are an organisation's ordered list,
+ * Need-to-know by classification (docs/spec/analytics.md §8). Levels are an organisation's ordered list,
  * lowest first (DEFAULT_CLASSIFICATION_LEVELS unless the organisation declares its own), matched
  * exactly as import validates them.
  *

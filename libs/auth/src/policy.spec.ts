@@ -13,7 +13,7 @@ import {
 } from './policy';
 
 /**
- * analytics.md §8 and issue 8, written out by hand: auditor read-only, asset-owner edits what it
+ * docs/spec/analytics.md §8 and issue 8, written out by hand: auditor read-only, asset-owner edits what it
  * owns, analyst edits the graph, rse and admin everything, user admin to admin alone (separation of
  * duties), audit trail to admin, rse, auditor. Y = yes, O = owned assets only, . = no.
  * Changing policy.ts without changing this table fails the test, on purpose.

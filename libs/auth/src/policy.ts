@@ -1,7 +1,7 @@
 import { Role, ROLES } from '@rampart/domain';
 
 /**
- * The ONE place roles map to permissions (analytics.md §8, issue 8). Guards ask can(); resolvers,
+ * The ONE place roles map to permissions (docs/spec/analytics.md §8, issue 8). Guards ask can(); resolvers,
  * controllers and the CLI never test role names themselves. docs/security.md prints
  * roleMatrixMarkdown(), and policy.spec.ts pins the matrix to a literal table: changing who may do
  * what changes both, on purpose.
@@ -41,7 +41,7 @@ export type Condition = 'owned-by-person';
 const EVERYTHING: readonly Action[] = ACTIONS;
 
 /**
- * Role × action. Decisions beyond the letter of analytics.md §8:
+ * Role × action. Decisions beyond the letter of docs/spec/analytics.md §8:
  * - user:admin is admin only, also withheld from rse (separation of duties, ISO 22340 / ISO 27002
  *   5.3): whoever shapes the security picture does not also decide who sees it. One person needing
  *   both holds both roles, visibly.

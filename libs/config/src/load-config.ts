@@ -1,8 +1,16 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DEFAULT_CLASSIFICATION_LEVELS } from '@rampart/domain';
-import { AppConfig, ReportSchedule, resolveFromRoot } from './app-config';
-import { SECRET_VARIABLES, envSchema } from './config.schema';
+import {
+  AppConfig,
+  AuthConfig,
+  GuardsConfig,
+  Neo4jConfig,
+  OidcConfig,
+  ReportSchedule,
+  resolveFromRoot,
+} from './app-config';
+import { Env, SECRET_VARIABLES, envSchema } from './config.schema';
 import { oidcConfigFrom } from './oidc-config';
 
 /** Raised once at boot with one line per bad variable; main prints it and exits. */
@@ -30,25 +38,7 @@ export function findProjectRoot(from: string = __dirname): string {
  * `NEO4J_URI= npm start` means "no external server".
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, rootDir = findProjectRoot()): AppConfig {
-  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
-  const parsed = envSchema.safeParse(cleaned);
-  if (!parsed.success) {
-    throw new ConfigError(
-      parsed.error.issues.map((i) => {
-        const name = i.path.join('.');
-        const value = SECRET_VARIABLES.has(name)
-          ? `(hidden, ${(env[name] ?? '').length} characters)`
-          : JSON.stringify(env[name] ?? '');
-        return `${name}=${value}: ${i.message}`;
-      }),
-    );
-  }
-  const e = parsed.data;
-  if (e.NODE_ENV === 'production' && !e.RAMPART_JWT_SECRET) {
-    throw new ConfigError([
-      'RAMPART_JWT_SECRET is required when NODE_ENV=production (32 or more random characters; every instance the same)',
-    ]);
-  }
+  const e = validateEnv(env);
   const schedules = parseSchedules(e.RAMPART_REPORT_SCHEDULES ?? '');
   if (!Array.isArray(schedules)) throw new ConfigError(schedules.problems);
   const oidc = oidcConfigFrom(e);
@@ -80,57 +70,93 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, rootDir = findP
       readinessTimeoutMs: e.RAMPART_READINESS_TIMEOUT_MS,
       shutdownGraceMs: e.RAMPART_SHUTDOWN_GRACE_MS,
     },
-    auth: {
-      jwtSecret: e.RAMPART_JWT_SECRET,
-      secretFile: resolveFromRoot(rootDir, e.RAMPART_SECRET_FILE),
-      adminPassword: e.RAMPART_ADMIN_PASSWORD,
-      accessTokenTtlSeconds: e.RAMPART_ACCESS_TOKEN_TTL_S,
-      refreshTokenTtlSeconds: e.RAMPART_REFRESH_TOKEN_TTL_S,
-      oidc,
-    },
-    guards: {
-      corsOrigins: (e.RAMPART_CORS_ORIGINS ?? '')
-        .split(',')
-        .map((o) => o.trim().toLowerCase())
-        .filter(Boolean),
-      rateLimitPerMinute: e.RAMPART_RATE_LIMIT_PER_MINUTE,
-      signInMaxFailures: e.RAMPART_SIGNIN_MAX_FAILURES,
-      signInMaxFailuresPerAddress: e.RAMPART_SIGNIN_MAX_FAILURES_PER_ADDRESS,
-      signInLockSeconds: e.RAMPART_SIGNIN_LOCK_S,
-      graphqlMaxDepth: e.RAMPART_GRAPHQL_MAX_DEPTH,
-      graphqlMaxComplexity: e.RAMPART_GRAPHQL_MAX_COMPLEXITY,
-      graphqlMaxCost: e.RAMPART_GRAPHQL_MAX_COST,
-      graphqlMaxAliases: e.RAMPART_GRAPHQL_MAX_ALIASES,
-      graphqlMaxTokens: e.RAMPART_GRAPHQL_MAX_TOKENS,
-    },
+    auth: authConfig(e, rootDir, oidc),
+    guards: guardsConfig(e),
     reports: {
       dir: resolveFromRoot(rootDir, e.RAMPART_REPORTS_DIR),
       chromiumPath: e.RAMPART_CHROMIUM_PATH,
       schedules,
     },
-    neo4j: {
-      uri: e.NEO4J_URI,
-      user: e.NEO4J_USER,
-      password: e.NEO4J_PASSWORD,
-      database: e.NEO4J_DATABASE,
-      txTimeoutMs: e.NEO4J_TX_TIMEOUT_MS,
-      importTxTimeoutMs: e.NEO4J_IMPORT_TX_TIMEOUT_MS,
-      driver: {
-        connectionTimeoutMs: e.NEO4J_CONNECTION_TIMEOUT_MS,
-        acquisitionTimeoutMs: e.NEO4J_ACQUISITION_TIMEOUT_MS,
-        maxRetryMs: e.NEO4J_MAX_RETRY_MS,
-      },
-      downRecheckMs: e.NEO4J_DOWN_RECHECK_MS,
-      docker: { enabled: e.NEO4J_DOCKER, image: e.NEO4J_DOCKER_IMAGE },
-      local: {
-        host: e.NEO4J_LOCAL_HOST,
-        port: e.NEO4J_LOCAL_PORT,
-        dataDir: resolveFromRoot(rootDir, e.NEO4J_LOCAL_DATA_DIR),
-        heapMb: e.NEO4J_LOCAL_HEAP_MB,
-        pageCacheMb: e.NEO4J_LOCAL_PAGECACHE_MB,
-        startTimeoutMs: e.NEO4J_LOCAL_START_TIMEOUT_MS,
-        projectDir: path.join(rootDir, 'tools', 'neo4j-local'),
-      },
+    neo4j: neo4jConfig(e, rootDir),
+  };
+}
+
+/** The environment checked against the schema (secrets' values never shown), or a ConfigError. */
+function validateEnv(env: NodeJS.ProcessEnv): Env {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = envSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((i) => {
+        const name = i.path.join('.');
+        const value = SECRET_VARIABLES.has(name)
+          ? `(hidden, ${(env[name] ?? '').length} characters)`
+          : JSON.stringify(env[name] ?? '');
+        return `${name}=${value}: ${i.message}`;
+      }),
+    );
+  }
+  const e = parsed.data;
+  if (e.NODE_ENV === 'production' && !e.RAMPART_JWT_SECRET) {
+    throw new ConfigError([
+      'RAMPART_JWT_SECRET is required when NODE_ENV=production (32 or more random characters; every instance the same)',
+    ]);
+  }
+  return e;
+}
+
+function authConfig(e: Env, rootDir: string, oidc: OidcConfig | undefined): AuthConfig {
+  return {
+    jwtSecret: e.RAMPART_JWT_SECRET,
+    secretFile: resolveFromRoot(rootDir, e.RAMPART_SECRET_FILE),
+    adminPassword: e.RAMPART_ADMIN_PASSWORD,
+    accessTokenTtlSeconds: e.RAMPART_ACCESS_TOKEN_TTL_S,
+    refreshTokenTtlSeconds: e.RAMPART_REFRESH_TOKEN_TTL_S,
+    oidc,
+  };
+}
+
+function guardsConfig(e: Env): GuardsConfig {
+  return {
+    corsOrigins: (e.RAMPART_CORS_ORIGINS ?? '')
+      .split(',')
+      .map((o) => o.trim().toLowerCase())
+      .filter(Boolean),
+    rateLimitPerMinute: e.RAMPART_RATE_LIMIT_PER_MINUTE,
+    signInMaxFailures: e.RAMPART_SIGNIN_MAX_FAILURES,
+    signInMaxFailuresPerAddress: e.RAMPART_SIGNIN_MAX_FAILURES_PER_ADDRESS,
+    signInLockSeconds: e.RAMPART_SIGNIN_LOCK_S,
+    graphqlMaxDepth: e.RAMPART_GRAPHQL_MAX_DEPTH,
+    graphqlMaxComplexity: e.RAMPART_GRAPHQL_MAX_COMPLEXITY,
+    graphqlMaxCost: e.RAMPART_GRAPHQL_MAX_COST,
+    graphqlMaxAliases: e.RAMPART_GRAPHQL_MAX_ALIASES,
+    graphqlMaxTokens: e.RAMPART_GRAPHQL_MAX_TOKENS,
+  };
+}
+
+function neo4jConfig(e: Env, rootDir: string): Neo4jConfig {
+  return {
+    uri: e.NEO4J_URI,
+    user: e.NEO4J_USER,
+    password: e.NEO4J_PASSWORD,
+    database: e.NEO4J_DATABASE,
+    txTimeoutMs: e.NEO4J_TX_TIMEOUT_MS,
+    importTxTimeoutMs: e.NEO4J_IMPORT_TX_TIMEOUT_MS,
+    driver: {
+      connectionTimeoutMs: e.NEO4J_CONNECTION_TIMEOUT_MS,
+      acquisitionTimeoutMs: e.NEO4J_ACQUISITION_TIMEOUT_MS,
+      maxRetryMs: e.NEO4J_MAX_RETRY_MS,
+    },
+    downRecheckMs: e.NEO4J_DOWN_RECHECK_MS,
+    docker: { enabled: e.NEO4J_DOCKER, image: e.NEO4J_DOCKER_IMAGE },
+    local: {
+      host: e.NEO4J_LOCAL_HOST,
+      port: e.NEO4J_LOCAL_PORT,
+      dataDir: resolveFromRoot(rootDir, e.NEO4J_LOCAL_DATA_DIR),
+      heapMb: e.NEO4J_LOCAL_HEAP_MB,
+      pageCacheMb: e.NEO4J_LOCAL_PAGECACHE_MB,
+      startTimeoutMs: e.NEO4J_LOCAL_START_TIMEOUT_MS,
+      projectDir: path.join(rootDir, 'tools', 'neo4j-local'),
     },
   };
 }

@@ -1,9 +1,9 @@
 /**
- * The raw material of the analytics (analytics.md §1-§2), as libs/graph reads it and
+ * The raw material of the analytics (docs/spec/analytics.md §1-§2), as libs/graph reads it and
  * libs/analytics computes on it. Plain data: no driver types.
  */
 
-/** Vectors of attack steps (analytics.md §2). */
+/** Vectors of attack steps (docs/spec/analytics.md §2). */
 export const ATTACK_VECTORS = [
   'access',
   'physical',
@@ -62,7 +62,7 @@ export interface ThreatData {
   organizationId?: string;
 }
 
-/** A risk-register entry (analytics.md §1, §6). */
+/** A risk-register entry (docs/spec/analytics.md §1, §6). */
 export interface RiskEntryData {
   id: string;
   threatId: string;

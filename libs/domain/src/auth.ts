@@ -1,6 +1,6 @@
-/** Accounts of the product itself (issue 8, analytics.md §8): who may sign in, with which roles and clearance. */
+/** Accounts of the product itself (issue 8, docs/spec/analytics.md §8): who may sign in, with which roles and clearance. */
 
-/** The roles of analytics.md §8, exactly; what each may do lives in one place: libs/auth policy.ts. */
+/** The roles of docs/spec/analytics.md §8, exactly; what each may do lives in one place: libs/auth policy.ts. */
 export const ROLES = ['rse', 'analyst', 'asset-owner', 'auditor', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 

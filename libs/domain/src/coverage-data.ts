@@ -1,4 +1,4 @@
-/** What coverage (analytics.md §5) is computed from, for one asset. */
+/** What coverage (docs/spec/analytics.md §5) is computed from, for one asset. */
 export interface CoverageData {
   id: string;
   name: string;

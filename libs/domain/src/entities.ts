@@ -27,7 +27,7 @@ export interface BusinessImpact {
   availability: number;
 }
 
-/** analytics.md §2: max of the three impact scores; 1 (not assessed) without them. */
+/** docs/spec/analytics.md §2: max of the three impact scores; 1 (not assessed) without them. */
 export function criticalityOf(impact?: Partial<BusinessImpact> | null): number {
   const scores = [impact?.confidentiality, impact?.integrity, impact?.availability].filter(
     (s): s is number => typeof s === 'number',

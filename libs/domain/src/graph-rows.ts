@@ -13,7 +13,7 @@ export interface RelationshipRow {
   props: Record<string, unknown>;
 }
 
-/** Relationship types of analytics.md §1: the whitelist for every dynamic type in a query. */
+/** Relationship types of docs/spec/analytics.md §1: the whitelist for every dynamic type in a query. */
 export const RELATIONSHIP_TYPES = [
   'MEMBER_OF',
   'HOLDS_ROLE',

@@ -1,7 +1,7 @@
 /** Every node Rampart owns in the organisation graph carries this label (unique `id`). */
 export const ENTITY_LABEL = 'Entity';
 
-/** Entity labels of analytics.md §1. Queries take labels only from this whitelist. */
+/** Entity labels of docs/spec/analytics.md §1. Queries take labels only from this whitelist. */
 export const ENTITY_LABELS = [
   'Organization',
   'OrgUnit',

@@ -87,7 +87,7 @@ export interface StixReportView {
 /**
  * Every result leaving the service (GraphQL, REST, CLI, reports) passes through here. Fields are
  * copied by name, never spread, so a property added to the graph is not published by accident;
- * need-to-know redaction (analytics.md §8) will be applied here too.
+ * need-to-know redaction (docs/spec/analytics.md §8) will be applied here too.
  */
 export class OutputMapper {
   organization(

@@ -1,7 +1,7 @@
 import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
 import { primaryLabel } from './analytics-view';
 
-/** A node the user may not see (analytics.md §8): what the redactor must hide. */
+/** A node the user may not see (docs/spec/analytics.md §8): what the redactor must hide. */
 export interface RestrictedNode {
   id: string;
   name: string;
@@ -28,7 +28,7 @@ type Json = Record<string, unknown>;
 const NO_TERMS: ReadonlySet<string> = new Set();
 
 /**
- * Need-to-know redaction of one user's view (analytics.md §8), applied to results as they leave
+ * Need-to-know redaction of one user's view (docs/spec/analytics.md §8), applied to results as they leave
  * the service. A restricted node becomes a placeholder: a stable pseudonym for its id (so paths and
  * edges still connect), the name `restricted`, its labels, and the numbers analytics computed for it
  * (criticality, probabilities, counts): aggregates keep counting it. Its id and name are replaced in

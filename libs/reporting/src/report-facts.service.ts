@@ -55,7 +55,7 @@ export interface ReportFacts {
 
 export const LIST_LIMIT = { topRisks: 15, attention: 50, examples: 3 } as const;
 const DEFAULT_REVIEW_DAYS = 365;
-/** analytics.md §4 defaults for blast radius. */
+/** docs/spec/analytics.md §4 defaults for blast radius. */
 const REACH = { maxHops: 6, threshold: 0.05 } as const;
 
 export const ref = (n: {

@@ -23,7 +23,7 @@ export interface ReportOptions {
 const TOP_WEAKEST_LINKS = 10;
 
 /**
- * The uncovered critical assets report (analytics.md §5), from the same services the API answers
+ * The uncovered critical assets report (docs/spec/analytics.md §5), from the same services the API answers
  * with: its numbers are the API's numbers (posture, coverage, securityDepth, attackPaths, risks,
  * weakestLinks, findings), already through the output mapper.
  */

@@ -21,21 +21,38 @@ describe('parseCron', () => {
       expect(parseCron(`0 0 * * ${dow}`).daysOfWeek).toEqual([0]);
   });
 
+  it('takes a list that names a value twice, as Vixie cron does', () => {
+    expect(parseCron('*/15,30 * * * *').minutes).toEqual([0, 15, 30, 45]);
+    expect(parseCron('0 0 1-5,3 * *').daysOfMonth).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  const fieldError = (field: string, what: string, expr: string) => `${field}: ${what} in "${expr}"`;
+  const notAnItem = (item: string) =>
+    `"${item}" is not *, a number, a name (JAN, MON) or a range, with an optional /step after * or a range`;
   it.each([
-    ['0 24 * * *', 'hour: 24 is out of range 0-23 in "0 24 * * *"'],
-    ['60 * * * *', 'minute: 60 is out of range 0-59 in "60 * * * *"'],
-    ['0 0 0 * *', 'day-of-month: 0 is out of range 1-31 in "0 0 0 * *"'],
-    ['0 0 * 13 *', 'month: 13 is out of range 1-12 in "0 0 * 13 *"'],
-    ['0 0 * * 8', 'day-of-week: 8 is out of range 0-7 in "0 0 * * 8"'],
-    ['0 0 * FOO *', 'month: "FOO" is not a number or a name (JAN-DEC) in "0 0 * FOO *"'],
-    ['0 0 * * MONDAY', 'day-of-week: "MONDAY" is not a number or a name (SUN-SAT) in "0 0 * * MONDAY"'],
-    ['MON * * * *', 'minute: "MON" is not a number in "MON * * * *"'],
-    ['*/0 * * * *', 'minute: step "0" is not a positive whole number in "*/0 * * * *"'],
-    ['0 5-1 * * *', 'hour: range 5-1 runs backwards in "0 5-1 * * *"'],
-    ['1,,2 * * * *', 'minute: a value is missing in "1,,2 * * * *"'],
-    ['0 1-2-3 * * *', 'hour: "1-2-3" is not a range in "0 1-2-3 * * *"'],
-    ['5/10 * * * *', 'minute: a step needs * or a range before it, not "5/10" in "5/10 * * * *"'],
-    ['-1 * * * *', 'minute: a value is missing in "-1 * * * *"'],
+    ['0 24 * * *', fieldError('hour', 'Constraint error, got value 24 expected range 0-23', '0 24 * * *')],
+    ['60 * * * *', fieldError('minute', 'Constraint error, got value 60 expected range 0-59', '60 * * * *')],
+    [
+      '0 0 0 * *',
+      fieldError('day-of-month', 'Constraint error, got value 0 expected range 1-31', '0 0 0 * *'),
+    ],
+    ['0 0 * 13 *', fieldError('month', 'Constraint error, got value 13 expected range 1-12', '0 0 * 13 *')],
+    ['0 0 * * 8', fieldError('day-of-week', 'Constraint error, got value 8 expected range 0-7', '0 0 * * 8')],
+    ['0 0 * FOO *', fieldError('month', 'Validation error, cannot resolve alias "foo"', '0 0 * FOO *')],
+    ['0 0 * * MONDAY', fieldError('day-of-week', notAnItem('MONDAY'), '0 0 * * MONDAY')],
+    ['MON * * * *', fieldError('minute', 'Invalid characters, got value: MON', 'MON * * * *')],
+    ['*/0 * * * *', fieldError('minute', 'Constraint error, cannot repeat at every 0 time.', '*/0 * * * *')],
+    ['0 5-1 * * *', fieldError('hour', 'Invalid range: 5-1, min(5) > max(1)', '0 5-1 * * *')],
+    ['1,,2 * * * *', fieldError('minute', 'a value is missing', '1,,2 * * * *')],
+    ['0 1-2-3 * * *', fieldError('hour', notAnItem('1-2-3'), '0 1-2-3 * * *')],
+    ['5/10 * * * *', fieldError('minute', 'a step needs * or a range before it, not "5/10"', '5/10 * * * *')],
+    ['-1 * * * *', fieldError('minute', notAnItem('-1'), '-1 * * * *')],
+    // cron-parser's extensions, which Vixie cron does not have.
+    ['0 0 L * *', fieldError('day-of-month', notAnItem('L'), '0 0 L * *')],
+    ['0 0 ? * *', fieldError('day-of-month', notAnItem('?'), '0 0 ? * *')],
+    ['0 0 * * 1#2', fieldError('day-of-week', notAnItem('1#2'), '0 0 * * 1#2')],
+    ['H * * * *', fieldError('minute', notAnItem('H'), 'H * * * *')],
+    ['@daily', 'expected 5 fields (minute hour day-of-month month day-of-week), got 1 in "@daily"'],
     ['* * * *', 'expected 5 fields (minute hour day-of-month month day-of-week), got 4 in "* * * *"'],
     ['* * * * * *', 'expected 5 fields (minute hour day-of-month month day-of-week), got 6 in "* * * * * *"'],
     ['  ', 'expected 5 fields (minute hour day-of-month month day-of-week), got 0 in "  "'],
@@ -93,7 +110,10 @@ describe('nextRun (UTC)', () => {
     expect(next('0 0 29 2 */7', '2005-01-01T00:00:00')).toBe('2032-02-29T00:00:00.000Z');
   });
 
-  it('gives up on a schedule that never runs', () => {
+  it('refuses a schedule that never runs', () => {
+    expect(() => parseCron('0 0 30 2 *')).toThrow(
+      new CronError('"0 0 30 2 *" never runs: FEB has no day 30'),
+    );
     expect(() => next('0 0 30 2 *', '2026-01-01T00:00:00')).toThrow(
       new CronError('"0 0 30 2 *" never runs: FEB has no day 30'),
     );
@@ -173,15 +193,17 @@ describe('nextRun (property)', () => {
   it('is the first matching minute strictly after', () => {
     fc.assert(
       fc.property(expression, after, (expr, from) => {
-        const s = parseCron(expr);
-        let run: Date;
+        let s: CronSchedule;
         try {
-          run = nextRun(s, from, 'UTC');
+          s = parseCron(expr);
         } catch (e) {
           expect(e).toBeInstanceOf(CronError);
-          expect(neverRuns(s)).toBe(true);
+          expect((e as CronError).message).toMatch(/ never runs: /);
+          expect(neverRuns(expr)).toBe(true);
           return;
         }
+        expect(neverRuns(expr)).toBe(false);
+        const run = nextRun(s, from, 'UTC');
         expect(run.getTime()).toBeGreaterThan(from.getTime());
         expect(run.getTime() % 60_000).toBe(0);
         expect(cronMatches(s, run, 'UTC')).toBe(true);
@@ -213,12 +235,15 @@ describe('nextRun (property)', () => {
   }
 
   /** Only a day-of-month alone can be impossible: the 30th or 31st in months too short for it. */
-  function neverRuns(s: CronSchedule): boolean {
+  function neverRuns(expr: string): boolean {
     const longest = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+    const [, , dom, month, dow] = expr.split(' ');
+    const { daysOfMonth } = parseCron(`0 0 ${dom} * *`);
+    const { months } = parseCron(`0 0 * ${month} *`);
     return (
-      !s.dayOfMonthStar &&
-      s.dayOfWeekStar &&
-      s.months.every((m) => s.daysOfMonth.every((d) => d > longest[m - 1]))
+      !dom.startsWith('*') &&
+      dow.startsWith('*') &&
+      months.every((m) => daysOfMonth.every((d) => d > longest[m - 1]))
     );
   }
 });

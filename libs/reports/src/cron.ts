@@ -1,7 +1,12 @@
+import { CronExpression, CronExpressionParser, CronFieldCollection } from 'cron-parser';
+
 /**
  * Five-field cron expressions (minute hour day-of-month month day-of-week), as Vixie cron reads
  * them: `*`, numbers, lists, ranges, steps, month names JAN-DEC and weekday names SUN-SAT (0 and
- * 7 are both Sunday).
+ * 7 are both Sunday). cron-parser reads the fields and finds the runs; this module keeps to Vixie's
+ * grammar (no seconds, `@daily`, `L`, `W`, `#`, `?` or `H`) and day rule, names the field of an
+ * error, and walks local time one stretch of constant UTC offset at a time (cron-parser's own
+ * daylight-saving handling stumbles in some zones).
  */
 
 export class CronError extends Error {
@@ -24,35 +29,28 @@ export interface CronSchedule {
    */
   readonly dayOfMonthStar: boolean;
   readonly dayOfWeekStar: boolean;
+  /** cron-parser's reading of the fields (see `checkWeekday` for the days). */
+  readonly fields: CronFieldCollection;
+  /**
+   * Whether the weekday is checked here: cron-parser matches both day fields only when one is
+   * exactly `*` (then the other alone counts), so when Vixie needs both (a step over `*` and a
+   * weekday) `fields` hold the days of the month alone.
+   */
+  readonly checkWeekday: boolean;
 }
 
-interface FieldSpec {
-  name: string;
-  min: number;
-  max: number;
-  /** Names for min, min+1, ... */
-  names?: readonly string[];
-}
-
+const FIELDS = ['minute', 'hour', 'day-of-month', 'month', 'day-of-week'] as const;
+const KEYS = ['minute', 'hour', 'dayOfMonth', 'month', 'dayOfWeek'] as const;
 const MONTHS = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'];
-const WEEKDAYS = ['SUN', 'MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT'];
 
-const FIELDS: readonly FieldSpec[] = [
-  { name: 'minute', min: 0, max: 59 },
-  { name: 'hour', min: 0, max: 23 },
-  { name: 'day-of-month', min: 1, max: 31 },
-  { name: 'month', min: 1, max: 12, names: MONTHS },
-  // 7 is accepted as Sunday, then folded onto 0.
-  { name: 'day-of-week', min: 0, max: 7, names: WEEKDAYS },
-];
+/** One item of a list, in Vixie's grammar: `*` or a range with an optional step, or one value. */
+const VALUE = String.raw`(?:\d+|[A-Za-z]{3})`;
+const ITEM = new RegExp(String.raw`^(?:(?:\*|${VALUE}-${VALUE})(?:/\d+)?|${VALUE})$`);
 
-/**
- * How far nextRun looks. The Gregorian calendar repeats every 400 years (a whole number of weeks),
- * so a schedule that can run at all runs within that; a 29 February that must be a Sunday is 28
- * years apart. Schedules that never run are caught before searching.
- */
-const SEARCH_YEARS = 400;
-const LONGEST_MONTHS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+/** How many candidate runs nextRun looks at (each day on the wrong weekday, each offset change, is one). */
+const MAX_CANDIDATES = 10_000;
+const MINUTE = 60_000;
+const DAY = 86_400_000;
 
 export function parseCron(expr: string): CronSchedule {
   const parts = expr.trim().split(/\s+/);
@@ -61,167 +59,161 @@ export function parseCron(expr: string): CronSchedule {
       `expected 5 fields (minute hour day-of-month month day-of-week), got ${parts[0] === '' ? 0 : parts.length} in "${expr}"`,
     );
   }
-  const [minutes, hours, daysOfMonth, months, weekdays] = parts.map((p, i) => parseField(p, FIELDS[i], expr));
+  const [minutes, hours, daysOfMonth, months, weekdays] = parts.map((p, i) => fieldValues(p, i, expr));
+  const daysOfWeek = [...new Set(weekdays.map((d) => d % 7))].sort((a, b) => a - b);
+  const dayOfMonthStar = parts[2].startsWith('*');
+  const dayOfWeekStar = parts[4].startsWith('*');
+  let [dom, dow] = [daysOfMonth.join(','), daysOfWeek.join(',')];
+  let checkWeekday = false;
+  if (dayOfMonthStar || dayOfWeekStar) {
+    if (daysOfMonth.length === 31) dom = '*';
+    else if (daysOfWeek.length === 7) dow = '*';
+    else [dow, checkWeekday] = ['*', true];
+  }
+  let fields: CronFieldCollection;
+  try {
+    fields = CronExpressionParser.parse(
+      [minutes.join(','), hours.join(','), dom, months.join(','), dow].join(' '),
+    ).fields;
+  } catch {
+    // The one error left once each field reads: days of the month that none of the months has.
+    const names = months.map((m) => MONTHS[m - 1]).join(', ');
+    throw new CronError(
+      `"${expr}" never runs: ${names} ${months.length > 1 ? 'have' : 'has'} no day ${daysOfMonth.join(' or ')}`,
+    );
+  }
   return {
     expression: expr,
     minutes,
     hours,
     daysOfMonth,
     months,
-    daysOfWeek: [...new Set(weekdays.map((d) => d % 7))].sort((a, b) => a - b),
-    dayOfMonthStar: parts[2].startsWith('*'),
-    dayOfWeekStar: parts[4].startsWith('*'),
+    daysOfWeek,
+    dayOfMonthStar,
+    dayOfWeekStar,
+    fields,
+    checkWeekday,
   };
 }
 
-function parseField(text: string, spec: FieldSpec, expr: string): number[] {
-  const fail = (what: string) => new CronError(`${spec.name}: ${what} in "${expr}"`);
+/**
+ * A field's values, ascending. cron-parser reads each item of a list on its own: it refuses a list
+ * that names a value twice (`0,7`; `0,30` beside a step of 15), which Vixie cron takes.
+ */
+function fieldValues(text: string, index: number, expr: string): number[] {
+  const fail = (what: string) => new CronError(`${FIELDS[index]}: ${what} in "${expr}"`);
   const values = new Set<number>();
   for (const item of text.split(',')) {
-    const m = /^([^/]*)(?:\/(.*))?$/.exec(item)!;
-    const [, base, stepText] = m;
-    let step = 1;
-    if (stepText !== undefined) {
-      if (!/^\d+$/.test(stepText) || Number(stepText) === 0) {
-        throw fail(`step "${stepText}" is not a positive whole number`);
-      }
-      step = Number(stepText);
+    if (item === '') throw fail('a value is missing');
+    if (!ITEM.test(item)) {
+      throw fail(
+        /^[^*-]+\//.test(item)
+          ? `a step needs * or a range before it, not "${item}"`
+          : `"${item}" is not *, a number, a name (JAN, MON) or a range, with an optional /step after * or a range`,
+      );
     }
-    let from: number;
-    let to: number;
-    if (base === '*') {
-      [from, to] = [spec.min, spec.max];
-    } else if (base.includes('-')) {
-      const bounds = base.split('-');
-      if (bounds.length !== 2) throw fail(`"${base}" is not a range`);
-      [from, to] = bounds.map((b) => value(b, spec, fail));
-      if (from > to) throw fail(`range ${base} runs backwards`);
-    } else {
-      from = to = value(base, spec, fail);
-      // "5/10" is an extension some crons read as "5-max/10", others reject: be explicit.
-      if (stepText !== undefined) throw fail(`a step needs * or a range before it, not "${item}"`);
+    const alone = ['*', '*', '*', '*', '*'];
+    alone[index] = item;
+    let read: readonly (number | string)[];
+    try {
+      read = CronExpressionParser.parse(alone.join(' ')).fields[KEYS[index]].values;
+    } catch (e) {
+      throw fail((e as Error).message);
     }
-    for (let v = from; v <= to; v += step) values.add(v);
+    for (const v of read) if (typeof v === 'number') values.add(v);
   }
   return [...values].sort((a, b) => a - b);
 }
 
-function value(text: string, spec: FieldSpec, fail: (what: string) => CronError): number {
-  if (text === '') throw fail('a value is missing');
-  if (/^\d+$/.test(text)) {
-    const n = Number(text);
-    if (n < spec.min || n > spec.max) throw fail(`${text} is out of range ${spec.min}-${spec.max}`);
-    return n;
-  }
-  const i = spec.names?.indexOf(text.toUpperCase()) ?? -1;
-  if (i < 0) {
-    const names = spec.names ? ` or a name (${spec.names[0]}-${spec.names[spec.names.length - 1]})` : '';
-    throw fail(`"${text}" is not a number${names}`);
-  }
-  return spec.min + i;
-}
-
-/** Whether the schedule runs in the minute that `date` falls in. */
+/** Whether the schedule runs in the minute that `date` falls in (by the wall clock in local time). */
 export function cronMatches(schedule: CronSchedule, date: Date, timeZone: CronTimeZone = 'local'): boolean {
-  const w = wallClock(date, timeZone);
+  const minute = new Date(Math.floor(date.getTime() / MINUTE) * MINUTE);
   return (
-    schedule.minutes.includes(w.minute) &&
-    schedule.hours.includes(w.hour) &&
-    schedule.months.includes(w.month) &&
-    dayMatches(schedule, w.year, w.month, w.day)
+    searcher(schedule, zoneAt(minute.getTime(), timeZone)).includesDate(minute) &&
+    weekdayMatches(schedule, minute, timeZone)
   );
 }
 
 /**
  * The first minute strictly after `after` in which the schedule runs, in the process's local time
- * or UTC. Walks the allowed months, days, hours and minutes in order rather than every minute.
- * In local time a minute that a daylight-saving change skips does not exist, so it never runs; a
- * repeated hour runs once, at its first occurrence.
+ * or UTC. In local time a minute that a daylight-saving change skips does not exist, so it never
+ * runs; a repeated hour runs once, at its first occurrence. cron-parser searches each stretch of
+ * constant UTC offset; a run it finds past the stretch is searched again from the stretch's end.
  */
 export function nextRun(schedule: CronSchedule, after: Date, timeZone: CronTimeZone = 'local'): Date {
   if (Number.isNaN(after.getTime())) throw new CronError(`no next run after an invalid date`);
-  const never = whyNever(schedule);
-  if (never) throw new CronError(`"${schedule.expression}" never runs: ${never}`);
-  const start = wallClock(new Date(Math.floor(after.getTime() / 60_000) * 60_000 + 60_000), timeZone);
-  for (let year = start.year; year <= start.year + SEARCH_YEARS; year++) {
-    for (const month of schedule.months) {
-      if (year === start.year && month < start.month) continue;
-      const firstMonth = year === start.year && month === start.month;
-      const lastDay = daysIn(year, month);
-      for (let day = firstMonth ? start.day : 1; day <= lastDay; day++) {
-        if (!dayMatches(schedule, year, month, day)) continue;
-        const firstDay = firstMonth && day === start.day;
-        for (const hour of schedule.hours) {
-          if (firstDay && hour < start.hour) continue;
-          const firstHour = firstDay && hour === start.hour;
-          for (const minute of schedule.minutes) {
-            if (firstHour && minute < start.minute) continue;
-            const wall = { year, month, day, hour, minute };
-            const date = fromWallClock(wall, timeZone);
-            // A wall time that does not exist (DST gap) comes back shifted: skip it.
-            if (date.getTime() > after.getTime() && sameWallClock(wallClock(date, timeZone), wall))
-              return date;
-          }
-        }
-      }
+  let from = after;
+  let stretch: { zone: string; end: number } | undefined;
+  for (let n = 0; n < MAX_CANDIDATES; n++) {
+    const first = Math.floor(from.getTime() / MINUTE) * MINUTE + MINUTE;
+    if (!stretch || first >= stretch.end) stretch = offsetStretch(first, timeZone);
+    const search = searcher(schedule, stretch.zone);
+    search.reset(from);
+    const run = search.next().toDate();
+    if (run.getTime() >= stretch.end) {
+      from = new Date(stretch.end - 1);
+      continue;
     }
+    if (cronMatches(schedule, run, timeZone) && firstOccurrence(run, timeZone)) return run;
+    // A day of the month on the wrong weekday: on to the next day.
+    from = weekdayMatches(schedule, run, timeZone) ? run : laterOf(run, lastMinuteOfDay(run, timeZone));
   }
   throw new CronError(
-    `"${schedule.expression}" never runs: no matching minute within ${SEARCH_YEARS} years after ${after.toISOString()}`,
+    `"${schedule.expression}" never runs: no matching minute among ${MAX_CANDIDATES} candidates after ${after.toISOString()}`,
   );
 }
 
+/** A schedule's cron-parser expression at a fixed offset, made once per schedule and offset. */
+const searchers = new WeakMap<CronSchedule, Map<string, CronExpression>>();
+function searcher(schedule: CronSchedule, zone: string): CronExpression {
+  let byZone = searchers.get(schedule);
+  if (!byZone) searchers.set(schedule, (byZone = new Map()));
+  let e = byZone.get(zone);
+  if (!e) byZone.set(zone, (e = CronExpression.fieldsToExpression(schedule.fields, { tz: zone })));
+  return e;
+}
+
+/** The UTC offset at `t` as a fixed zone cron-parser reads ("UTC+05:30"). */
+function zoneAt(t: number, tz: CronTimeZone): string {
+  if (tz === 'UTC') return 'UTC';
+  const east = -Math.round(new Date(t).getTimezoneOffset());
+  const abs = Math.abs(east);
+  return `UTC${east < 0 ? '-' : '+'}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+}
+
 /**
- * Only a day of the month on its own can be impossible (the 30th in February): a weekday occurs in
- * every month, and every date falls on every weekday in some year.
+ * From `t`, the time until the UTC offset next changes (found day by day within 400 days, then to
+ * the millisecond), and that offset; a stretch with no change ends after 400 days all the same.
  */
-function whyNever(s: CronSchedule): string | undefined {
-  if (s.dayOfMonthStar || !s.dayOfWeekStar) return undefined;
-  if (s.months.some((m) => s.daysOfMonth.some((d) => d <= LONGEST_MONTHS[m - 1]))) return undefined;
-  const months = s.months.map((m) => MONTHS[m - 1]).join(', ');
-  return `${months} ${s.months.length > 1 ? 'have' : 'has'} no day ${s.daysOfMonth.join(' or ')}`;
+function offsetStretch(t: number, tz: CronTimeZone): { zone: string; end: number } {
+  const zone = zoneAt(t, tz);
+  if (tz === 'UTC') return { zone, end: Infinity };
+  const offset = new Date(t).getTimezoneOffset();
+  const same = (u: number) => new Date(u).getTimezoneOffset() === offset;
+  let lo = t;
+  while (lo + DAY <= t + 400 * DAY && same(lo + DAY)) lo += DAY;
+  if (lo + DAY > t + 400 * DAY) return { zone, end: lo };
+  let hi = lo + DAY;
+  while (hi - lo > 1) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (same(mid)) lo = mid;
+    else hi = mid;
+  }
+  return { zone, end: hi };
 }
 
-function dayMatches(s: CronSchedule, year: number, month: number, day: number): boolean {
-  const dom = s.daysOfMonth.includes(day);
-  const dow = s.daysOfWeek.includes(new Date(Date.UTC(year, month - 1, day)).getUTCDay());
-  return s.dayOfMonthStar || s.dayOfWeekStar ? dom && dow : dom || dow;
-}
+const weekdayMatches = (s: CronSchedule, d: Date, tz: CronTimeZone) =>
+  !s.checkWeekday || s.daysOfWeek.includes(tz === 'UTC' ? d.getUTCDay() : d.getDay());
 
-interface WallClock {
-  year: number;
-  /** 1-12 */
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-}
+/** Whether `d` is the first time its wall clock reads that (a Date made of it takes the earlier). */
+const firstOccurrence = (d: Date, tz: CronTimeZone) =>
+  tz === 'UTC' ||
+  new Date(d.getFullYear(), d.getMonth(), d.getDate(), d.getHours(), d.getMinutes()).getTime() ===
+    d.getTime();
 
-function wallClock(d: Date, tz: CronTimeZone): WallClock {
-  return tz === 'UTC'
-    ? {
-        year: d.getUTCFullYear(),
-        month: d.getUTCMonth() + 1,
-        day: d.getUTCDate(),
-        hour: d.getUTCHours(),
-        minute: d.getUTCMinutes(),
-      }
-    : {
-        year: d.getFullYear(),
-        month: d.getMonth() + 1,
-        day: d.getDate(),
-        hour: d.getHours(),
-        minute: d.getMinutes(),
-      };
-}
+const laterOf = (a: Date, b: Date) => (a.getTime() >= b.getTime() ? a : b);
 
-function fromWallClock(w: WallClock, tz: CronTimeZone): Date {
-  return tz === 'UTC'
-    ? new Date(Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute))
-    : new Date(w.year, w.month - 1, w.day, w.hour, w.minute);
-}
-
-const sameWallClock = (a: WallClock, b: WallClock) =>
-  a.year === b.year && a.month === b.month && a.day === b.day && a.hour === b.hour && a.minute === b.minute;
-
-const daysIn = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
+const lastMinuteOfDay = (d: Date, tz: CronTimeZone) =>
+  tz === 'UTC'
+    ? new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate(), 23, 59))
+    : new Date(d.getFullYear(), d.getMonth(), d.getDate(), 23, 59);

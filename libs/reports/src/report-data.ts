@@ -42,7 +42,7 @@ export interface ThreatExposure {
 export interface UncoveredAsset {
   asset: NodeRef & { criticality: number; classification: string | null };
   owner: NodeRef | null;
-  /** Why it is uncovered (analytics.md §5), in words. */
+  /** Why it is uncovered (docs/spec/analytics.md §5), in words. */
   reasons: string[];
   requiredDomains: SecurityDomain[];
   coveredDomains: SecurityDomain[];
@@ -96,7 +96,7 @@ export interface WeakestLinkRow {
   singlePointOfFailureFor: number;
 }
 
-/** One assessed threat-asset pair (analytics.md §6). */
+/** One assessed threat-asset pair (docs/spec/analytics.md §6). */
 export interface RiskRow {
   threat: NodeRef;
   asset: NodeRef & { criticality: number };
@@ -170,7 +170,7 @@ export interface ThirdPartyRow {
   people: number;
   /** Critical assets reachable through it at all (structural blast radius). */
   criticalAssetsReachable: number;
-  /** Probable blast radius impact score from the provider (analytics.md §4). */
+  /** Probable blast radius impact score from the provider (docs/spec/analytics.md §4). */
   impactScore: number;
   /** PER-5 findings naming it. */
   findings: number;

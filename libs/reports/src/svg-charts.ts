@@ -1,4 +1,18 @@
 import { RISK_LEVELS, RiskLevel, SECURITY_DOMAINS, SecurityDomain } from '@rampart/domain';
+import {
+  CHAR_EM,
+  charsIn,
+  contentId,
+  coord,
+  formatNumber,
+  svgDocument,
+  tag,
+  text,
+  titleOf,
+  truncate,
+} from './svg-primitives';
+
+export { escapeXml, formatNumber, truncate } from './svg-primitives';
 
 /**
  * Standalone SVG charts for reports: pure, deterministic strings with no dependencies. They must
@@ -57,80 +71,6 @@ const LEVEL_TITLES: Record<RiskLevel, string> = {
   high: 'High',
   extreme: 'Extreme',
 };
-
-/**
- * Escapes text for XML and HTML (content and quoted attributes alike) and drops the control
- * characters XML 1.0 forbids, which would otherwise make the whole SVG unparseable.
- */
-export function escapeXml(text: string): string {
-  return (
-    text
-      // eslint-disable-next-line no-control-regex
-      .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
-      .replace(/&/g, '&amp;')
-      .replace(/</g, '&lt;')
-      .replace(/>/g, '&gt;')
-      .replace(/"/g, '&quot;')
-      .replace(/'/g, '&#39;')
-  );
-}
-
-/**
- * A number as text, independent of locale. Without maxDecimals only float noise goes
- * (0.1 + 0.2 -> "0.3"); with it the value is rounded, but a tiny non-zero never shows as 0.
- */
-export function formatNumber(n: number, maxDecimals?: number): string {
-  if (!Number.isFinite(n)) return String(n);
-  const scale = 10 ** (maxDecimals ?? 0);
-  let v = maxDecimals === undefined ? Number(n.toPrecision(12)) : Math.round(n * scale) / scale;
-  if (v === 0 && n !== 0) v = Number(n.toPrecision(2));
-  return String(Object.is(v, -0) ? 0 : v);
-}
-
-/** Cuts text to at most max characters (code points), ending with an ellipsis when cut. */
-export function truncate(text: string, max: number): string {
-  const chars = Array.from(text);
-  return chars.length <= max ? text : chars.slice(0, Math.max(1, max - 1)).join('') + '…';
-}
-
-type Attrs = Record<string, string | number | undefined>;
-const coord = (n: number) => formatNumber(n, 2);
-
-function tag(name: string, attrs: Attrs, content?: string): string {
-  const a = Object.entries(attrs)
-    .filter(([, v]) => v !== undefined)
-    .map(([k, v]) => ` ${k}="${typeof v === 'number' ? coord(v) : escapeXml(v as string)}"`)
-    .join('');
-  return content === undefined ? `<${name}${a}/>` : `<${name}${a}>${content}</${name}>`;
-}
-
-const text = (x: number, y: number, s: string, attrs: Attrs = {}) =>
-  tag('text', { x, y, ...attrs }, escapeXml(s));
-const titleOf = (s: string) => tag('title', {}, escapeXml(s));
-
-function svgDocument(width: number, height: number, title: string, desc: string, body: string[]): string {
-  const root = {
-    xmlns: 'http://www.w3.org/2000/svg',
-    width,
-    height,
-    viewBox: `0 0 ${coord(width)} ${coord(height)}`,
-    role: 'img',
-    'font-family': 'sans-serif',
-    'font-size': 12,
-  };
-  return tag('svg', root, [titleOf(title), tag('desc', {}, escapeXml(desc)), ...body].join(''));
-}
-
-/** Average glyph width of a sans-serif face, in ems: enough to size label columns. */
-const CHAR_EM = 0.6;
-const charsIn = (width: number, fontSize: number) => Math.floor(width / (fontSize * CHAR_EM));
-
-/** A short id from the content: deterministic, yet two different charts inlined in one page do not clash. */
-function contentId(prefix: string, content: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < content.length; i++) h = Math.imul(h ^ content.charCodeAt(i), 0x01000193);
-  return `${prefix}-${(h >>> 0).toString(36)}`;
-}
 
 // ---------------------------------------------------------------------------------------------
 // Coverage heatmap: assets x the five domains.
@@ -248,6 +188,30 @@ export function riskMatrixSvg(cells: RiskMatrixCell[]): string {
   const plotY = pad;
   const plotW = cellW * 5;
   const plotH = cellH * 5;
+  const byKey = mergeRiskCells(cells);
+  const totals: Record<RiskLevel, number> = { low: 0, medium: 0, high: 0, extreme: 0 };
+  const body: string[] = [];
+  for (let l = 5; l >= 1; l--) {
+    for (let c = 1; c <= 5; c++) {
+      const cell = byKey.get(`${l}/${c}`);
+      if (cell) totals[cell.level] += cell.count;
+      body.push(riskMatrixCellSvg(l, c, plotX + (c - 1) * cellW, plotY + (5 - l) * cellH, cell));
+    }
+  }
+  body.push(...riskMatrixAxes(plotX, plotY));
+  const legendY = plotY + plotH + 48;
+  body.push(...riskMatrixLegend(plotX, legendY));
+  const total = RISK_LEVELS.reduce((s, k) => s + totals[k], 0);
+  const desc =
+    'Risks by likelihood (1 to 5, 5 at the top) and consequence (1 to 5, left to right); each cell shows ' +
+    `its count and level initial. ${formatNumber(total)} in all: ` +
+    RISK_LEVELS.map((k) => `${formatNumber(totals[k])} ${k}`).join(', ') +
+    '.';
+  return svgDocument(plotX + plotW + pad, legendY + 18 + pad, 'Risk matrix', desc, body);
+}
+
+/** The cells checked and keyed `likelihood/consequence`. */
+function mergeRiskCells(cells: RiskMatrixCell[]): Map<string, { count: number; level: RiskLevel }> {
   // Repeated coordinates add up and keep the higher level, so no risk is dropped.
   const byKey = new Map<string, { count: number; level: RiskLevel }>();
   for (const c of cells) {
@@ -261,80 +225,85 @@ export function riskMatrixSvg(cells: RiskMatrixCell[]): string {
       prev && RISK_LEVELS.indexOf(prev.level) > RISK_LEVELS.indexOf(c.level) ? prev.level : c.level;
     byKey.set(key, { count: (prev?.count ?? 0) + c.count, level });
   }
-  const totals: Record<RiskLevel, number> = { low: 0, medium: 0, high: 0, extreme: 0 };
-  const body: string[] = [];
-  for (let l = 5; l >= 1; l--) {
-    for (let c = 1; c <= 5; c++) {
-      const x = plotX + (c - 1) * cellW;
-      const y = plotY + (5 - l) * cellH;
-      const cell = byKey.get(`${l}/${c}`);
-      const count = cell?.count ?? 0;
-      if (cell) totals[cell.level] += count;
-      const what = cell ? `${formatNumber(count)}, ${cell.level}` : '0';
-      const parts = [
-        titleOf(`Likelihood ${l}, consequence ${c}: ${what}`),
-        tag('rect', {
-          x,
-          y,
-          width: cellW,
-          height: cellH,
-          fill: cell ? LEVEL_COLOURS[cell.level] : '#FFFFFF',
-          stroke: '#333333',
-        }),
-        text(x + cellW / 2, y + cellH / 2 + 7, formatNumber(count, 2), {
-          class: 'count',
-          'text-anchor': 'middle',
-          'font-size': 20,
-          'font-weight': 'bold',
-        }),
-      ];
-      if (cell)
-        parts.push(text(x + 6, y + 15, cell.level[0].toUpperCase(), { class: 'level', 'font-size': 11 }));
-      body.push(tag('g', { class: 'cell', 'data-likelihood': l, 'data-consequence': c }, parts.join('')));
-    }
-  }
+  return byKey;
+}
+
+/** One cell at (x, y): its count, and its level as fill colour and initial. */
+function riskMatrixCellSvg(
+  l: number,
+  c: number,
+  x: number,
+  y: number,
+  cell: { count: number; level: RiskLevel } | undefined,
+): string {
+  const { cellW, cellH } = RM;
+  const count = cell?.count ?? 0;
+  const what = cell ? `${formatNumber(count)}, ${cell.level}` : '0';
+  const parts = [
+    titleOf(`Likelihood ${l}, consequence ${c}: ${what}`),
+    tag('rect', {
+      x,
+      y,
+      width: cellW,
+      height: cellH,
+      fill: cell ? LEVEL_COLOURS[cell.level] : '#FFFFFF',
+      stroke: '#333333',
+    }),
+    text(x + cellW / 2, y + cellH / 2 + 7, formatNumber(count, 2), {
+      class: 'count',
+      'text-anchor': 'middle',
+      'font-size': 20,
+      'font-weight': 'bold',
+    }),
+  ];
+  if (cell) parts.push(text(x + 6, y + 15, cell.level[0].toUpperCase(), { class: 'level', 'font-size': 11 }));
+  return tag('g', { class: 'cell', 'data-likelihood': l, 'data-consequence': c }, parts.join(''));
+}
+
+/** Tick numbers on both axes, then the axis titles. */
+function riskMatrixAxes(plotX: number, plotY: number): string[] {
+  const { pad, cellW, cellH } = RM;
+  const plotW = cellW * 5;
+  const plotH = cellH * 5;
+  const out: string[] = [];
   for (let i = 1; i <= 5; i++) {
     const yTick = plotY + (5 - i) * cellH + cellH / 2 + 4;
-    body.push(text(plotX - 8, yTick, String(i), { 'text-anchor': 'end' }));
-    body.push(
+    out.push(text(plotX - 8, yTick, String(i), { 'text-anchor': 'end' }));
+    out.push(
       text(plotX + (i - 1) * cellW + cellW / 2, plotY + plotH + 16, String(i), { 'text-anchor': 'middle' }),
     );
   }
   const midY = plotY + plotH / 2;
   const axisStyle = { 'text-anchor': 'middle', 'font-weight': 'bold' };
-  body.push(
+  out.push(
     text(pad + 10, midY, 'Likelihood', { ...axisStyle, transform: `rotate(-90 ${pad + 10} ${midY})` }),
   );
-  body.push(text(plotX + plotW / 2, plotY + plotH + 34, 'Consequence', axisStyle));
-  const legendY = plotY + plotH + 48;
-  RISK_LEVELS.forEach((level, i) => {
+  out.push(text(plotX + plotW / 2, plotY + plotH + 34, 'Consequence', axisStyle));
+  return out;
+}
+
+/** A swatch, initial and title per risk level, in a row below the matrix. */
+function riskMatrixLegend(plotX: number, legendY: number): string[] {
+  const plotW = RM.cellW * 5;
+  return RISK_LEVELS.map((level, i) => {
     const x = plotX + i * (plotW / 4);
-    body.push(
-      tag(
-        'g',
-        { class: 'legend' },
-        [
-          tag('rect', {
-            x,
-            y: legendY,
-            width: 20,
-            height: 18,
-            fill: LEVEL_COLOURS[level],
-            stroke: '#333333',
-          }),
-          text(x + 10, legendY + 13, level[0].toUpperCase(), { 'text-anchor': 'middle', 'font-size': 11 }),
-          text(x + 26, legendY + 13, LEVEL_TITLES[level]),
-        ].join(''),
-      ),
+    return tag(
+      'g',
+      { class: 'legend' },
+      [
+        tag('rect', {
+          x,
+          y: legendY,
+          width: 20,
+          height: 18,
+          fill: LEVEL_COLOURS[level],
+          stroke: '#333333',
+        }),
+        text(x + 10, legendY + 13, level[0].toUpperCase(), { 'text-anchor': 'middle', 'font-size': 11 }),
+        text(x + 26, legendY + 13, LEVEL_TITLES[level]),
+      ].join(''),
     );
   });
-  const total = RISK_LEVELS.reduce((s, k) => s + totals[k], 0);
-  const desc =
-    'Risks by likelihood (1 to 5, 5 at the top) and consequence (1 to 5, left to right); each cell shows ' +
-    `its count and level initial. ${formatNumber(total)} in all: ` +
-    RISK_LEVELS.map((k) => `${formatNumber(totals[k])} ${k}`).join(', ') +
-    '.';
-  return svgDocument(plotX + plotW + pad, legendY + 18 + pad, 'Risk matrix', desc, body);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -15,7 +15,7 @@ const hops = (defaultValue: number) => ({
   description: 'Bound on path length.',
 });
 
-/** analytics.md §3-§4 over GraphQL; the work is in AnalyticsService and libs/analytics. */
+/** docs/spec/analytics.md §3-§4 over GraphQL; the work is in AnalyticsService and libs/analytics. */
 @Resolver()
 @RequirePermission('analytics:run')
 export class AnalyticsResolver {

@@ -1,46 +1,7 @@
-import { Args, Field, ID, ObjectType, Query, Resolver } from '@nestjs/graphql';
-import { AnalyticsNodeModel } from './analytics.model';
+import { Args, ID, Query, Resolver } from '@nestjs/graphql';
 import { FindingsService } from '@rampart/analysis';
 import { RequirePermission } from '../auth/permission.decorator';
-
-@ObjectType('FindingRule', { description: 'A rule of analytics.md §7: one file in cypher/findings.' })
-export class FindingRuleModel {
-  @Field()
-  id!: string;
-
-  @Field()
-  title!: string;
-
-  @Field({ description: 'high, medium or low.' })
-  severity!: string;
-
-  @Field({ description: 'The ISO 22340 clause it rests on.' })
-  clause!: string;
-}
-
-@ObjectType('Finding')
-export class FindingModel {
-  @Field()
-  ruleId!: string;
-
-  @Field()
-  title!: string;
-
-  @Field()
-  severity!: string;
-
-  @Field()
-  clause!: string;
-
-  @Field(() => ID)
-  organizationId!: string;
-
-  @Field()
-  message!: string;
-
-  @Field(() => [AnalyticsNodeModel], { description: 'The flagged node first, then those that explain it.' })
-  nodes!: AnalyticsNodeModel[];
-}
+import { FindingModel, FindingRuleModel } from './findings.model';
 
 @Resolver()
 @RequirePermission('analytics:run')

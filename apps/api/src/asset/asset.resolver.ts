@@ -1,18 +1,9 @@
-import { Args, ArgsType, Field, ID, Query, Resolver } from '@nestjs/graphql';
-import { PageArgs, toConnection } from '../common/connection.model';
-import { AssetFilterInput } from '../entity/entity-filter.model';
+import { Args, Query, Resolver } from '@nestjs/graphql';
 import { EntityQueryService } from '@rampart/analysis';
-import { AssetConnection } from '../entity/entity.model';
 import { RequirePermission } from '../auth/permission.decorator';
-
-@ArgsType()
-export class AssetsArgs extends PageArgs {
-  @Field(() => ID, { nullable: true, description: 'Only assets of this organisation.' })
-  organizationId?: string;
-
-  @Field(() => AssetFilterInput, { nullable: true })
-  filter?: AssetFilterInput;
-}
+import { toConnection } from '../common/connection.model';
+import { AssetConnection } from '../entity/entity.model';
+import { AssetsArgs } from './asset.model';
 
 @Resolver()
 @RequirePermission('graph:read')

@@ -1,11 +1,28 @@
-import { Controller, Get, Header, Ip, Query, Redirect, Req, Res } from '@nestjs/common';
+import { Controller, Get, Header, Ip, Redirect, Req, Res } from '@nestjs/common';
 import { Response } from 'express';
-import { CallbackQuery, OIDC_LOGIN_TTL_MS, OidcService } from './oidc.service';
+import { z } from 'zod';
+import { ValidQuery, param } from '../common/valid-query';
+import { OIDC_LOGIN_TTL_MS, OidcService } from './oidc.service';
 import { Public } from './permission.decorator';
 
 /** Ties a callback to the browser that started the sign-in; not a credential (tokens never go in cookies). */
 const BINDING_COOKIE = 'rampart_oidc';
 const COOKIE_PATH = '/api/auth/oidc';
+
+/**
+ * GET /api/auth/oidc/callback?code=&state=&iss=&error=&error_description=: never refused here (the
+ * browser is sent back to the web UI either way, the service judging): a repeated parameter (an
+ * array) counts as absent.
+ */
+const callbackParam = param.text().optional().catch(undefined);
+export const oidcCallbackQuery = z.object({
+  code: callbackParam,
+  state: callbackParam,
+  iss: callbackParam,
+  error: callbackParam,
+  error_description: callbackParam,
+});
+export type OidcCallbackQuery = z.output<typeof oidcCallbackQuery>;
 
 interface CallbackRequest {
   id?: unknown;
@@ -52,26 +69,18 @@ export class OidcController {
   @Redirect()
   @Header('cache-control', 'no-store')
   async callback(
-    @Query() query: Record<string, unknown>,
+    @ValidQuery(oidcCallbackQuery) query: OidcCallbackQuery,
     @Ip() address: string,
     @Req() req: CallbackRequest,
     @Res({ passthrough: true }) res: Response,
   ): Promise<{ url: string; statusCode: number }> {
-    const url = await this.oidc.finish(
-      pickStrings(query, ['code', 'state', 'iss', 'error', 'error_description']),
-      cookieOf(req.headers.cookie, BINDING_COOKIE),
-      { address, requestId: req.id === undefined ? undefined : String(req.id) },
-    );
+    const url = await this.oidc.finish(query, cookieOf(req.headers.cookie, BINDING_COOKIE), {
+      address,
+      requestId: req.id === undefined ? undefined : String(req.id),
+    });
     res.clearCookie(BINDING_COOKIE, { path: COOKIE_PATH });
     return { url, statusCode: 302 };
   }
-}
-
-/** Only single string values: a repeated parameter (an array) counts as absent. */
-function pickStrings(query: Record<string, unknown>, keys: (keyof CallbackQuery)[]): CallbackQuery {
-  const out: CallbackQuery = {};
-  for (const k of keys) if (typeof query[k] === 'string') out[k] = query[k];
-  return out;
 }
 
 function cookieOf(header: string | undefined, name: string): string | undefined {

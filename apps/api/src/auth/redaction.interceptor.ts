@@ -22,7 +22,7 @@ type Req = RequestWithPrincipal & { [REDACTOR]?: Promise<Redactor>; method?: str
 type Json = Record<string, unknown>;
 
 /**
- * Need-to-know (analytics.md §8) for every GraphQL operation, field resolver and REST route: the
+ * Need-to-know (docs/spec/analytics.md §8) for every GraphQL operation, field resolver and REST route: the
  * one place results leave through. It also sets the account's organisations (issue 18) for the
  * services to read. The handler runs with the user's redactor as the current one
  * (entity lists, exports and reports read it); its result and its errors are redacted on the way

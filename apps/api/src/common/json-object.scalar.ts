@@ -27,7 +27,7 @@ function literal(node: ValueNode): unknown {
 }
 
 /**
- * A JSON object, for entity inputs written as in the native file (import-format.md): the same
+ * A JSON object, for entity inputs written as in the native file (docs/spec/import-format.md): the same
  * keys, validated by the same schema as an import, so the API cannot drift from the format.
  */
 export const JSONObjectScalar = new GraphQLScalarType({

@@ -1,6 +1,7 @@
 import { rateLimit } from './rate-limit';
 
-function call(limiter: ReturnType<typeof rateLimit>, url: string, ip = '10.0.0.1') {
+/** The middleware's answer: passed on, or the response it wrote. */
+async function call(limiter: ReturnType<typeof rateLimit>, url: string, ip = '10.0.0.1') {
   const res = {
     statusCode: 200,
     headers: {} as Record<string, string>,
@@ -12,23 +13,27 @@ function call(limiter: ReturnType<typeof rateLimit>, url: string, ip = '10.0.0.1
       this.body = b;
     },
   };
-  let passed = false;
-  limiter({ url, ip, socket: {} } as never, res as never, () => (passed = true));
+  const passed = await new Promise<boolean>((resolve) => {
+    res.end = (b: string) => ((res.body = b), resolve(false));
+    limiter({ url, ip, socket: {} } as never, res as never, () => resolve(true));
+  });
   return { passed, res };
 }
 
+/** rate-limiter-flexible reads Date.now and ends a window with a timer: both follow the fake clock. */
+beforeEach(() => jest.useFakeTimers({ now: 0 }));
+afterEach(() => jest.useRealTimers());
+const at = (t: number) => jest.advanceTimersByTime(t - Date.now());
+
 describe('rateLimit', () => {
-  it('lets perMinute requests through per address, then answers 429 until the minute ends', () => {
-    let t = 0;
+  it('lets perMinute requests through per address, then answers 429 until the minute ends', async () => {
     const warnings: string[] = [];
-    const limiter = rateLimit(
-      3,
-      (m) => warnings.push(m),
-      () => t,
-    );
-    expect([1, 2, 3].map(() => call(limiter, '/graphql').passed)).toEqual([true, true, true]);
-    t = 45_000;
-    const refused = call(limiter, '/graphql');
+    const limiter = rateLimit(3, (m) => warnings.push(m));
+    const first = [];
+    for (let i = 0; i < 3; i++) first.push((await call(limiter, '/graphql')).passed);
+    expect(first).toEqual([true, true, true]);
+    at(45_000);
+    const refused = await call(limiter, '/graphql');
     expect(refused.passed).toBe(false);
     expect(refused.res.statusCode).toBe(429);
     expect(refused.res.headers['retry-after']).toBe('15');
@@ -40,18 +45,20 @@ describe('rateLimit', () => {
         },
       ],
     });
-    expect(JSON.parse(call(limiter, '/api/export').res.body).error.code).toBe('RATE_LIMITED');
+    expect(JSON.parse((await call(limiter, '/api/export')).res.body).error.code).toBe('RATE_LIMITED');
     expect(warnings).toHaveLength(1);
     // Another address, the UI's files and health probes are not affected.
-    expect(call(limiter, '/graphql', '10.0.0.2').passed).toBe(true);
-    expect(call(limiter, '/assets/index.js').passed).toBe(true);
-    expect(call(limiter, '/health').passed).toBe(true);
-    t = 60_000;
-    expect(call(limiter, '/graphql').passed).toBe(true);
+    expect((await call(limiter, '/graphql', '10.0.0.2')).passed).toBe(true);
+    expect((await call(limiter, '/assets/index.js')).passed).toBe(true);
+    expect((await call(limiter, '/health')).passed).toBe(true);
+    at(60_000);
+    expect((await call(limiter, '/graphql')).passed).toBe(true);
   });
 
-  it('limits nothing at 0', () => {
+  it('limits nothing at 0', async () => {
     const limiter = rateLimit(0);
-    expect(Array.from({ length: 50 }, () => call(limiter, '/graphql').passed).every(Boolean)).toBe(true);
+    const all = [];
+    for (let i = 0; i < 50; i++) all.push((await call(limiter, '/graphql')).passed);
+    expect(all.every(Boolean)).toBe(true);
   });
 });

@@ -1,4 +1,6 @@
-import { Field, Float, ID, InputType, Int } from '@nestjs/graphql';
+import { Type } from '@nestjs/common';
+import { ArgsType, Field, Float, ID, InputType, Int } from '@nestjs/graphql';
+import { PageArgs } from '../common/connection.model';
 
 // Filter inputs per kind. Field names are those of ENTITY_KINDS' filter tables (libs/domain):
 // only those reach a query, so a field added here without a table entry filters nothing.
@@ -118,4 +120,18 @@ export class MitigationFilterInput extends EntityFilterInput {
 
   @Field(() => String, { nullable: true })
   externalId?: string;
+}
+
+export interface EntityListArgsShape<I> extends PageArgs {
+  filter?: I;
+}
+
+/** The arguments of one entity-list query: a page and that kind's filter (a class per filter type). */
+export function EntityListArgs<I>(filter: Type<I>): Type<EntityListArgsShape<I>> {
+  @ArgsType()
+  class ListArgs extends PageArgs {
+    @Field(() => filter, { nullable: true })
+    filter?: I;
+  }
+  return ListArgs;
 }

@@ -1,4 +1,4 @@
-import { Args, ID, Mutation, Resolver, registerEnumType } from '@nestjs/graphql';
+import { Args, ID, Mutation, Resolver } from '@nestjs/graphql';
 import { EntityKind, OrganizationScope, User } from '@rampart/domain';
 import { EntityEditor } from '@rampart/interchange';
 import { OutputMapper } from '@rampart/output';
@@ -6,25 +6,9 @@ import { ClearanceCheckedInput } from '../auth/redaction.interceptor';
 import { CurrentUser, RequirePermission } from '../auth/permission.decorator';
 import { JSONObjectScalar } from '../common/json-object.scalar';
 import { createTargets, deleteTargets, relationshipTargets, updateTargets } from './edit-targets';
+import { EditableKindEnum } from './editable-kind.model';
 import { EntityModel } from './entity.model';
 import { DeleteEntityResultModel, RelationshipEditModel, RelationshipInput } from './relationship.model';
-
-export enum EditableKindEnum {
-  ORG_UNIT = 'ORG_UNIT',
-  SERVICE_PROVIDER = 'SERVICE_PROVIDER',
-  PERSON = 'PERSON',
-  FACILITY = 'FACILITY',
-  SYSTEM = 'SYSTEM',
-  INFORMATION = 'INFORMATION',
-  PLAIN_ASSET = 'PLAIN_ASSET',
-  CONTROL = 'CONTROL',
-  THREAT = 'THREAT',
-  RISK = 'RISK',
-}
-registerEnumType(EditableKindEnum, {
-  name: 'EditableKind',
-  description: 'Entity kinds the API creates; each is a section of the native file.',
-});
 
 type Json = Record<string, unknown>;
 

@@ -109,7 +109,7 @@ const entity = { implements: () => [EntityModel] };
 
 @ObjectType('RestrictedEntity', {
   ...entity,
-  description: 'A node above your clearance: its labels only (analytics.md §8).',
+  description: 'A node above your clearance: its labels only (docs/spec/analytics.md §8).',
 })
 export class RestrictedEntityModel extends EntityModel {}
 const asset = { implements: () => [EntityModel, AssetModel] };

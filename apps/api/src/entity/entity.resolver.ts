@@ -1,8 +1,8 @@
 import { Type } from '@nestjs/common';
-import { Args, ArgsType, Field, ID, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { EntityKind } from '@rampart/domain';
 import { EntityView } from '@rampart/output';
-import { PageArgs, toConnection } from '../common/connection.model';
+import { toConnection } from '../common/connection.model';
 import * as F from './entity-filter.model';
 import * as M from './entity.model';
 import { EntityQueryService } from '@rampart/analysis';
@@ -50,11 +50,7 @@ function listResolver<C, I>(
   filter: Type<I>,
   what: string,
 ) {
-  @ArgsType()
-  class ListArgs extends PageArgs {
-    @Field(() => filter, { nullable: true })
-    filter?: I;
-  }
+  const ListArgs = F.EntityListArgs(filter);
 
   @Resolver()
   @RequirePermission('graph:read')
@@ -62,7 +58,7 @@ function listResolver<C, I>(
     constructor(readonly entities: EntityQueryService) {}
 
     @Query(() => connection, { name, description: `${what} in id order, filtered, cursor-paginated.` })
-    list(@Args() { filter: f, first, after }: ListArgs) {
+    list(@Args({ type: () => ListArgs }) { filter: f, first, after }: F.EntityListArgsShape<I>) {
       return this.entities.page(kind, f ?? {}, first, after).then(toConnection);
     }
   }

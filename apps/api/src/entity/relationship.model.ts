@@ -18,7 +18,7 @@ export const RelationshipTypeEnum = Object.fromEntries(RELATIONSHIP_TYPES.map((t
 >;
 registerEnumType(RelationshipTypeEnum, {
   name: 'RelationshipType',
-  description: 'Relationship types of the graph model (analytics.md §1).',
+  description: 'Relationship types of the graph model (docs/spec/analytics.md §1).',
 });
 
 @ObjectType('Relationship', {
@@ -53,7 +53,7 @@ export class RelationshipModel {
   node!: EntityModel;
 }
 
-@InputType({ description: 'A relationship to add or remove (from and to as in analytics.md §1).' })
+@InputType({ description: 'A relationship to add or remove (from and to as in docs/spec/analytics.md §1).' })
 export class RelationshipInput {
   @Field()
   from!: string;

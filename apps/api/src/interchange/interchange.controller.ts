@@ -1,13 +1,31 @@
-import { Controller, Get, HttpStatus, Post, Query, Req, Res } from '@nestjs/common';
+import { Controller, Get, HttpStatus, Post, Req, Res } from '@nestjs/common';
 import { Request, Response } from 'express';
-import { DomainError, User } from '@rampart/domain';
+import { User } from '@rampart/domain';
 import { currentRedactor, currentScope } from '@rampart/access';
-import { EXPORT_FORMATS, ExportFormat, ImportInput, InterchangeService } from '@rampart/interchange';
+import { EXPORT_FORMATS, ImportInput, InterchangeService } from '@rampart/interchange';
 import { OutputMapper } from '@rampart/output';
+import { z } from 'zod';
 import { UploadedCsv, isMultipart } from './csv-upload';
 import { CurrentUser, RequirePermission } from '../auth/permission.decorator';
+import { ValidQuery, param } from '../common/valid-query';
 
-const flag = (v: unknown) => v === 'true' || v === '1';
+/** POST /api/import?dryRun=&prune=&organizationId=&source=&filename= */
+export const importQuery = z.object({
+  dryRun: param.flag(),
+  prune: param.flag(),
+  organizationId: param.text().optional(),
+  source: param.text().optional(),
+  filename: param.text().default('upload'),
+});
+export type ImportQuery = z.output<typeof importQuery>;
+
+/** GET /api/export?format=&organizationId=&source= */
+export const exportQuery = z.object({
+  format: param.oneOf(EXPORT_FORMATS).default('yaml'),
+  organizationId: param.text().optional(),
+  source: param.text().optional(),
+});
+export type ExportQuery = z.output<typeof exportQuery>;
 
 /** POST /api/import and GET /api/export: thin; the interchange front door does the work. */
 @Controller('api')
@@ -29,10 +47,10 @@ export class InterchangeController {
   async import(
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
-    @Query() q: Record<string, string | undefined>,
+    @ValidQuery(importQuery) q: ImportQuery,
     @CurrentUser() user: User | undefined,
   ) {
-    const name = q.filename ?? 'upload';
+    const name = q.filename;
     const input: ImportInput = isMultipart(req)
       ? {
           kind: 'csv',
@@ -49,8 +67,8 @@ export class InterchangeController {
           contentType: req.headers['content-type'],
         };
     const outcome = await this.interchange.import(input, {
-      dryRun: flag(q.dryRun),
-      prune: flag(q.prune),
+      dryRun: q.dryRun,
+      prune: q.prune,
       organizationId: q.organizationId,
       source: q.source,
       // Need-to-know; no user cannot happen behind the guard, and would mean no clearance (fail closed).
@@ -66,18 +84,11 @@ export class InterchangeController {
 
   @Get('export')
   @RequirePermission('graph:export')
-  async export(@Res() res: Response, @Query() q: Record<string, string | undefined>) {
-    const format = (q.format ?? 'yaml') as ExportFormat;
-    if (!(EXPORT_FORMATS as readonly string[]).includes(format)) {
-      throw new DomainError(
-        'VALIDATION_FAILED',
-        `format must be one of ${EXPORT_FORMATS.join(', ')}; got "${format}".`,
-      );
-    }
+  async export(@Res() res: Response, @ValidQuery(exportQuery) q: ExportQuery) {
     // Need-to-know: hidden entities leave as placeholders, their ids and names in no text or file.
     const redactor = currentRedactor();
     const result = await this.interchange.export(
-      format,
+      q.format,
       { organizationId: q.organizationId, source: q.source, organizationIds: currentScope().ids() },
       redactor,
     );

@@ -1,8 +1,14 @@
-import { Controller, Delete, Get, Param, Query } from '@nestjs/common';
+import { Controller, Delete, Get, Param } from '@nestjs/common';
 import { DomainError, User } from '@rampart/domain';
 import { OutputMapper } from '@rampart/output';
-import { CurrentUser, RequirePermission } from '../auth/permission.decorator';
 import { OrganizationQueryService } from '@rampart/analysis';
+import { z } from 'zod';
+import { CurrentUser, RequirePermission } from '../auth/permission.decorator';
+import { ValidQuery, param } from '../common/valid-query';
+
+/** DELETE /api/organizations/:id?dryRun=&force= */
+export const deleteOrganizationQuery = z.object({ dryRun: param.flag(), force: param.flag() });
+export type DeleteOrganizationQuery = z.output<typeof deleteOrganizationQuery>;
 
 @Controller('api/organizations')
 @RequirePermission('graph:read')
@@ -29,11 +35,10 @@ export class OrganizationController {
   @RequirePermission('graph:admin')
   async delete(
     @Param('id') id: string,
-    @Query() q: Record<string, string | undefined>,
+    @ValidQuery(deleteOrganizationQuery) q: DeleteOrganizationQuery,
     @CurrentUser() user?: User,
   ) {
-    const flag = (v?: string) => v === 'true' || v === '1';
-    const opts = { dryRun: flag(q.dryRun), force: flag(q.force), clearance: user?.clearance ?? null };
+    const opts = { dryRun: q.dryRun, force: q.force, clearance: user?.clearance ?? null };
     const d = await this.organizations.delete(id, opts);
     return this.out.organizationDeletion(d);
   }

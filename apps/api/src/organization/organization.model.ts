@@ -12,7 +12,7 @@ registerEnumType(RiskLevelEnum, {
   description: 'Residual risk levels of the 5x5 matrix, low to extreme.',
 });
 
-@ObjectType('ResponseForce', { description: 'Response force data for EASI (analytics.md §3).' })
+@ObjectType('ResponseForce', { description: 'Response force data for EASI (docs/spec/analytics.md §3).' })
 export class ResponseForceModel {
   @Field(() => Float)
   timeSeconds!: number;

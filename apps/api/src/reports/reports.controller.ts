@@ -1,9 +1,29 @@
-import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { Controller, Get, Param, Res } from '@nestjs/common';
 import { Response } from 'express';
 import { ReportsService } from '@rampart/reporting';
 import { User } from '@rampart/domain';
 import { OutputMapper } from '@rampart/output';
+import { REPORT_FORMATS } from '@rampart/reports';
+import { z } from 'zod';
 import { CurrentUser, RequirePermission } from '../auth/permission.decorator';
+import { ValidQuery, param } from '../common/valid-query';
+
+/** GET /api/reports?report=&first= */
+export const reportRunsQuery = z.object({
+  report: param.text().optional(),
+  first: param.wholeNumber(1, 1000).default(50),
+});
+export type ReportRunsQuery = z.output<typeof reportRunsQuery>;
+
+/** GET /api/reports/:name?format=&organizationId=&asOf= */
+export const reportQuery = z.object({
+  format: param
+    .oneOf(REPORT_FORMATS, `a report format (the formats are ${REPORT_FORMATS.join(', ')})`)
+    .default('pdf'),
+  organizationId: param.text().optional(),
+  asOf: param.isoDate().optional(),
+});
+export type ReportQuery = z.output<typeof reportQuery>;
 
 /** GET /api/reports/<name>?format=: generate and download; the records; files written by schedules. */
 @Controller('api')
@@ -16,8 +36,8 @@ export class ReportsController {
   /** The latest generated reports (records: time, parameters, SHA-256), newest first. */
   @Get('reports')
   @RequirePermission('report:read')
-  async list(@Query('report') report?: string, @Query('first') first?: string) {
-    const runs = await this.reports.list(report, first === undefined ? 50 : Number(first));
+  async list(@ValidQuery(reportRunsQuery) q: ReportRunsQuery) {
+    const runs = await this.reports.list(q.report, q.first);
     return runs.map((r) => this.out.reportRun(r));
   }
 
@@ -26,11 +46,11 @@ export class ReportsController {
   @RequirePermission('report:generate')
   async download(
     @Param('name') name: string,
-    @Query() q: Record<string, string | undefined>,
+    @ValidQuery(reportQuery) q: ReportQuery,
     @Res() res: Response,
     @CurrentUser() user: User,
   ): Promise<void> {
-    const r = await this.reports.generate(name, q.format ?? 'pdf', {
+    const r = await this.reports.generate(name, q.format, {
       organizationId: q.organizationId,
       asOf: q.asOf,
       trigger: 'api',

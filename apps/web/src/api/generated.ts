@@ -19,7 +19,7 @@ export type ReachMode =
   | 'PROBABLE'
   | 'STRUCTURAL';
 
-/** Relationship types of the graph model (analytics.md §1). */
+/** Relationship types of the graph model (docs/spec/analytics.md §1). */
 export type RelationshipType =
   | 'CONNECTS_TO'
   | 'DEPENDS_ON'

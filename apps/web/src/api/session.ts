@@ -88,73 +88,194 @@ export function oidcHandoff(hash: string): { refreshToken?: string; error?: stri
   return m[1] === 'oidc' ? { refreshToken: value } : { error: value };
 }
 
-export function createSession(deps: {
+/** What a session is built from: the API's fetch, the tab's storage, and (for tests) the clock. */
+export interface SessionDeps {
   fetch: HttpFetch;
   storage: KeyValueStorage;
   now?: () => number;
   /** A refresh token handed over to this page (OpenID Connect), taken once by restore(). */
   handoff?: () => string | undefined;
-}): Session {
-  const now = deps.now ?? (() => Date.now());
-  const listeners = new Set<() => void>();
-  let current: SessionState | undefined;
-  let access: Access | undefined;
-  let inflight: Promise<string> | undefined;
-  let restoring: Promise<void> | undefined;
+}
+
+export function createSession(deps: SessionDeps): Session {
+  const core = new SessionCore(deps);
+  // Plain functions, not methods: callers pass them around unbound (useSyncExternalStore).
+  return {
+    state: () => core.state(),
+    subscribe: (listener) => core.subscribe(listener),
+    restore: () => core.restore(),
+    signIn: (username, password) => core.signIn(username, password),
+    adopt: (refreshToken) => core.adopt(refreshToken),
+    signOut: (message) => core.signOut(message),
+    accessToken: () => core.accessToken(),
+    renew: (stale) => core.renew(stale),
+    me: () => core.me(),
+  };
+}
+
+/** The refresh token in the tab's storage; a storage that refuses is treated as empty. */
+class RefreshTokenStore {
+  constructor(private readonly storage: KeyValueStorage) {}
+
+  get(): string | null {
+    try {
+      return this.storage.getItem(REFRESH_TOKEN_KEY);
+    } catch {
+      return null;
+    }
+  }
+
+  set(token: string): void {
+    try {
+      this.storage.setItem(REFRESH_TOKEN_KEY, token);
+    } catch {
+      // Storage refused (quota, privacy mode): the session lasts until the page is reloaded.
+    }
+  }
+
+  clear(): void {
+    try {
+      this.storage.removeItem(REFRESH_TOKEN_KEY);
+    } catch {
+      // Nothing stored.
+    }
+  }
+}
+
+const errorOf = (status: number, body: unknown): ApiError => {
+  const e = (body as { error?: { code?: string; message?: string } } | undefined)?.error;
+  return new ApiError(e?.message ?? `The API answered ${status}.`, e?.code);
+};
+
+/** The session's state and tokens, and the steps that change them. */
+class SessionCore {
+  private readonly now: () => number;
+  private readonly storage: RefreshTokenStore;
+  private readonly listeners = new Set<() => void>();
+  private current: SessionState | undefined;
+  private access: Access | undefined;
+  private inflight: Promise<string> | undefined;
+  private restoring: Promise<void> | undefined;
   // Bumped by sign-in and sign-out: a refresh answered after either is stale and dropped.
-  let epoch = 0;
+  private epoch = 0;
 
-  const storage = {
-    get: (): string | null => {
-      try {
-        return deps.storage.getItem(REFRESH_TOKEN_KEY);
-      } catch {
-        return null;
-      }
-    },
-    set: (token: string) => {
-      try {
-        deps.storage.setItem(REFRESH_TOKEN_KEY, token);
-      } catch {
-        // Storage refused (quota, privacy mode): the session lasts until the page is reloaded.
-      }
-    },
-    clear: () => {
-      try {
-        deps.storage.removeItem(REFRESH_TOKEN_KEY);
-      } catch {
-        // Nothing stored.
-      }
-    },
-  };
+  constructor(private readonly deps: SessionDeps) {
+    this.now = deps.now ?? (() => Date.now());
+    this.storage = new RefreshTokenStore(deps.storage);
+  }
 
-  const state = (): SessionState =>
-    (current ??= storage.get() ? { status: 'loading' } : { status: 'signed-out' });
-  const setState = (next: SessionState) => {
-    current = next;
-    for (const l of [...listeners]) l();
-  };
+  state(): SessionState {
+    return (this.current ??= this.storage.get() ? { status: 'loading' } : { status: 'signed-out' });
+  }
 
-  const keep = (pair: TokenPair) => {
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  restore(): Promise<void> {
+    return (this.restoring ??= this.resume());
+  }
+
+  async signIn(username: string, password: string): Promise<User> {
+    const res = await this.call('POST', '/api/auth/login', { username, password });
+    if (!res.ok) throw errorOf(res.status, res.body);
+    return this.enter(() => this.keep(res.body as TokenPair));
+  }
+
+  adopt(refreshToken: string): Promise<User> {
+    return this.enter(
+      () => {
+        this.access = undefined;
+        this.storage.set(refreshToken);
+        this.setState({ status: 'loading' });
+      },
+      // A refused refresh has signed out already; otherwise say why on the sign-in page.
+      (e) => e.message,
+    );
+  }
+
+  async signOut(message?: string): Promise<void> {
+    const token = this.storage.get();
+    this.clear(message);
+    if (!token) return;
+    try {
+      await this.call('POST', '/api/auth/logout', { refreshToken: token });
+    } catch {
+      // Signed out here all the same; the API forgets the refresh token when it expires.
+    }
+  }
+
+  accessToken(): Promise<string> {
+    const token = this.fresh();
+    return token ? Promise.resolve(token) : this.refreshOnce();
+  }
+
+  renew(stale: string): Promise<string> {
+    if (this.inflight) return this.inflight;
+    const token = this.fresh();
+    if (token && token !== stale) return Promise.resolve(token);
+    this.access = undefined;
+    return this.refreshOnce();
+  }
+
+  async me(): Promise<User> {
+    const res = await this.call('GET', '/api/auth/me', undefined, await this.accessToken());
+    if (!res.ok) throw errorOf(res.status, res.body);
+    return res.body as User;
+  }
+
+  /** restore()'s one run: a handed-over sign-in, else the stored refresh token, else signed out. */
+  private async resume(): Promise<void> {
+    const handed = this.deps.handoff?.();
+    if (handed) {
+      // A new sign-in replaces whatever this tab held; a refusal shows on the sign-in page.
+      await this.adopt(handed).catch(() => undefined);
+      return;
+    }
+    if (this.state().status === 'signed-in') return;
+    if (!this.storage.get()) {
+      if (this.state().status !== 'signed-out') this.setState({ status: 'signed-out' });
+      return;
+    }
+    if (this.state().status !== 'loading') this.setState({ status: 'loading' });
+    const at = this.epoch;
+    try {
+      const user = await this.me();
+      if (at === this.epoch) this.setState({ status: 'signed-in', user });
+    } catch (e) {
+      // A refused refresh has signed out already; the API being down shows its message.
+      if (at === this.epoch && this.state().status !== 'signed-out') {
+        this.setState({ status: 'signed-out', message: (e as Error).message });
+      }
+    }
+  }
+
+  private setState(next: SessionState): void {
+    this.current = next;
+    for (const l of [...this.listeners]) l();
+  }
+
+  private keep(pair: TokenPair): void {
     const lifetime = pair.expiresIn * 1000;
-    const at = now();
-    access = {
+    const at = this.now();
+    this.access = {
       token: pair.accessToken,
       renewAt: at + lifetime - Math.min(RENEW_BEFORE_MS, lifetime / 2),
     };
-    storage.set(pair.refreshToken);
-  };
+    this.storage.set(pair.refreshToken);
+  }
 
   /** Forgets everything locally; the session is signed out (with `message` for the sign-in page). */
-  const clear = (message?: string) => {
-    epoch++;
-    access = undefined;
-    inflight = undefined;
-    storage.clear();
-    setState({ status: 'signed-out', message });
-  };
+  private clear(message?: string): void {
+    this.epoch++;
+    this.access = undefined;
+    this.inflight = undefined;
+    this.storage.clear();
+    this.setState({ status: 'signed-out', message });
+  }
 
-  async function call(
+  private async call(
     method: string,
     url: string,
     body?: unknown,
@@ -165,7 +286,7 @@ export function createSession(deps: {
     if (bearer) headers.authorization = `Bearer ${bearer}`;
     let res: Awaited<ReturnType<HttpFetch>>;
     try {
-      res = await deps.fetch(url, {
+      res = await this.deps.fetch(url, {
         method,
         headers,
         body: body === undefined ? undefined : JSON.stringify(body),
@@ -176,145 +297,60 @@ export function createSession(deps: {
     return { ok: res.ok, status: res.status, body: await res.json().catch(() => undefined) };
   }
 
-  const errorOf = (status: number, body: unknown): ApiError => {
-    const e = (body as { error?: { code?: string; message?: string } } | undefined)?.error;
-    return new ApiError(e?.message ?? `The API answered ${status}.`, e?.code);
-  };
-
-  async function refresh(): Promise<string> {
-    const token = storage.get();
-    const at = epoch;
+  private async refresh(): Promise<string> {
+    const token = this.storage.get();
+    const at = this.epoch;
     if (!token) {
-      if (state().status !== 'signed-out') clear(SESSION_ENDED);
+      if (this.state().status !== 'signed-out') this.clear(SESSION_ENDED);
       throw new ApiError('Sign in first.', 'UNAUTHENTICATED');
     }
-    const res = await call('POST', '/api/auth/refresh', { refreshToken: token });
-    if (at !== epoch) throw new ApiError('Signed out meanwhile.', 'UNAUTHENTICATED');
+    const res = await this.call('POST', '/api/auth/refresh', { refreshToken: token });
+    if (at !== this.epoch) throw new ApiError('Signed out meanwhile.', 'UNAUTHENTICATED');
     if (res.status === 400 || res.status === 401) {
       // Refused (expired, revoked, or already used): the session is over.
-      clear(SESSION_ENDED);
+      this.clear(SESSION_ENDED);
       throw new ApiError(SESSION_ENDED, 'UNAUTHENTICATED');
     }
     // Anything else (API down, 5xx) keeps the refresh token: the next call tries again.
     if (!res.ok) throw errorOf(res.status, res.body);
-    keep(res.body as TokenPair);
-    return access!.token;
+    this.keep(res.body as TokenPair);
+    return this.access!.token;
   }
 
   /**
    * One refresh at a time, shared by every caller: refresh tokens rotate, so a second refresh
    * with the same token would count as a replay and sign the whole session out.
    */
-  function refreshOnce(): Promise<string> {
-    if (inflight) return inflight;
-    const p = refresh();
+  private refreshOnce(): Promise<string> {
+    if (this.inflight) return this.inflight;
+    const p = this.refresh();
     const done = () => {
-      if (inflight === p) inflight = undefined;
+      if (this.inflight === p) this.inflight = undefined;
     };
     p.then(done, done);
-    inflight = p;
+    this.inflight = p;
     return p;
   }
 
-  const fresh = (): string | undefined => (access && now() < access.renewAt ? access.token : undefined);
-
-  async function me(): Promise<User> {
-    const res = await call('GET', '/api/auth/me', undefined, await accessToken());
-    if (!res.ok) throw errorOf(res.status, res.body);
-    return res.body as User;
-  }
-
-  function accessToken(): Promise<string> {
-    const token = fresh();
-    return token ? Promise.resolve(token) : refreshOnce();
+  private fresh(): string | undefined {
+    return this.access && this.now() < this.access.renewAt ? this.access.token : undefined;
   }
 
   /** A new sign-in replaces what the tab held: start a new epoch with these tokens, then ask who. */
-  async function enter(keepTokens: () => void, why?: (e: Error) => string): Promise<User> {
-    epoch++;
-    inflight = undefined;
+  private async enter(keepTokens: () => void, why?: (e: Error) => string): Promise<User> {
+    this.epoch++;
+    this.inflight = undefined;
     keepTokens();
-    const at = epoch;
+    const at = this.epoch;
     try {
-      const user = await me();
-      if (at === epoch) setState({ status: 'signed-in', user });
+      const user = await this.me();
+      if (at === this.epoch) this.setState({ status: 'signed-in', user });
       return user;
     } catch (e) {
-      if (at === epoch) clear(why?.(e as Error));
+      if (at === this.epoch) this.clear(why?.(e as Error));
       throw e;
     }
   }
-
-  function adopt(refreshToken: string): Promise<User> {
-    return enter(
-      () => {
-        access = undefined;
-        storage.set(refreshToken);
-        setState({ status: 'loading' });
-      },
-      // A refused refresh has signed out already; otherwise say why on the sign-in page.
-      (e) => e.message,
-    );
-  }
-
-  return {
-    state,
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-    restore() {
-      return (restoring ??= (async () => {
-        const handed = deps.handoff?.();
-        if (handed) {
-          // A new sign-in replaces whatever this tab held; a refusal shows on the sign-in page.
-          await adopt(handed).catch(() => undefined);
-          return;
-        }
-        if (state().status === 'signed-in') return;
-        if (!storage.get()) {
-          if (state().status !== 'signed-out') setState({ status: 'signed-out' });
-          return;
-        }
-        if (state().status !== 'loading') setState({ status: 'loading' });
-        const at = epoch;
-        try {
-          const user = await me();
-          if (at === epoch) setState({ status: 'signed-in', user });
-        } catch (e) {
-          // A refused refresh has signed out already; the API being down shows its message.
-          if (at === epoch && state().status !== 'signed-out') {
-            setState({ status: 'signed-out', message: (e as Error).message });
-          }
-        }
-      })());
-    },
-    async signIn(username, password) {
-      const res = await call('POST', '/api/auth/login', { username, password });
-      if (!res.ok) throw errorOf(res.status, res.body);
-      return enter(() => keep(res.body as TokenPair));
-    },
-    adopt,
-    async signOut(message) {
-      const token = storage.get();
-      clear(message);
-      if (!token) return;
-      try {
-        await call('POST', '/api/auth/logout', { refreshToken: token });
-      } catch {
-        // Signed out here all the same; the API forgets the refresh token when it expires.
-      }
-    },
-    accessToken,
-    renew(stale) {
-      if (inflight) return inflight;
-      const token = fresh();
-      if (token && token !== stale) return Promise.resolve(token);
-      access = undefined;
-      return refreshOnce();
-    },
-    me,
-  };
 }
 
 /** The browser's session: this tab's sessionStorage, the page's fetch. */

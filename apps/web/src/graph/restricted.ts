@@ -1,7 +1,7 @@
 import { KINDS, kindOf } from './kinds';
 
 /**
- * Need-to-know (analytics.md §8): a node above the signed-in user's clearance comes back with
+ * Need-to-know (docs/spec/analytics.md §8): a node above the signed-in user's clearance comes back with
  * `restricted: true`, the name "restricted", a stand-in id (`restricted-<16 hex>`, stable so that
  * edges still connect), its labels and its numbers only. It is drawn grey, in a shape of its own
  * with a dashed border, and labelled with its kind only; nothing offers to query it by id (the

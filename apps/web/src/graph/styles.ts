@@ -8,6 +8,11 @@ import { RESTRICTED_STYLE } from './restricted';
  * domain), classes for emphasis. Labels carry the name, classification badge and domain tags.
  */
 export function graphStyles(): StylesheetJson {
+  return [...nodeStyles(), ...edgeStyles()];
+}
+
+/** Nodes: shape per kind, then the emphasis classes (later rules win). */
+function nodeStyles(): StylesheetJson {
   return [
     {
       selector: 'node',
@@ -61,6 +66,12 @@ export function graphStyles(): StylesheetJson {
       style: { shape: 'round-rectangle', 'text-valign': 'center', 'font-weight': 'bold' },
     },
     { selector: 'node:selected', style: { 'overlay-color': NEUTRAL.highlight, 'overlay-opacity': 0.2 } },
+  ];
+}
+
+/** Edges: labelled arrows, then the emphasis classes. */
+function edgeStyles(): StylesheetJson {
+  return [
     {
       selector: 'edge',
       style: {

@@ -8,6 +8,58 @@ import { oidcHandoff, session } from '../api/session';
  * signing in through the organisation's identity provider too.
  */
 export function SignInView({ message }: { message?: string }) {
+  const form = useSignInForm();
+  const { oidcError, oidcEnabled } = useOidcSignIn();
+  const shown = form.tried ? form.error : (oidcError ?? message);
+  return (
+    <section className="panel sign-in" aria-labelledby="sign-in-title">
+      <h2 id="sign-in-title">Sign in to Rampart</h2>
+      {shown && (
+        <p key={form.attempt} role="alert" className="error">
+          {shown}
+        </p>
+      )}
+      <form onSubmit={form.submit}>
+        <label>
+          Username
+          <input
+            ref={form.usernameRef}
+            name="username"
+            autoComplete="username"
+            autoCapitalize="none"
+            spellCheck={false}
+            required
+            value={form.username}
+            onChange={(e) => form.setUsername(e.target.value)}
+          />
+        </label>
+        <label>
+          Password
+          <input
+            ref={form.passwordRef}
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            required
+            value={form.password}
+            onChange={(e) => form.setPassword(e.target.value)}
+          />
+        </label>
+        <button type="submit" className="primary" disabled={form.sending} aria-busy={form.sending}>
+          Sign in
+        </button>
+      </form>
+      {oidcEnabled && (
+        <p className="sign-in-oidc">
+          <a href="/api/auth/oidc/login">Sign in with your organisation (OpenID Connect)</a>
+        </p>
+      )}
+    </section>
+  );
+}
+
+/** The username and password form: its fields, the attempt under way, and the last refusal. */
+function useSignInForm() {
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [sending, setSending] = useState(false);
@@ -18,25 +70,8 @@ export function SignInView({ message }: { message?: string }) {
   const [tried, setTried] = useState(false);
   const usernameRef = useRef<HTMLInputElement>(null);
   const passwordRef = useRef<HTMLInputElement>(null);
-  // Why the last OpenID Connect sign-in was refused (`#oidc-error=...`); out of the address below.
-  const [oidcError] = useState(() => oidcHandoff(window.location.hash)?.error);
-  const [oidcEnabled, setOidcEnabled] = useState(false);
-
   // Straight to the first empty field: typing can start at once.
   useEffect(() => usernameRef.current?.focus(), []);
-  useEffect(() => {
-    if (oidcError) history.replaceState(null, '', window.location.pathname + window.location.search);
-  }, [oidcError]);
-  useEffect(() => {
-    let live = true;
-    fetch('/api/auth/oidc')
-      .then((r) => (r.ok ? (r.json() as Promise<{ enabled?: boolean }>) : undefined))
-      .then((b) => live && setOidcEnabled(b?.enabled === true))
-      .catch(() => undefined); // no button when the API cannot say
-    return () => {
-      live = false;
-    };
-  }, []);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -55,51 +90,38 @@ export function SignInView({ message }: { message?: string }) {
       passwordRef.current?.select();
     }
   }
+  return {
+    username,
+    setUsername,
+    password,
+    setPassword,
+    sending,
+    error,
+    attempt,
+    tried,
+    usernameRef,
+    passwordRef,
+    submit,
+  };
+}
 
-  const shown = tried ? error : (oidcError ?? message);
-  return (
-    <section className="panel sign-in" aria-labelledby="sign-in-title">
-      <h2 id="sign-in-title">Sign in to Rampart</h2>
-      {shown && (
-        <p key={attempt} role="alert" className="error">
-          {shown}
-        </p>
-      )}
-      <form onSubmit={submit}>
-        <label>
-          Username
-          <input
-            ref={usernameRef}
-            name="username"
-            autoComplete="username"
-            autoCapitalize="none"
-            spellCheck={false}
-            required
-            value={username}
-            onChange={(e) => setUsername(e.target.value)}
-          />
-        </label>
-        <label>
-          Password
-          <input
-            ref={passwordRef}
-            name="password"
-            type="password"
-            autoComplete="current-password"
-            required
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-          />
-        </label>
-        <button type="submit" className="primary" disabled={sending} aria-busy={sending}>
-          Sign in
-        </button>
-      </form>
-      {oidcEnabled && (
-        <p className="sign-in-oidc">
-          <a href="/api/auth/oidc/login">Sign in with your organisation (OpenID Connect)</a>
-        </p>
-      )}
-    </section>
-  );
+/** Whether the API offers OpenID Connect, and why the last such sign-in was refused (if it was). */
+function useOidcSignIn() {
+  // Why the last OpenID Connect sign-in was refused (`#oidc-error=...`); out of the address below.
+  const [oidcError] = useState(() => oidcHandoff(window.location.hash)?.error);
+  const [oidcEnabled, setOidcEnabled] = useState(false);
+  useEffect(() => {
+    if (oidcError) history.replaceState(null, '', window.location.pathname + window.location.search);
+  }, [oidcError]);
+  useEffect(() => {
+    let live = true;
+    fetch('/api/auth/oidc')
+      .then((r) => (r.ok ? (r.json() as Promise<{ enabled?: boolean }>) : undefined))
+      .then((b) => live && setOidcEnabled(b?.enabled === true))
+      .catch(() => undefined); // no button when the API cannot say
+    return () => {
+      live = false;
+    };
+  }, []);
+  return { oidcError, oidcEnabled };
 }

@@ -16,7 +16,7 @@ import {
 } from './vocabulary';
 
 /**
- * The native organisation file (import-format.md) as zod schemas. Objects are strict: an unknown
+ * The native organisation file (docs/spec/import-format.md) as zod schemas. Objects are strict: an unknown
  * key is an error with its path, never silently dropped. Cross-references, id uniqueness,
  * classification levels and cycles are checked afterwards (they need the whole file and the graph).
  */
@@ -67,7 +67,7 @@ export const businessImpactSchema = z.strictObject({
   availability: score,
 });
 
-/** Properties every entity may carry (analytics.md §1). */
+/** Properties every entity may carry (docs/spec/analytics.md §1). */
 const common = {
   id: entityId,
   name: z.string({ message: 'expected a name (text)' }).min(1, 'must not be empty'),

@@ -1,4 +1,4 @@
-/** The closed vocabularies of analytics.md §1 and import-format.md. */
+/** The closed vocabularies of docs/spec/analytics.md §1 and docs/spec/import-format.md. */
 export const SECURITY_DOMAINS = ['governance', 'personnel', 'information', 'cyber', 'physical'] as const;
 export type SecurityDomain = (typeof SECURITY_DOMAINS)[number];
 

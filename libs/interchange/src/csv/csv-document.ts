@@ -7,19 +7,22 @@ import {
   COLUMN_TYPES,
   CSV_FILES,
   CSV_FILE_NAMES,
-  CellKind,
   CsvFileSpec,
   ORGANIZATION_FILE,
   OWNS,
   RELATIONSHIPS_FILE,
   RELATIONSHIP_COLUMNS,
   RELATIONSHIP_TARGETS,
-  SEPARATOR,
+  RelationshipTarget,
   allowedColumns,
   columnOf,
   fileNameOf,
 } from './csv-layout';
 import { CsvRow, CsvTable, readCsv } from './csv-read';
+import { inCsvTerms, sortCsvIssues } from './csv-issues';
+import { baseName, convertCell, setIn, tokens, valueAt } from './csv-values';
+
+export { convertCell } from './csv-values';
 
 /** One file of a set: its name (which says its section) and its text. */
 export interface CsvFile {
@@ -53,40 +56,6 @@ export interface CsvSetDocument {
 }
 
 type Item = Record<string, unknown>;
-
-const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
-
-/**
- * A cell as the schema expects it. A cell that does not read as the expected type stays text, so
- * that the native schema reports it with its own message ("expected a number from 0 to 1").
- */
-export function convertCell(cell: string, kind: CellKind): unknown {
-  switch (kind) {
-    case 'number':
-      return NUMBER.test(cell) ? Number(cell) : cell;
-    case 'boolean':
-      return /^true$/i.test(cell) ? true : /^false$/i.test(cell) ? false : cell;
-    case 'list':
-      return cell
-        .split(SEPARATOR)
-        .map((v) => v.trim())
-        .filter(Boolean);
-    default:
-      return cell;
-  }
-}
-
-const baseName = (name: string) => name.split(/[\\/]/).pop() ?? name;
-
-/** `people[1].access[0].to` -> ['people', 1, 'access', 0, 'to']. */
-const tokens = (path: string): PathSegment[] =>
-  [...path.matchAll(/\[(\d+)\]|([^.[\]]+)/g)].map((m) => (m[1] !== undefined ? Number(m[1]) : m[2]));
-
-const valueAt = (data: unknown, path: readonly PathSegment[]): unknown =>
-  path.reduce<unknown>(
-    (v, seg) => (v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[seg] : undefined),
-    data,
-  );
 
 /**
  * Reads a CSV set (docs/import.md "CSV files") into one native document. Every problem of every
@@ -137,8 +106,6 @@ class CsvSetReader {
     const rels = byName.get(RELATIONSHIPS_FILE);
     if (rels) this.relationships(rels.name, rels.table);
 
-    const order = (i: ImportIssue) =>
-      i.file === this.setName ? -1 : CSV_FILE_NAMES.indexOf(i.file.toLowerCase());
     return {
       parsed: {
         file: this.setName,
@@ -150,14 +117,7 @@ class CsvSetReader {
       },
       issues: this.issues,
       toCsvIssue: (issue) => this.toCsvIssue(issue),
-      sort: (issues) =>
-        issues
-          .map((issue, n) => ({ issue, n }))
-          .sort(
-            (a, b) =>
-              order(a.issue) - order(b.issue) || (a.issue.line ?? 0) - (b.issue.line ?? 0) || a.n - b.n,
-          )
-          .map((x) => x.issue),
+      sort: (issues) => sortCsvIssues(this.setName, issues),
     };
   }
 
@@ -280,74 +240,106 @@ class CsvSetReader {
       columns.forEach((c, n) => {
         if (c) cell[c] = row.cells[n];
       });
-      const at = (column: string, message: string) => this.issue(file, row.line, column, message);
-      const missing = ['from', 'type', 'to'].filter((c) => !cell[c]);
-      for (const c of missing) at(c, 'is required but missing');
-      if (missing.length) continue;
-      const type = cell.type.toUpperCase();
-      const extra = ACCESS_COLUMNS.filter((c) => cell[c]);
-      if (type !== 'HAS_ACCESS' && extra.length) {
-        for (const c of extra) at(c, `only HAS_ACCESS rows have a ${c}`);
-        continue;
-      }
-      if (type === OWNS) {
-        this.owns(file, row.line, cell.from, cell.to);
-        continue;
-      }
-      const column = COLUMN_TYPES.get(type as RelationshipType);
-      if (column) {
-        at('type', `${type} is not a row of ${RELATIONSHIPS_FILE}: it is ${column}`);
-        continue;
-      }
-      const targets = RELATIONSHIP_TARGETS.get(type as RelationshipType);
-      if (!targets) {
-        at(
-          'type',
-          `unknown relationship type "${cell.type}"; ${RELATIONSHIPS_FILE} takes ${ALLOWED_RELATIONSHIP_TYPES.join(', ')}`,
-        );
-        continue;
-      }
-      // The end that carries the native key must be an entity of this set, of the right section;
-      // DEPENDS_ON (from a system or from a control) is told apart by that section.
-      const end = (dir: 'out' | 'in') => (dir === 'out' ? 'from' : 'to');
-      const target = targets.find((t) => this.ids.get(cell[end(t.dir)])?.section === t.section);
-      if (!target) {
-        const endColumn = end(targets[0].dir);
-        const id = cell[endColumn];
-        const wanted = [...new Set(targets.map((t) => fileNameOf(t.section)))].join(' or ');
-        const defined = this.ids.get(id);
-        at(
-          endColumn,
-          defined
-            ? `"${id}" is defined in ${defined.file}, but the ${endColumn} of a ${type} row must be an entity of ${wanted}`
-            : `"${id}" is not defined in this CSV set: the ${endColumn} of a ${type} row must be an entity of ${wanted} in the same set`,
-        );
-        continue;
-      }
-      const carrier = this.ids.get(cell[end(target.dir)])!;
-      const item = (this.doc[carrier.section] as Item[])[carrier.index];
-      const base: PathSegment[] = [carrier.section, carrier.index, target.key];
-      const otherColumn = end(target.dir === 'out' ? 'in' : 'out');
-      const list = (item[target.key] ??= []) as unknown[];
-      const j = list.length;
-      if (target.key === ACCESS_KEY) {
-        const access: Item = { to: cell.to };
-        for (const c of ACCESS_COLUMNS) if (cell[c]) access[c] = cell[c];
-        list.push(access);
-        this.at([...base, j], { file, line: row.line });
-        for (const c of ['to', ...ACCESS_COLUMNS])
-          this.at([...base, j, c], { file, line: row.line, column: c });
-      } else {
-        list.push(cell[otherColumn]);
-        this.at(base, { file, line: row.line, column: otherColumn });
-        this.at([...base, j], { file, line: row.line, column: otherColumn });
-        if (target.either && j === 0) either.push([item, target.key]);
-      }
+      const target = this.relationshipTarget(file, row.line, cell);
+      if (target) this.addRelationship(file, row.line, cell, target, either);
     }
     // `responsible` named once is one id, as a person would write it in YAML.
     for (const [item, key] of either) {
       const list = item[key] as string[];
       if (list.length === 1) item[key] = list[0];
+    }
+  }
+
+  /**
+   * The native key a relationship row becomes, or undefined when the row is in error (reported)
+   * or is an OWNS row (added to `owners` here).
+   */
+  private relationshipTarget(
+    file: string,
+    line: number,
+    cell: Record<string, string>,
+  ): RelationshipTarget | undefined {
+    const at = (column: string, message: string) => this.issue(file, line, column, message);
+    const missing = ['from', 'type', 'to'].filter((c) => !cell[c]);
+    for (const c of missing) at(c, 'is required but missing');
+    if (missing.length) return undefined;
+    const type = cell.type.toUpperCase();
+    const extra = ACCESS_COLUMNS.filter((c) => cell[c]);
+    if (type !== 'HAS_ACCESS' && extra.length) {
+      for (const c of extra) at(c, `only HAS_ACCESS rows have a ${c}`);
+      return undefined;
+    }
+    if (type === OWNS) {
+      this.owns(file, line, cell.from, cell.to);
+      return undefined;
+    }
+    const column = COLUMN_TYPES.get(type as RelationshipType);
+    if (column) {
+      at('type', `${type} is not a row of ${RELATIONSHIPS_FILE}: it is ${column}`);
+      return undefined;
+    }
+    const targets = RELATIONSHIP_TARGETS.get(type as RelationshipType);
+    if (!targets) {
+      at(
+        'type',
+        `unknown relationship type "${cell.type}"; ${RELATIONSHIPS_FILE} takes ${ALLOWED_RELATIONSHIP_TYPES.join(', ')}`,
+      );
+      return undefined;
+    }
+    // The end that carries the native key must be an entity of this set, of the right section;
+    // DEPENDS_ON (from a system or from a control) is told apart by that section.
+    const target = targets.find((t) => this.ids.get(cell[endColumn(t.dir)])?.section === t.section);
+    if (!target) this.wrongEnd(file, line, cell, type, targets);
+    return target;
+  }
+
+  /** Reports a row whose carrying end is not an entity of the set of a section the type allows. */
+  private wrongEnd(
+    file: string,
+    line: number,
+    cell: Record<string, string>,
+    type: string,
+    targets: readonly RelationshipTarget[],
+  ): void {
+    const column = endColumn(targets[0].dir);
+    const id = cell[column];
+    const wanted = [...new Set(targets.map((t) => fileNameOf(t.section)))].join(' or ');
+    const defined = this.ids.get(id);
+    this.issue(
+      file,
+      line,
+      column,
+      defined
+        ? `"${id}" is defined in ${defined.file}, but the ${column} of a ${type} row must be an entity of ${wanted}`
+        : `"${id}" is not defined in this CSV set: the ${column} of a ${type} row must be an entity of ${wanted} in the same set`,
+    );
+  }
+
+  /** Adds a checked relationship row to the list under `target.key` of the entity carrying it. */
+  private addRelationship(
+    file: string,
+    line: number,
+    cell: Record<string, string>,
+    target: RelationshipTarget,
+    either: [Item, string][],
+  ): void {
+    const carrier = this.ids.get(cell[endColumn(target.dir)])!;
+    const item = (this.doc[carrier.section] as Item[])[carrier.index];
+    const base: PathSegment[] = [carrier.section, carrier.index, target.key];
+    const otherColumn = endColumn(target.dir === 'out' ? 'in' : 'out');
+    const list = (item[target.key] ??= []) as unknown[];
+    const j = list.length;
+    if (target.key === ACCESS_KEY) {
+      const access: Item = { to: cell.to };
+      for (const c of ACCESS_COLUMNS) if (cell[c]) access[c] = cell[c];
+      list.push(access);
+      this.at([...base, j], { file, line });
+      for (const c of ['to', ...ACCESS_COLUMNS]) this.at([...base, j, c], { file, line, column: c });
+    } else {
+      list.push(cell[otherColumn]);
+      this.at(base, { file, line, column: otherColumn });
+      this.at([...base, j], { file, line, column: otherColumn });
+      if (target.either && j === 0) either.push([item, target.key]);
     }
   }
 
@@ -382,20 +374,7 @@ class CsvSetReader {
   }
 
   private toCsvIssue(issue: ImportIssue): ImportIssue {
-    const message = issue.message
-      .replace('in this file or in the graph', 'in this CSV set or in the graph')
-      .replace(/already defined at (\S+)$/, (all, path: string) => {
-        const at = this.find(path)?.location;
-        return at ? `already defined at ${at.file}:${at.line}` : all;
-      })
-      .replace('add an organization section to this file', `add ${ORGANIZATION_FILE} to the set`)
-      .replace('the file has no organization section', `the set has no ${ORGANIZATION_FILE}`)
-      .replace('the file belongs to organisation', 'the set belongs to organisation')
-      .replace('import its file (with an organization section) first', 'import it first')
-      .replace(
-        'belongs with an organization section',
-        `belongs with an organisation id in ${ORGANIZATION_FILE}`,
-      );
+    const message = inCsvTerms(issue.message, (path) => this.find(path)?.location);
     const found = issue.path ? this.find(issue.path) : undefined;
     if (!found) {
       const { line: _line, column: _column, ...rest } = issue;
@@ -419,8 +398,5 @@ class CsvSetReader {
   }
 }
 
-function setIn(target: Item, path: readonly string[], value: unknown): void {
-  let node = target;
-  for (const key of path.slice(0, -1)) node = (node[key] ??= {}) as Item;
-  node[path[path.length - 1]] = value;
-}
+/** The column of a relationship row that names the entity at `dir`'s end. */
+const endColumn = (dir: 'out' | 'in') => (dir === 'out' ? 'from' : 'to');

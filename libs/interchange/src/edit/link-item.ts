@@ -64,7 +64,7 @@ export function findStatement(req: LinkRequest, ends: Map<string, EntityRecord>)
   }
   throw new DomainError(
     'VALIDATION_FAILED',
-    `A ${req.type} relationship cannot go from ${describe(from)} to ${describe(to)} (analytics.md §1).`,
+    `A ${req.type} relationship cannot go from ${describe(from)} to ${describe(to)} (docs/spec/analytics.md §1).`,
   );
 }
 

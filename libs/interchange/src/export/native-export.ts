@@ -61,7 +61,7 @@ const ordered = (item: Item): Item => {
 };
 
 /**
- * Rebuilds the native document (import-format.md) of one organisation from a snapshot. Every
+ * Rebuilds the native document (docs/spec/import-format.md) of one organisation from a snapshot. Every
  * relationship is written on the side the format defines it (the section table), so importing the
  * result reproduces the same graph, and exporting again gives the same document.
  */
@@ -89,7 +89,7 @@ export function toNativeDocument(snapshot: GraphSnapshot): Item {
     .filter((o) => o.assets.length)
     .sort((a, b) => a.person.localeCompare(b.person));
   if (ownerRows.length) {
-    // `owners` goes where import-format.md puts it: after assets, before controls.
+    // `owners` goes where docs/spec/import-format.md puts it: after assets, before controls.
     const { controls, threats, risks, ...head } = doc;
     return {
       ...head,

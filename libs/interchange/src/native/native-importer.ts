@@ -64,7 +64,7 @@ export interface ImportReport {
   counts?: WriteCounts;
 }
 
-/** Imports native organisation files (import-format.md): validate everything, then write atomically. */
+/** Imports native organisation files (docs/spec/import-format.md): validate everything, then write atomically. */
 export class NativeImporter {
   constructor(
     private readonly graph: GraphContext,

@@ -12,7 +12,7 @@ export interface ValidationResult {
   organizationId?: string;
 }
 
-/** analytics.md §2 "Several organisations": which organisation a file's entities belong to. */
+/** docs/spec/analytics.md §2 "Several organisations": which organisation a file's entities belong to. */
 export function resolveOrganization(
   parsed: ParsedFile,
   ctx: ImportContext,

@@ -65,8 +65,12 @@ export async function graphOf(page: Page, name: string): Promise<DrawnGraph> {
 
 /** Taps an element of a named graph as a user would (Cytoscape's own tap event). */
 export async function tapIn(page: Page, name: string, elementId: string): Promise<void> {
+  // Returns nothing: handing the Cytoscape collection back would make Playwright serialise the
+  // whole graph (tens of seconds on a large view) for a tap that takes milliseconds.
   await page.evaluate(
-    ([n, id]) => (globalThis as unknown as PageWindow).rampartGraphs![n].getElementById(id).emit('tap'),
+    ([n, id]) => {
+      (globalThis as unknown as PageWindow).rampartGraphs![n].getElementById(id).emit('tap');
+    },
     [name, elementId] as const,
   );
 }

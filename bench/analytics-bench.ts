@@ -4,7 +4,7 @@
  * p50/p95 printed, and attackPaths compared with a plain Cypher shortestPath on the same pairs in
  * the same run.
  *
- *   npm run bench -- [--people 100000] [--seed 1] [--runs 40] [--keep]
+ *   npm run bench -- [--people 100000] [--seed 1] [--runs 40] [--keep] [--edits-only]
  *
  * Needs a Neo4j the usual way (NEO4J_URI, Docker or the local launcher) and the build
  * (`npm run bench` builds first). The graph is erased and the organisation imported unless --keep
@@ -12,18 +12,22 @@
  */
 import { performance } from 'node:perf_hooks';
 import { loadConfig } from '@rampart/config';
-import { Q, createGraphContext, graphOptionsFrom, resolveNeo4j } from '@rampart/graph';
+import { createGraphContext, graphOptionsFrom, resolveNeo4j } from '@rampart/graph';
 import { NativeImporter, generateOrganisation } from '@rampart/interchange';
 import { AuditService } from '@rampart/audit';
 import { INestApplicationContext } from '@nestjs/common';
 import { ApiProcess, startApi } from './api-process';
 import { benchJwtSecret, benchServices, benchSignIn, createBenchAccount } from './bench-auth';
 import { numberArg, percentile } from './bench-args';
+import { measureEdits } from './edit-bench';
+import { measureReads } from './read-bench';
 
 const people = numberArg('people', 100_000);
 const seed = numberArg('seed', 1);
 const runs = numberArg('runs', 40);
 const keep = process.argv.includes('--keep');
+/** Skip the read measurements (what an edit costs is measured either way). */
+const editsOnly = process.argv.includes('--edits-only');
 
 const fmt = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(1)} ms`);
 
@@ -121,73 +125,8 @@ async function main() {
       return { t, a: pick(reachable.get(t) as string[]) };
     });
 
-    const paths: number[] = [];
-    let found = 0;
-    for (const p of pairs) {
-      paths.push(
-        await timed(async () => {
-          const d = await gql(
-            'query($t: ID!, $a: ID!) { attackPaths(threatId: $t, assetId: $a, k: 5) { paths { probability } } }',
-            p,
-          );
-          if (d.attackPaths.paths.length) found += 1;
-        }),
-      );
-    }
-    report('attackPaths k=5', paths, `${found}/${pairs.length} pairs reachable`);
-
-    const baseline: number[] = [];
-    for (const p of pairs) {
-      const entry = (
-        await gql(
-          'query($id: ID!) { entity(id: $id) { relationships(types: [STARTS_AT], direction: OUT) { node { id } } } }',
-          { id: p.t },
-        )
-      ).entity.relationships[0]?.node.id;
-      if (!entry) continue;
-      baseline.push(
-        await timed(() => graph.executor.executeRead(Q.benchShortestPath, { from: entry, to: p.a })),
-      );
-    }
-    report('baseline: Cypher shortestPath (one entry point, no controls)', baseline);
-
-    const blast = (mode: string) => async () =>
-      gql(`query($n: [ID!]!) { blastRadius(nodeIds: $n, mode: ${mode}, maxHops: 6) { impactScore } }`, {
-        n: [pick(peopleIds)],
-      });
-    const structural: number[] = [];
-    const probable: number[] = [];
-    for (let i = 0; i < runs; i++) structural.push(await timed(blast('STRUCTURAL')));
-    for (let i = 0; i < runs; i++) probable.push(await timed(blast('PROBABLE')));
-    report('blastRadius 6 hops, structural', structural);
-    report('blastRadius 6 hops, probable', probable);
-
-    const cuts: number[] = [];
-    for (const p of pairs.slice(0, Math.max(5, Math.floor(runs / 2)))) {
-      cuts.push(
-        await timed(() =>
-          gql(
-            'query($t: ID!, $a: ID!) { securityDepth(threatId: $t, assetId: $a, maxOrder: 2) { depth } }',
-            p,
-          ),
-        ),
-      );
-    }
-    report('securityDepth, cut sets up to order 2', cuts);
-
-    const posture: number[] = [];
-    for (let i = 0; i < 3; i++)
-      posture.push(await timed(() => gql('{ posture { criticalAssets uncoveredCriticalAssets } }')));
-    report('posture (whole organisation)', posture);
-
-    // The ranking is computed once per graph version: the first call pays, later ones slice it.
-    const links = () => timed(() => gql('{ weakestLinks(limit: 20) { riskIncrease } }'));
-    report('weakestLinks, first call (whole organisation)', [await links()]);
-    report('weakestLinks, later calls (kept per graph version)', [
-      await links(),
-      await links(),
-      await links(),
-    ]);
+    if (!editsOnly) await measureReads({ gql, timed, report, graph, pairs, pick, peopleIds, runs });
+    await measureEdits(gql, timed, report, pairs, runs);
     console.log(
       `\n${people} people, seed ${seed}\n\n| operation | runs | p50 | p95 | note |\n| --- | --- | --- | --- | --- |\n${rows.join('\n')}`,
     );

@@ -24,6 +24,8 @@ describe('HTTP guards', () => {
       },
     });
     const logger = pino({ level: 'info', redact: ['req.headers.authorization'] }, sink);
+    // Counters live in Neo4j, shared by every app on it: each app here starts from none.
+    await graph.sharedState.deleteAll();
     const app = await createApp({ config: change(base), graph, logger });
     await app.init();
     apps.push(app);

@@ -20,10 +20,12 @@ export function connectionOf(config: AppConfig) {
   return { uri, user, password, database };
 }
 
-/** An empty graph with the schema applied. */
+/** An empty graph with the schema applied, and no shared counters, sign-ins pending or leases. */
 export async function freshGraph(graph: GraphContext): Promise<void> {
   await graph.health.deleteAll();
   await graph.schema.apply();
+  // Suites share one database: one suite's sign-in failures or requests must not lock the next.
+  await graph.sharedState.deleteAll();
 }
 
 export async function freshDemo(graph: GraphContext, config = testConfig()): Promise<void> {

@@ -4,7 +4,7 @@ import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { LoggerModule } from 'nestjs-pino';
 import { Logger } from 'pino';
-import { AccessModule } from '@rampart/access';
+import { AccessModule, SharedStateJanitor } from '@rampart/access';
 import { AnalysisModule } from '@rampart/analysis';
 import { AuditModule } from '@rampart/audit';
 import { AppConfig, ConfigModule } from '@rampart/config';
@@ -46,6 +46,9 @@ export interface AppModuleOptions {
   graph: GraphContext;
   logger: Logger;
 }
+
+/** Timers only the API runs (the CLI runs no schedule): schedules, and the sweep of shared state. */
+const API_ONLY = [ReportScheduler, SharedStateJanitor];
 
 @Module({})
 export class AppModule {
@@ -121,7 +124,7 @@ export class AppModule {
         RiskResolver,
         ThreatTargetsResolver,
         ReportsResolver,
-        ReportScheduler,
+        ...API_ONLY,
         OrganizationResolver,
         AssetResolver,
         EntityResolver,

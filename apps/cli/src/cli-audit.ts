@@ -16,8 +16,7 @@ export function cliActor(): string {
 }
 
 /** The audit service for commands that hold a graph context rather than the API's services. */
-export const auditServiceFor = (g: GraphContext): AuditService =>
-  new AuditService(g.audit, g.exports, g.analytics);
+export const auditServiceFor = (g: GraphContext): AuditService => new AuditService(g.audit, g.digests);
 
 /** A command line for `operation`: arguments with spaces quoted; never pass a secret here. */
 export function commandLine(...parts: (string | false | null | undefined)[]): string {

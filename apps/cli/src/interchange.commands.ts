@@ -163,7 +163,7 @@ function registerImport(program: Command, config: () => AppConfig, say: Say): vo
               action: 'graph:import',
               operation: commandLine('import', ...input.paths, ...flags),
               target: input.target,
-              graphWrite: true,
+              graphWrite: !opts.dryRun,
             },
             () => interchange.import(input.read(), { ...options, onProgress: (d, t) => bar.update(d, t) }),
             judgeImport,

@@ -50,7 +50,7 @@ export function registerOrgCommands(program: Command, config: () => AppConfig, s
             action: 'graph:admin',
             operation: commandLine('org', 'delete', id, o.dryRun && '--dry-run', o.force && '--force'),
             target: id,
-            graphWrite: true,
+            graphWrite: !o.dryRun,
           },
           () => g.organizationDeletion.delete(id, { dryRun: o.dryRun, force: o.force }),
           (r) => ({ counts: numbersOf(r), detail: r.dryRun ? 'dry run: nothing was deleted' : null }),

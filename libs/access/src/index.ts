@@ -4,5 +4,8 @@ export * from './auth.service';
 export * from './jwt-secret';
 export * from './organization-scope.context';
 export * from './redaction.service';
+export * from './neo4j-rate-limiter';
+export * from './request-rate-limiter';
+export * from './shared-state-janitor.service';
 export * from './sign-in-throttle';
 export * from './user-admin.service';

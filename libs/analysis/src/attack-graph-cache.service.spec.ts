@@ -3,12 +3,26 @@ import { AttackGraphCache } from './attack-graph-cache.service';
 
 /** A repository stand-in: the cache's policy is under test, not a query. */
 function fakeRepo() {
-  const state = { version: 1, writes: 0, versionReads: 0, loads: 0 };
+  const state = {
+    version: 1,
+    writes: 0,
+    versionReads: 0,
+    loads: 0,
+    patchable: false,
+    deltas: [] as number[],
+  };
   const repo = {
     writesByThisProcess: () => state.writes,
     graphVersion: async () => {
       state.versionReads += 1;
       return state.version;
+    },
+    attackGraphDelta: async (since: number) => {
+      state.deltas.push(since);
+      if (!state.patchable) return { full: true, version: state.version };
+      const node = { id: `n-${state.version}`, name: 'N', labels: ['Asset', 'System'] };
+      const part = { nodes: [node], steps: [], controls: [], threats: [], dependsOn: [] };
+      return { full: false, version: state.version, ids: [node.id], part };
     },
     attackGraphData: async () => {
       state.loads += 1;
@@ -51,6 +65,22 @@ describe('AttackGraphCache', () => {
     state.version = 2;
     expect(await cache.get()).not.toBe(first);
     expect(state.loads).toBe(2);
+  });
+
+  it('patches its graph with the delta since its version when the change log bridges it', async () => {
+    const { state, repo } = fakeRepo();
+    const cache = new AttackGraphCache(repo, 0, () => 0);
+    const first = await cache.get();
+    state.patchable = true;
+    state.version = 3;
+    const patched = await cache.get();
+    expect(state).toMatchObject({ loads: 1, deltas: [1] });
+    expect([...patched.nodes.keys()]).toEqual(['n-3']);
+    expect(first.nodes.size).toBe(0);
+    state.patchable = false; // a bulk write: the log cannot bridge it
+    state.version = 4;
+    await cache.get();
+    expect(state).toMatchObject({ loads: 2, deltas: [1, 3] });
   });
 
   it('asks every time with recheckMs 0', async () => {

@@ -1,13 +1,23 @@
-import { AttackGraph, scopeGraphData } from '@rampart/analytics';
+import { AttackGraph, patchAttackGraph, patchGraphData, scopeGraphData } from '@rampart/analytics';
 import { AttackGraphData, OrganizationScope } from '@rampart/domain';
 import { AnalyticsRepository } from '@rampart/graph';
 import { currentScope } from '@rampart/access';
 import { graphVersionOf } from '@rampart/graph';
 
+/** Past this many entities touched since the graph in memory, a full load is quicker than a patch. */
+const MAX_PATCHED_IDS = 5000;
+
 interface Built {
   version: number;
-  data: AttackGraphData;
+  /** The plain data of this version, patched only when asked (scoped graphs need it). */
+  data: () => AttackGraphData;
   graph: AttackGraph;
+}
+
+/** Computes once, when first asked. */
+function lazy<T>(compute: () => T): () => T {
+  let value: { v: T } | undefined;
+  return () => (value ??= { v: compute() }).v;
 }
 
 interface Loaded extends Built {
@@ -19,8 +29,9 @@ interface Loaded extends Built {
 }
 
 /**
- * The attack graph in memory, rebuilt when the graph version moves (every import, edit and
- * delete moves it, also from another process such as the CLI). One load at a time. The version
+ * The attack graph in memory, brought up to date when the graph version moves (every import, edit
+ * and delete moves it, also from another process such as the CLI): patched with an edit's delta,
+ * or reloaded after a bulk write. One load at a time; searches under way keep the version they had. The version
  * costs a round trip to Neo4j, so it is asked again only after this process wrote or after
  * `recheckMs`: an analyst's clicks then cost the computation alone. Callers at the same moment
  * (the aliases of one request, concurrent requests) share one version read (issue 19).
@@ -45,7 +56,7 @@ export class AttackGraphCache {
     if (!scope.limited) return loaded.graph;
     let graph = loaded.scoped.get(scope.key);
     if (!graph) {
-      graph = new AttackGraph(scopeGraphData(loaded.data, (org) => scope.includes(org)));
+      graph = new AttackGraph(scopeGraphData(loaded.data(), (org) => scope.includes(org)));
       loaded.scoped.set(scope.key, graph);
     }
     return graph;
@@ -72,12 +83,27 @@ export class AttackGraphCache {
       this.current = { ...c, writes, checkedAt };
       return this.current;
     }
-    this.loading ??= this.repo
-      .attackGraphData()
-      .then((data) => ({ version: data.version, data, graph: new AttackGraph(data) }))
-      .finally(() => (this.loading = undefined));
+    this.loading ??= this.advance(c).finally(() => (this.loading = undefined));
     const built = await this.loading;
     this.current = { ...built, writes, checkedAt, scoped: new Map() };
     return this.current;
+  }
+
+  /**
+   * The current graph: the one in memory patched with what the writes since its version touched
+   * (issue 21: an edit costs milliseconds, not a reload), or a full load when the change log
+   * cannot bridge the gap (a bulk import, an organisation deleted, a process far behind).
+   */
+  private async advance(c: Built | undefined): Promise<Built> {
+    if (c) {
+      const delta = await this.repo.attackGraphDelta(c.version, MAX_PATCHED_IDS);
+      if (!delta.full) {
+        const data = lazy(() => patchGraphData(c.data(), delta));
+        const graph = patchAttackGraph(c.graph, delta);
+        return { version: delta.version, data, graph };
+      }
+    }
+    const data = await this.repo.attackGraphData();
+    return { version: data.version, data: () => data, graph: new AttackGraph(data) };
   }
 }

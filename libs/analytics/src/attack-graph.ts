@@ -40,45 +40,67 @@ export const effectiveEffectiveness = (c: ControlData) =>
  * protecting each node, and each control's dependency chain. Built once per graph version.
  */
 export class AttackGraph {
-  readonly nodes = new Map<string, AttackNode>();
-  readonly controls = new Map<string, ControlData>();
-  readonly threats = new Map<string, ThreatData>();
+  readonly nodes: ReadonlyMap<string, AttackNode>;
+  readonly controls: ReadonlyMap<string, ControlData>;
+  readonly threats: ReadonlyMap<string, ThreatData>;
   readonly risks: readonly RiskEntryData[];
   readonly owned: ReadonlySet<string>;
-  private readonly outSteps = new Map<string, AttackStepEdge[]>();
-  private readonly inSteps = new Map<string, AttackStepEdge[]>();
-  private readonly protectors = new Map<string, ControlData[]>();
-  private readonly dependsOn = new Map<string, string[]>();
+  private readonly outSteps: ReadonlyMap<string, AttackStepEdge[]>;
+  private readonly inSteps: ReadonlyMap<string, AttackStepEdge[]>;
+  private readonly protectors: ReadonlyMap<string, ControlData[]>;
+  private readonly dependsOn: ReadonlyMap<string, string[]>;
+  private readonly stepIndex: StepIndex;
   private readonly chains = new Map<string, Set<string>>();
   private dependents?: Map<string, ControlData[]>;
   private readonly accessors = new Map<string, string[]>();
   private readonly containers = new Map<string, string[]>();
-  private readonly stepIndex: StepIndex;
 
-  constructor(data: AttackGraphData) {
-    for (const n of data.nodes) this.nodes.set(n.id, n);
-    for (const c of data.controls) this.controls.set(c.id, c);
-    for (const t of data.threats) this.threats.set(t.id, t);
+  /** `parts`: a patched graph's structures (graph-patch.ts); otherwise built from the data. */
+  constructor(data: AttackGraphData, parts?: GraphParts) {
+    if (parts) {
+      ({ nodes: this.nodes, controls: this.controls, threats: this.threats } = parts);
+      ({
+        risks: this.risks,
+        owned: this.owned,
+        protectors: this.protectors,
+        dependsOn: this.dependsOn,
+      } = parts);
+      ({ outSteps: this.outSteps, inSteps: this.inSteps, stepIndex: this.stepIndex } = parts);
+      return;
+    }
+    const nodes = byId(data.nodes);
+    this.nodes = nodes;
+    this.controls = byId(data.controls);
+    this.threats = byId(data.threats);
     this.risks = data.risks ?? [];
     this.owned = new Set(data.owned ?? []);
-    // One step per (from, to, vector): read and write access are the same step.
-    const seen = new Set<string>();
+    const out = new Map<string, AttackStepEdge[]>();
+    const into = new Map<string, AttackStepEdge[]>();
     for (const s of data.steps) {
-      if (s.from === s.to || !this.nodes.has(s.from) || !this.nodes.has(s.to)) continue;
-      const key = `${s.from}|${s.to}|${s.vector}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      push(this.outSteps, s.from, s);
-      push(this.inSteps, s.to, s);
+      if (s.from === s.to || !nodes.has(s.from) || !nodes.has(s.to)) continue;
+      push(out, s.from, s);
+      push(into, s.to, s);
     }
-    // A stable order whatever order the database returned: searches break ties by it.
-    for (const list of this.outSteps.values())
-      list.sort((x, y) => compare(x.to, y.to) || compare(x.vector, y.vector));
-    for (const list of this.inSteps.values())
-      list.sort((x, y) => compare(x.from, y.from) || compare(x.vector, y.vector));
-    this.stepIndex = new StepIndex(this.nodes.keys(), this.outSteps, this.inSteps);
-    for (const c of data.controls) for (const p of c.protects) push(this.protectors, p, c);
-    for (const d of data.dependsOn) push(this.dependsOn, d.from, d.to);
+    for (const [id, list] of out) out.set(id, stepOrder(list, 'to'));
+    for (const [id, list] of into) into.set(id, stepOrder(list, 'from'));
+    this.outSteps = out;
+    this.inSteps = into;
+    this.stepIndex = new StepIndex(nodes.keys(), out, into);
+    const protectors = new Map<string, ControlData[]>();
+    for (const c of data.controls) for (const p of c.protects) push(protectors, p, c);
+    // By control id, whatever order the database returned (a patch keeps the same order).
+    for (const list of protectors.values()) list.sort(byControlId);
+    this.protectors = protectors;
+    const dependsOn = new Map<string, string[]>();
+    for (const d of data.dependsOn) push(dependsOn, d.from, d.to);
+    this.dependsOn = dependsOn;
+  }
+
+  /** Its structures, for a patch to layer its changes on. */
+  get parts(): Readonly<GraphParts> {
+    const { nodes, controls, threats, risks, owned, outSteps, inSteps, protectors, dependsOn, stepIndex } =
+      this;
+    return { nodes, controls, threats, risks, owned, outSteps, inSteps, protectors, dependsOn, stepIndex };
   }
 
   stepsFrom(id: string): readonly AttackStepEdge[] {
@@ -202,6 +224,39 @@ export class AttackGraph {
 }
 
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** What an attack graph is made of (a patch layers changes on another graph's). */
+export interface GraphParts {
+  nodes: ReadonlyMap<string, AttackNode>;
+  controls: ReadonlyMap<string, ControlData>;
+  threats: ReadonlyMap<string, ThreatData>;
+  risks: readonly RiskEntryData[];
+  owned: ReadonlySet<string>;
+  outSteps: ReadonlyMap<string, AttackStepEdge[]>;
+  inSteps: ReadonlyMap<string, AttackStepEdge[]>;
+  /** The controls protecting each node. */
+  protectors: ReadonlyMap<string, ControlData[]>;
+  /** Direct DEPENDS_ON targets by dependant. */
+  dependsOn: ReadonlyMap<string, string[]>;
+  stepIndex: StepIndex;
+}
+
+export const byControlId = (a: ControlData, b: ControlData) => compare(a.id, b.id);
+
+function byId<T extends { id: string }>(items: readonly T[]): Map<string, T> {
+  const m = new Map<string, T>();
+  for (const item of items) m.set(item.id, item);
+  return m;
+}
+
+/**
+ * One node's steps in a stable order whatever order the database returned (searches break ties
+ * by it), one step per (from, to, vector): read and write access are the same step.
+ */
+export function stepOrder(list: AttackStepEdge[], by: 'to' | 'from'): AttackStepEdge[] {
+  list.sort((x, y) => compare(x[by], y[by]) || compare(x.vector, y.vector));
+  return list.filter((s, i) => i === 0 || s[by] !== list[i - 1][by] || s.vector !== list[i - 1].vector);
+}
 
 function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
   const list = m.get(k);

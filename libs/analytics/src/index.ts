@@ -16,3 +16,4 @@ export * from './step-index';
 export * from './maturity';
 export * from './organization-scope';
 export * from './threat-targets';
+export * from './graph-patch';

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { hopsFrom } from './path-search';
 import { tiny } from './testing/graph-builder';
+import { StepIndex } from './step-index';
 
 describe('hop counts over the step index', () => {
   //   a -> b -> c -> d,  a -> c,  e -> a,  f isolated
@@ -62,5 +63,36 @@ describe('hop counts over the step index', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('a patched step index (issue 21)', () => {
+  const step = (from: string, to: string) => ({ from, to, vector: 'network' as const });
+  const lists = (steps: ReturnType<typeof step>[], by: 'from' | 'to') => {
+    const m = new Map<string, ReturnType<typeof step>[]>();
+    for (const s of steps) m.set(s[by], [...(m.get(s[by]) ?? []), s]);
+    return m;
+  };
+  const build = (ids: string[], steps: ReturnType<typeof step>[]) =>
+    new StepIndex(ids, lists(steps, 'from'), lists(steps, 'to'));
+  const seen = (i: StepIndex, from: string) => [...i.hops([from], 'forward', 5)];
+
+  it('answers as a fresh build, before and after it is compacted back into arrays', () => {
+    const before = build(['a', 'b', 'c'], [step('a', 'b')]);
+    // b gains a step to a new node d; c is removed.
+    const bOut = new Map([['b', [step('b', 'd')]]]);
+    const bIn = new Map([['d', [step('b', 'd')]]]);
+    const layered = before.patched(bOut, bIn, new Set(['c']));
+    const compacted = before.patched(bOut, bIn, new Set(['c']), 0);
+    const fresh = build(['a', 'b', 'd'], [step('a', 'b'), step('b', 'd')]);
+    for (const i of [layered, compacted]) {
+      expect(seen(i, 'a')).toEqual(seen(fresh, 'a'));
+      expect(i.tree(['a'], 'forward', 5).map((t) => t.id)).toEqual(['a', 'b', 'd']);
+      expect(i.knows('c')).toBe(false);
+    }
+    expect(seen(before, 'a')).toEqual([
+      ['a', 0],
+      ['b', 1],
+    ]);
   });
 });

@@ -1,4 +1,5 @@
 import { AttackStepEdge } from '@rampart/domain';
+import { LayeredMap } from './layered-map';
 
 /**
  * Fewest steps from the starts to each node reached (controls ignored), up to the search's
@@ -51,23 +52,92 @@ const UNREACHED = 255;
  * hop-bounded breadth-first searches of every path query run on.
  */
 export class StepIndex {
-  private readonly index = new Map<string, number>();
-  private readonly ids: string[] = [];
-  private readonly out: Csr;
-  private readonly into: Csr;
+  private readonly index: ReadonlyMap<string, number>;
+  /** Node numbers to ids; shared by the patches of one index, which only append to it. */
+  private readonly ids: string[];
+  /** How many numbers this index has given (ids may be longer: a later patch appended). */
+  private readonly count: number;
+  private readonly out: Adjacency;
+  private readonly into: Adjacency;
+  /** 1 where a node's lists are in `over` rather than in the base arrays. */
+  private readonly patchedNodes: Uint8Array;
 
   /** `out` and `into`: each node's steps in the order searches should try them. */
   constructor(
     nodeIds: Iterable<string>,
     out: ReadonlyMap<string, readonly AttackStepEdge[]>,
     into: ReadonlyMap<string, readonly AttackStepEdge[]>,
+    patch?: IndexParts,
   ) {
+    if (patch) {
+      ({ index: this.index, ids: this.ids, count: this.count, out: this.out, into: this.into } = patch);
+      this.patchedNodes = patch.patchedNodes;
+      return;
+    }
+    const index = new Map<string, number>();
+    this.ids = [];
     for (const id of nodeIds) {
-      this.index.set(id, this.ids.length);
+      index.set(id, this.ids.length);
       this.ids.push(id);
     }
-    this.out = this.csr(out, (s) => s.to);
-    this.into = this.csr(into, (s) => s.from);
+    this.index = index;
+    this.count = this.ids.length;
+    this.out = { base: this.csr(out, (s) => s.to), over: new Map() };
+    this.into = { base: this.csr(into, (s) => s.from), over: new Map() };
+    this.patchedNodes = new Uint8Array(this.count);
+  }
+
+  /**
+   * A copy with the step lists of some nodes replaced (an edit's delta, issue 21): the base arrays
+   * are shared and the new lists kept beside them, so a patch costs the lists it changes and this
+   * index, which searches under way may still read, is left as it was. New nodes get new numbers;
+   * removed ones keep theirs, unreachable, and are no longer found as a start.
+   */
+  patched(
+    out: ReadonlyMap<string, readonly AttackStepEdge[]>,
+    into: ReadonlyMap<string, readonly AttackStepEdge[]>,
+    removed: ReadonlySet<string> = new Set(),
+    maxPatchedNodes = MAX_PATCHED_NODES,
+  ): StepIndex {
+    const changes = new Map<string, number | undefined>([...removed].map((id) => [id, undefined]));
+    let count = this.count;
+    // Appended to in place, unless another patch of this index appended already.
+    let ids = this.ids;
+    for (const id of new Set([...out.keys(), ...into.keys()])) {
+      if (this.index.has(id) || removed.has(id)) continue;
+      if (ids.length !== count) ids = ids.slice(0, count);
+      changes.set(id, count++);
+      ids.push(id);
+    }
+    const index = changes.size ? LayeredMap.patched(this.index, changes) : this.index;
+    // A removed node's lists are emptied under the number it had.
+    const at = (id: string) => (index.get(id) ?? this.index.get(id)) as number;
+    const patchedNodes = new Uint8Array(count);
+    patchedNodes.set(this.patchedNodes);
+    const next = (adj: Adjacency, lists: ReadonlyMap<string, readonly AttackStepEdge[]>, end: Next) => {
+      const over = new Map(adj.over);
+      for (const [id, list] of lists) {
+        patchedNodes[at(id)] = 1;
+        over.set(at(id), { targets: Int32Array.from(list, (s) => at(end(s))), steps: [...list] });
+      }
+      return { base: adj.base, over };
+    };
+    const patch = {
+      index,
+      ids,
+      count,
+      out: next(this.out, out, (s) => s.to),
+      into: next(this.into, into, (s) => s.from),
+      patchedNodes,
+    };
+    for (let v = this.count; v < count; v++) patchedNodes[v] = 1;
+    const result = new StepIndex([], new Map(), new Map(), patch);
+    return patch.out.over.size > maxPatchedNodes ? result.compacted() : result;
+  }
+
+  /** Whether the node has a number here (removed nodes keep theirs but are not known). */
+  knows(id: string): boolean {
+    return this.index.has(id);
   }
 
   /**
@@ -75,8 +145,9 @@ export class StepIndex {
    * at its fewest steps, reached by the first step found; parents come before their children.
    */
   tree(starts: readonly string[], direction: 'forward' | 'reverse', maxHops: number): TreeNode[] {
-    const { offsets, targets, steps } = direction === 'forward' ? this.out : this.into;
-    const seen = new Uint8Array(this.ids.length);
+    const { base, over } = direction === 'forward' ? this.out : this.into;
+    const flags = this.patchedNodes;
+    const seen = new Uint8Array(this.count);
     const nodes: TreeNode[] = [];
     const order: number[] = [];
     for (const s of starts) {
@@ -90,7 +161,11 @@ export class StepIndex {
       const hops = nodes[k].hops + 1;
       if (hops > maxHops) break;
       const v = order[k];
-      for (let e = offsets[v]; e < offsets[v + 1]; e++) {
+      const list = flags[v] ? (over.get(v) ?? NO_STEPS) : undefined;
+      const targets = list ? list.targets : base.targets;
+      const steps = list ? list.steps : base.steps;
+      const end = list ? targets.length : base.end[v];
+      for (let e = list ? 0 : base.start[v]; e < end; e++) {
         const w = targets[e];
         if (seen[w]) continue;
         seen[w] = 1;
@@ -99,6 +174,21 @@ export class StepIndex {
       }
     }
     return nodes;
+  }
+
+  /** The same index with every list back in base arrays (after many patches). */
+  private compacted(): StepIndex {
+    const lists = (adj: Adjacency) => {
+      const m = new Map<string, AttackStepEdge[]>();
+      for (let v = 0; v < this.count; v++) {
+        const o = this.patchedNodes[v] ? (adj.over.get(v) ?? NO_STEPS) : undefined;
+        const steps = o ? o.steps : adj.base.steps.slice(adj.base.start[v], adj.base.end[v]);
+        if (steps.length) m.set(this.ids[v], steps);
+      }
+      return m;
+    };
+    const ids = [...this.index.entries()].sort((x, y) => x[1] - y[1]).map(([id]) => id);
+    return new StepIndex(ids, lists(this.out), lists(this.into));
   }
 
   private csr(
@@ -118,14 +208,15 @@ export class StepIndex {
         steps[e++] = s;
       }
     }
-    return { offsets, targets, steps };
+    return { start: offsets.subarray(0, n), end: offsets.subarray(1), targets, steps };
   }
 
   /** Breadth-first hop counts from `starts` along the steps (reverse: against them). */
   hops(starts: readonly string[], direction: 'forward' | 'reverse', maxHops: number): HopCounts {
     if (maxHops >= UNREACHED) throw new RangeError(`maxHops ${maxHops} is above ${UNREACHED - 1}`);
-    const { offsets, targets } = direction === 'forward' ? this.out : this.into;
-    const dist = new Uint8Array(this.ids.length).fill(UNREACHED);
+    const { base, over } = direction === 'forward' ? this.out : this.into;
+    const flags = this.patchedNodes;
+    const dist = new Uint8Array(this.count).fill(UNREACHED);
     const reached: number[] = [];
     for (const s of starts) {
       const i = this.index.get(s);
@@ -135,17 +226,20 @@ export class StepIndex {
     }
     let begin = 0;
     for (let d = 1; d <= maxHops && begin < reached.length; d++) {
-      const end = reached.length;
-      for (let q = begin; q < end; q++) {
+      const last = reached.length;
+      for (let q = begin; q < last; q++) {
         const v = reached[q];
-        for (let e = offsets[v]; e < offsets[v + 1]; e++) {
+        const list = flags[v] ? (over.get(v) ?? NO_STEPS) : undefined;
+        const targets = list ? list.targets : base.targets;
+        const end = list ? targets.length : base.end[v];
+        for (let e = list ? 0 : base.start[v]; e < end; e++) {
           const w = targets[e];
           if (dist[w] !== UNREACHED) continue;
           dist[w] = d;
           reached.push(w);
         }
       }
-      begin = end;
+      begin = last;
     }
     return new HopCounts(this.index, this.ids, dist, Int32Array.from(reached));
   }
@@ -160,10 +254,38 @@ export interface TreeNode {
   step?: AttackStepEdge;
 }
 
-/** Compressed sparse rows: the neighbours of v are targets[offsets[v] .. offsets[v + 1]). */
+/** Compressed sparse rows: the neighbours of v are targets[start[v] .. end[v]) (each end the next start). */
 interface Csr {
-  offsets: Int32Array;
+  start: Int32Array;
+  end: Int32Array;
   targets: Int32Array;
   /** The step behind each neighbour slot. */
   steps: AttackStepEdge[];
+}
+
+/** One node's neighbours when a patch replaced them. */
+interface List {
+  targets: Int32Array;
+  steps: AttackStepEdge[];
+}
+
+/** The base arrays and the lists patches replaced, by node number. */
+interface Adjacency {
+  base: Csr;
+  over: ReadonlyMap<number, List>;
+}
+
+type Next = (s: AttackStepEdge) => string;
+
+const NO_STEPS: List = { targets: new Int32Array(0), steps: [] };
+/** Past this many patched nodes the index is rebuilt into base arrays (reads stay array reads). */
+const MAX_PATCHED_NODES = 20_000;
+
+interface IndexParts {
+  index: ReadonlyMap<string, number>;
+  ids: string[];
+  count: number;
+  out: Adjacency;
+  into: Adjacency;
+  patchedNodes: Uint8Array;
 }

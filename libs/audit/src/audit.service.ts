@@ -1,6 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { ChainCheck, ChainVerifier, GENESIS_HASH, canonicalJson, sealRecord } from '@rampart/auth';
-import { createHash } from 'node:crypto';
+import { ChainCheck, ChainVerifier, GENESIS_HASH, sealRecord } from '@rampart/auth';
 import {
   AuditEntry,
   AuditFilter,
@@ -10,7 +9,7 @@ import {
   decodeCursor,
   toPage,
 } from '@rampart/domain';
-import { AnalyticsRepository, AuditRepository, ExportRepository } from '@rampart/graph';
+import { AuditRepository, GraphDigestRepository } from '@rampart/graph';
 
 const VERIFY_PAGE = 1000;
 
@@ -21,12 +20,10 @@ const VERIFY_PAGE = 1000;
 @Injectable()
 export class AuditService {
   private readonly logger = new Logger('Audit');
-  private cached?: { version: number; hash: string };
 
   constructor(
     private readonly records: AuditRepository,
-    private readonly exports: ExportRepository,
-    private readonly analytics: AnalyticsRepository,
+    private readonly digests: GraphDigestRepository,
   ) {}
 
   record(entry: AuditEntry, now = new Date()): Promise<AuditRecord> {
@@ -43,21 +40,11 @@ export class AuditService {
   }
 
   /**
-   * SHA-256 of the organisation graph's content (every entity with its properties and every
-   * relationship, in a canonical order), computed once per graph version.
+   * The graph's content hash (every entity with its properties and every relationship, as a
+   * multiset hash each write keeps in step): one read, whatever the size of the graph.
    */
-  async graphHash(): Promise<string> {
-    const version = await this.analytics.graphVersion();
-    if (this.cached?.version === version) return this.cached.hash;
-    const digest = createHash('sha256');
-    for (const row of await this.exports.contentRows()) {
-      const out = row.out.map((r) => canonicalJson(r)).sort(cmp);
-      digest.update(canonicalJson({ ...row, labels: [...row.labels].sort(), out }));
-      digest.update('\n');
-    }
-    const hash = digest.digest('hex');
-    this.cached = { version, hash };
-    return hash;
+  graphHash(): Promise<string> {
+    return this.digests.graphHash();
   }
 
   async page(filter: AuditFilter, first: number, after?: string): Promise<Page<AuditRecord>> {
@@ -85,8 +72,6 @@ export class AuditService {
     return verifier.end(await this.records.head());
   }
 }
-
-const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 function seqOfCursor(cursor: string): number {
   const key = decodeCursor(cursor);

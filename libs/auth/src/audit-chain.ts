@@ -1,20 +1,10 @@
-import { AuditEntry, AuditRecord } from '@rampart/domain';
+import { AuditEntry, AuditRecord, canonicalJson } from '@rampart/domain';
+
+export { canonicalJson } from '@rampart/domain';
 import { createHash } from 'node:crypto';
 
 /** The previous hash of the first record. */
 export const GENESIS_HASH = '0'.repeat(64);
-
-/** JSON with keys sorted at every level: the same record always hashes the same. */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value ?? null);
-}
 
 export const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 

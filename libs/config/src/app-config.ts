@@ -84,6 +84,8 @@ export interface GuardsConfig {
   corsOrigins: string[];
   /** Requests per client address per minute to /graphql and /api (0: no limit). */
   rateLimitPerMinute: number;
+  /** Proxies in front whose X-Forwarded-For names the client address (0: the TCP peer is the client). */
+  trustProxyHops: number;
   /** Failed sign-ins before an account is locked for lockSeconds. */
   signInMaxFailures: number;
   /** Failed sign-ins (any usernames) before an address is locked for lockSeconds. */
@@ -144,6 +146,10 @@ export interface ReportsConfig {
   dir: string;
   /** Debian's chromium, which prints PDFs. */
   chromiumPath: string;
+  /** How long printing one PDF may take (chromium's launch, load and print). */
+  pdfTimeoutMs: number;
+  /** Rows of each long table in HTML, Markdown and PDF; the rest are in the CSV/JSON annex. */
+  summaryRows: number;
   schedules: ReportSchedule[];
 }
 

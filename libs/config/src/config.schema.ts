@@ -103,6 +103,11 @@ export const envSchema = z.object({
   RAMPART_DEMO_FILE: z.string().min(1).optional(),
   RAMPART_REPORTS_DIR: z.string().min(1).default('.data/reports'),
   RAMPART_CHROMIUM_PATH: z.string().min(1).default('/usr/bin/chromium'),
+  RAMPART_PDF_TIMEOUT_MS: positiveInt
+    .min(1000, 'expected at least 1000 (chromium alone takes about a second to start)')
+    .max(3_600_000, 'expected at most an hour (3600000)')
+    .default(60_000),
+  RAMPART_REPORT_ROWS: positiveInt.max(10_000, 'expected at most 10000').default(100),
   RAMPART_REPORT_SCHEDULES: z.string().optional(),
   RAMPART_JWT_SECRET: z.string().min(32, 'expected at least 32 characters').optional(),
   RAMPART_SECRET_FILE: z.string().min(1).default('.data/jwt-secret'),
@@ -121,6 +126,13 @@ export const envSchema = z.object({
     .int('expected a whole number')
     .min(0, 'expected 0 (no limit) or more')
     .default(600),
+  // Behind load balancers (issue 21): how many proxies in front may say who the client is.
+  RAMPART_TRUST_PROXY_HOPS: z.coerce
+    .number({ message: 'expected a number' })
+    .int('expected a whole number')
+    .min(0, 'expected 0 (no proxy trusted) or more')
+    .max(10, 'expected at most 10')
+    .default(0),
   RAMPART_SIGNIN_MAX_FAILURES: positiveInt.default(5),
   RAMPART_SIGNIN_MAX_FAILURES_PER_ADDRESS: positiveInt.default(20),
   RAMPART_SIGNIN_LOCK_S: positiveInt.default(900),

@@ -80,6 +80,7 @@ describe('loadConfig', () => {
     expect(loadConfig({}, root).guards).toEqual({
       corsOrigins: [],
       rateLimitPerMinute: 600,
+      trustProxyHops: 0,
       signInMaxFailures: 5,
       signInMaxFailuresPerAddress: 20,
       signInLockSeconds: 900,
@@ -93,11 +94,16 @@ describe('loadConfig', () => {
       {
         RAMPART_CORS_ORIGINS: 'https://UI.example.org, http://localhost:5173',
         RAMPART_RATE_LIMIT_PER_MINUTE: '0',
+        RAMPART_TRUST_PROXY_HOPS: '1',
       },
       root,
     );
     expect(c.guards.corsOrigins).toEqual(['https://ui.example.org', 'http://localhost:5173']);
     expect(c.guards.rateLimitPerMinute).toBe(0);
+    expect(c.guards.trustProxyHops).toBe(1);
+    expect(() => loadConfig({ RAMPART_TRUST_PROXY_HOPS: 'yes' }, root)).toThrow(
+      /RAMPART_TRUST_PROXY_HOPS="yes": expected a number/,
+    );
     expect(() => loadConfig({ RAMPART_CORS_ORIGINS: '*' }, root)).toThrow(
       /RAMPART_CORS_ORIGINS="\*": expected origins separated by commas/,
     );

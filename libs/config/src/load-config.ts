@@ -75,6 +75,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, rootDir = findP
     reports: {
       dir: resolveFromRoot(rootDir, e.RAMPART_REPORTS_DIR),
       chromiumPath: e.RAMPART_CHROMIUM_PATH,
+      pdfTimeoutMs: e.RAMPART_PDF_TIMEOUT_MS,
+      summaryRows: e.RAMPART_REPORT_ROWS,
       schedules,
     },
     neo4j: neo4jConfig(e, rootDir),
@@ -123,6 +125,7 @@ function guardsConfig(e: Env): GuardsConfig {
       .map((o) => o.trim().toLowerCase())
       .filter(Boolean),
     rateLimitPerMinute: e.RAMPART_RATE_LIMIT_PER_MINUTE,
+    trustProxyHops: e.RAMPART_TRUST_PROXY_HOPS,
     signInMaxFailures: e.RAMPART_SIGNIN_MAX_FAILURES,
     signInMaxFailuresPerAddress: e.RAMPART_SIGNIN_MAX_FAILURES_PER_ADDRESS,
     signInLockSeconds: e.RAMPART_SIGNIN_LOCK_S,

@@ -85,3 +85,11 @@ export interface AttackGraphData {
   /** Ids of the assets that have an owner. */
   owned?: string[];
 }
+
+/**
+ * What writes since a version changed, for an attack graph in memory to patch itself (issue 21):
+ * the entities touched and, as now stored, their records and every step and dependency that
+ * touches one of them. `full`: too much or too far back; reload instead.
+ */
+export type AttackGraphDelta =
+  { full: true; version: number } | { full: false; version: number; ids: string[]; part: AttackGraphData };

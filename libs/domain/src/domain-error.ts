@@ -14,6 +14,8 @@ export const ERROR_CODES = [
   'UNAUTHENTICATED',
   'FORBIDDEN',
   'RATE_LIMITED',
+  /** A report's data was built but a format could not be rendered (chromium missing, out of time). */
+  'REPORT_RENDER_FAILED',
   'INTERNAL',
 ] as const;
 

@@ -14,3 +14,4 @@ export * from './auth';
 export * from './audit';
 export * from './organization-scope';
 export * from './csv-formula';
+export * from './canonical-json';

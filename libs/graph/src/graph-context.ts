@@ -16,6 +16,8 @@ import { RefreshTokenRepository } from './repositories/refresh-token.repository'
 import { ReportRunRepository } from './repositories/report-run.repository';
 import { UserRepository } from './repositories/user.repository';
 import { AuditRepository } from './repositories/audit.repository';
+import { GraphDigestRepository } from './repositories/graph-digest.repository';
+import { SharedStateRepository } from './repositories/shared-state.repository';
 import { SchemaService } from './schema.service';
 
 export interface GraphOptions {
@@ -54,6 +56,8 @@ export interface GraphContext {
   users: UserRepository;
   refreshTokens: RefreshTokenRepository;
   audit: AuditRepository;
+  digests: GraphDigestRepository;
+  sharedState: SharedStateRepository;
   close(): Promise<void>;
 }
 
@@ -95,6 +99,8 @@ export async function createGraphContext(options: GraphOptions): Promise<GraphCo
     users: new UserRepository(executor),
     refreshTokens: new RefreshTokenRepository(executor),
     audit: new AuditRepository(executor),
+    digests: new GraphDigestRepository(executor, options.importTxTimeoutMs),
+    sharedState: new SharedStateRepository(executor),
     close: () => {
       executor.close();
       return driver.close();

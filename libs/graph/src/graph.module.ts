@@ -10,7 +10,9 @@ import { ReportRunRepository } from './repositories/report-run.repository';
 import { RefreshTokenRepository } from './repositories/refresh-token.repository';
 import { UserRepository } from './repositories/user.repository';
 import { AuditRepository } from './repositories/audit.repository';
+import { SharedStateRepository } from './repositories/shared-state.repository';
 import { ExportRepository } from './repositories/export.repository';
+import { GraphDigestRepository } from './repositories/graph-digest.repository';
 
 export const GRAPH_CONTEXT = Symbol('GRAPH_CONTEXT');
 
@@ -38,7 +40,9 @@ export class GraphModule implements OnApplicationShutdown {
       from(UserRepository, (g) => g.users),
       from(RefreshTokenRepository, (g) => g.refreshTokens),
       from(AuditRepository, (g) => g.audit),
+      from(SharedStateRepository, (g) => g.sharedState),
       from(ExportRepository, (g) => g.exports),
+      from(GraphDigestRepository, (g) => g.digests),
     ];
     return { module: GraphModule, providers, exports: providers.map((p) => p.provide) };
   }

@@ -22,4 +22,8 @@ export * from './repositories/report-run.repository';
 export * from './repositories/user.repository';
 export * from './repositories/refresh-token.repository';
 export * from './repositories/audit.repository';
+export * from './repositories/graph-digest.repository';
+export * from './repositories/graph-change';
+export * from './repositories/shared-state.repository';
 export * from './shared-read';
+export * from './content-digest';

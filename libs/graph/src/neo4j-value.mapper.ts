@@ -12,6 +12,7 @@ import {
   isRelationship,
   isTime,
 } from 'neo4j-driver';
+import { REAL_PROPERTIES } from '@rampart/domain';
 
 export type Plain = null | boolean | number | string | Plain[] | { [key: string]: Plain };
 
@@ -78,14 +79,18 @@ export function toPlain(value: unknown): Plain {
 
 /**
  * The other direction: JS numbers that are whole become Neo4j integers (LIMIT, SKIP and range
- * comparisons on stored integers need them); everything else passes as is.
+ * comparisons on stored integers need them), except under the names of REAL_PROPERTIES (floats
+ * whatever their value); everything else passes as is.
  */
 export function toNeo4jParams(value: unknown): unknown {
   if (typeof value === 'number') return Number.isSafeInteger(value) ? int(value) : value;
   if (Array.isArray(value)) return value.map(toNeo4jParams);
   if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
     return Object.fromEntries(
-      Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, toNeo4jParams(v)]),
+      Object.entries(value as Record<string, unknown>).map(([k, v]) => [
+        k,
+        REAL_PROPERTIES.has(k) && typeof v === 'number' ? v : toNeo4jParams(v),
+      ]),
     );
   }
   return value;

@@ -22,6 +22,7 @@ export function expectedSchemaVersion(registry: QueryRegistry): number {
  */
 const MIGRATIONS: { version: number; query: QueryName }[] = [
   { version: 17, query: Q.migrateRelationshipOrganization },
+  { version: 25, query: Q.migrateRealProperties },
 ];
 
 /** Applies constraints and indexes idempotently (IF NOT EXISTS), migrates data, records the version. */
@@ -36,9 +37,12 @@ export class SchemaService {
   async apply(): Promise<SchemaStatus> {
     const before = (await this.status()).applied;
     for (const q of this.registry.schema()) await this.executor.runSchemaStatement(q.text, q.name);
-    for (const m of MIGRATIONS.filter((m) => before === null || before < m.version)) {
+    const due = MIGRATIONS.filter((m) => before === null || before < m.version);
+    for (const m of due) {
       await this.executor.writeTransaction((tx) => tx.run(m.query), m.query, this.migrationTimeoutMs);
     }
+    // A migration rewrites content behind the digest's back: it is recomputed on the next read.
+    if (due.length) await this.executor.executeWrite(Q.graphDigestSet, { digest: null });
     await this.executor.executeWrite(Q.schemaVersionSet, { version: expectedSchemaVersion(this.registry) });
     return this.status();
   }

@@ -2,12 +2,14 @@ import { ConfigError, ReportsConfig, SCHEDULABLE_FORMATS, SCHEDULABLE_REPORTS } 
 import { REPORT_FORMATS, REPORT_NAMES } from '@rampart/reports';
 import { Redactor } from '@rampart/output';
 import { RedactionService, currentRedactor } from '@rampart/access';
-import { ReportScheduler } from './report-scheduler.service';
+import { ReportScheduler, ScheduleLeases } from './report-scheduler.service';
 import { ReportsService } from './reports.service';
 
 const config = (cron: string): ReportsConfig => ({
   dir: '/tmp/never-written',
   chromiumPath: '/usr/bin/chromium',
+  pdfTimeoutMs: 60_000,
+  summaryRows: 100,
   schedules: [
     { cron, report: 'uncovered', format: 'json', clearance: 'TOP_SECRET', entry: `${cron} uncovered json` },
   ],
@@ -23,6 +25,19 @@ const redaction = {
   },
 } as unknown as RedactionService;
 
+/** shared-state/schedule-lease-take in memory: the first call for a key gets it, no other. */
+const leaseStore = (): ScheduleLeases & { owners: Map<string, string> } => {
+  const owners = new Map<string, string>();
+  return {
+    owners,
+    takeScheduleLease: async (key: string, owner: string) => {
+      if (owners.has(key)) return false;
+      owners.set(key, owner);
+      return true;
+    },
+  };
+};
+
 describe('report scheduler', () => {
   it('accepts exactly the reports and formats the reports library generates', () => {
     // libs/config does not import libs/reports: its own lists must not drift.
@@ -31,11 +46,11 @@ describe('report scheduler', () => {
   });
 
   it('stops the boot on a bad cron field, naming the entry and the field', () => {
-    expect(() => new ReportScheduler(config('0 24 * * *'), {} as ReportsService, redaction)).toThrow(
-      ConfigError,
-    );
+    expect(
+      () => new ReportScheduler(config('0 24 * * *'), {} as ReportsService, redaction, leaseStore()),
+    ).toThrow(ConfigError);
     try {
-      new ReportScheduler(config('0 24 * * *'), {} as ReportsService, redaction);
+      new ReportScheduler(config('0 24 * * *'), {} as ReportsService, redaction, leaseStore());
     } catch (e) {
       expect((e as ConfigError).problems[0]).toMatch(
         /^RAMPART_REPORT_SCHEDULES entry 1 \("0 24 \* \* \* uncovered json"\): .*hour/,
@@ -65,6 +80,7 @@ describe('report scheduler', () => {
       },
       reports,
       redaction,
+      leaseStore(),
     );
     expect(await s.runDue(new Date(2026, 10, 23, 6, 0))).toEqual(['/r/json']);
     expect(calls).toEqual(['pdf@6:0/TOP_SECRET', 'json@6:0/OFFICIAL']);
@@ -73,5 +89,33 @@ describe('report scheduler', () => {
       new Date(2026, 10, 24, 6, 0),
       new Date(2026, 10, 23, 7, 0),
     ]);
+  });
+
+  it('runs a due time once across instances sharing the leases, and not at all without a lease', async () => {
+    const runs: string[] = [];
+    const reports = {
+      generateToDir: async (_r: string, format: string, o: { now: Date }) => {
+        runs.push(o.now.toISOString());
+        return { run: { file: `/r/${format}`, sha256: 'x' } };
+      },
+    } as unknown as ReportsService;
+    const leases = leaseStore();
+    const [a, b] = [0, 1].map(() => new ReportScheduler(config('0 6 * * *'), reports, redaction, leases));
+    const at = new Date(2026, 10, 23, 6, 0);
+    const files = await Promise.all([a.runDue(at), b.runDue(at), a.runDue(at)]);
+    expect(files.flat()).toEqual(['/r/json']);
+    expect(runs).toEqual([at.toISOString()]);
+    expect([...leases.owners.keys()]).toEqual([`0 6 * * * uncovered json@${at.toISOString()}`]);
+    // The next due time is a new lease.
+    const next = new Date(2026, 10, 24, 6, 0);
+    expect((await Promise.all([b.runDue(next), a.runDue(next)])).flat()).toEqual(['/r/json']);
+
+    const down = new ReportScheduler(config('0 6 * * *'), reports, redaction, {
+      takeScheduleLease: async () => {
+        throw new Error('Neo4j cannot be reached');
+      },
+    });
+    expect(await down.runDue(new Date(2026, 10, 25, 6, 0))).toEqual([]);
+    expect(runs).toHaveLength(2);
   });
 });

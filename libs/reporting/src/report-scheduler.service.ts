@@ -1,5 +1,8 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { ConfigError, ReportSchedule, ReportsConfig } from '@rampart/config';
+import { SharedStateRepository } from '@rampart/graph';
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import { CronError, CronSchedule, cronMatches, nextRun, parseCron } from '@rampart/reports';
 import { REPORTS_CONFIG } from './reports-config';
 import { RedactionService, runRedacted } from '@rampart/access';
@@ -8,9 +11,15 @@ import { ReportsService } from './reports.service';
 /** setTimeout's longest delay; a later run is re-armed on the way. */
 const MAX_DELAY_MS = 2 ** 31 - 1;
 
+/** What the scheduler needs of the shared state: one lease per schedule and due time. */
+export type ScheduleLeases = Pick<SharedStateRepository, 'takeScheduleLease'>;
+
 /**
  * Runs the reports of RAMPART_REPORT_SCHEDULES (cron, local time) into the reports directory,
  * each recorded like any other generation. A failed run is logged and the next one still comes.
+ * Every API instance arms the same timers; before a run each takes the lease of that schedule and
+ * due time in Neo4j, and only the one that got it runs the report (issue 21): once per due time
+ * however many instances there are. An instance that dies during a run does not hand it on.
  */
 @Injectable()
 export class ReportScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -18,11 +27,14 @@ export class ReportScheduler implements OnApplicationBootstrap, OnApplicationShu
   private readonly schedules: { schedule: ReportSchedule; cron: CronSchedule }[];
   private readonly timers = new Set<NodeJS.Timeout>();
   private stopped = false;
+  /** This instance, as its leases name it. */
+  private readonly instance = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
 
   constructor(
     @Inject(REPORTS_CONFIG) config: ReportsConfig,
     private readonly reports: ReportsService,
     private readonly redaction: RedactionService,
+    @Inject(SharedStateRepository) private readonly leases: ScheduleLeases,
   ) {
     // Cron fields are checked here, at boot, so a bad schedule stops the start with its entry named.
     this.schedules = config.schedules.map((schedule, i) => {
@@ -57,7 +69,7 @@ export class ReportScheduler implements OnApplicationBootstrap, OnApplicationShu
     return this.schedules.map((s) => ({ schedule: s.schedule, at: nextRun(s.cron, from) }));
   }
 
-  /** Runs every schedule due in the minute of `at` (what the timers call; tests call it directly). */
+  /** Runs every schedule due in the minute of `at` whose lease this instance gets (tests call it directly). */
   async runDue(at: Date): Promise<string[]> {
     const files: string[] = [];
     for (const s of this.schedules.filter((x) => cronMatches(x.cron, at))) {
@@ -68,6 +80,7 @@ export class ReportScheduler implements OnApplicationBootstrap, OnApplicationShu
   }
 
   private async runOne(schedule: ReportSchedule, at: Date): Promise<string | null> {
+    if (!(await this.claim(schedule, at))) return null;
     try {
       // Need-to-know: a schedule's report is made for the clearance the schedule states.
       const redactor = await this.redaction.forClearance(schedule.clearance);
@@ -87,6 +100,21 @@ export class ReportScheduler implements OnApplicationBootstrap, OnApplicationShu
         `Scheduled report ${schedule.report} (${schedule.format}) failed: ${(e as Error).message}`,
       );
       return null;
+    }
+  }
+
+  /** Whether this instance got the lease of the schedule's due time `at` (and so runs it). */
+  private async claim(schedule: ReportSchedule, at: Date): Promise<boolean> {
+    const what = `Scheduled report ${schedule.report} (${schedule.format}) due ${at.toISOString()}`;
+    try {
+      const key = `${schedule.entry}@${at.toISOString()}`;
+      const mine = await this.leases.takeScheduleLease(key, this.instance, at.getTime(), Date.now());
+      if (!mine) this.logger.log(`${what}: another instance runs it.`);
+      return mine;
+    } catch (e) {
+      // Without Neo4j the run could not be recorded either: it is skipped, not run twice.
+      this.logger.error(`${what} not run: its lease could not be taken: ${(e as Error).message}`);
+      return false;
     }
   }
 

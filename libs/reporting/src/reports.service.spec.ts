@@ -3,13 +3,13 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { ReportsConfig } from '@rampart/config';
-import { OrganizationScope, ReportRun } from '@rampart/domain';
+import { DomainError, OrganizationScope, ReportRun } from '@rampart/domain';
 import { ReportRunRepository } from '@rampart/graph';
 import { Redactor } from '@rampart/output';
-import { ReportData } from '@rampart/reports';
+import { PdfRenderError, ReportData } from '@rampart/reports';
 import { runRedacted, runScoped } from '@rampart/access';
 import { PostureReportService } from './posture-report.service';
-import { ReportsService } from './reports.service';
+import { ReportsService, renderFailure } from './reports.service';
 import { SecurityPlanService } from './security-plan.service';
 import { ReportOptions, UncoveredReportService } from './uncovered-report.service';
 
@@ -50,7 +50,13 @@ function setup(stored: ReportRun[] = []) {
     byFile: async (file: string) => stored.find((r) => r.file === file),
     list: async (...a: unknown[]) => (listed.push(a), stored),
   } as unknown as ReportRunRepository;
-  const config: ReportsConfig = { dir, chromiumPath: '/none', schedules: [] };
+  const config: ReportsConfig = {
+    dir,
+    chromiumPath: '/none',
+    pdfTimeoutMs: 60_000,
+    summaryRows: 100,
+    schedules: [],
+  };
   const service = new ReportsService(
     config,
     builder('uncovered') as unknown as UncoveredReportService,
@@ -249,5 +255,49 @@ describe('ReportsService.storedFile and list', () => {
     expect(() => service.list(undefined, 1001)).toThrow(
       'first must be a whole number from 1 to 1000; got 1001.',
     );
+  });
+});
+
+describe('a report that fails to render', () => {
+  it('says in one line which report and format, why, and the setting to change', () => {
+    const timeout = new PdfRenderError(
+      'timeout',
+      'timed out after 30000 ms (chromium did not finish)',
+      30_000,
+    );
+    expect(renderFailure('uncovered', 'pdf', timeout)).toMatchObject({
+      code: 'REPORT_RENDER_FAILED',
+      message:
+        'PDF rendering of report uncovered timed out after 30000 ms (chromium did not finish); ' +
+        'raise RAMPART_PDF_TIMEOUT_MS, or narrow the report to one organisation',
+      details: { report: 'uncovered', format: 'pdf', reason: 'timeout' },
+    });
+    const missing = new PdfRenderError('no-chromium', 'needs chromium, and there is no executable at /x', 1);
+    expect(renderFailure('plan', 'pdf', missing).message).toBe(
+      'PDF rendering of report plan needs chromium, and there is no executable at /x',
+    );
+    const launch = new PdfRenderError('launch', 'failed: chromium at /x did not start:\n  log line\n', 1);
+    expect(renderFailure('posture', 'pdf', launch).message).toBe(
+      'PDF rendering of report posture failed: chromium at /x did not start: log line; check RAMPART_CHROMIUM_PATH',
+    );
+    const bug = new Error('Cannot read x\n    at render (html-renderer.ts:1:1)');
+    expect(renderFailure('posture', 'html', bug).message).toBe(
+      'HTML rendering of report posture failed: Cannot read x',
+    );
+    const own = new DomainError('QUERY_TIMEOUT', 'slow');
+    expect(renderFailure('posture', 'html', own)).toBe(own);
+  });
+
+  it('fails generate with that one line, and records no run', async () => {
+    const { service, recorded } = setup();
+    // The stand-in data has no summary: Markdown cannot be written from it.
+    const failure = await service.generate('uncovered', 'md', { trigger: 'cli' }).catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(DomainError);
+    expect(failure).toMatchObject({
+      code: 'REPORT_RENDER_FAILED',
+      details: { report: 'uncovered', format: 'md' },
+    });
+    expect((failure as Error).message).toMatch(/^MD rendering of report uncovered failed: [^\n]+$/);
+    expect(recorded).toEqual([]);
   });
 });

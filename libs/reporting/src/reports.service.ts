@@ -7,8 +7,10 @@ import { DEFAULT_CLASSIFICATION_LEVELS, DomainError, ReportRun, User } from '@ra
 import { clearanceRank } from '@rampart/auth';
 import { ReportRunRepository } from '@rampart/graph';
 import {
+  DocumentOptions,
   HTML_CONTENT_TYPE,
   PDF_CONTENT_TYPE,
+  PdfRenderError,
   REPORT_FORMATS,
   REPORT_NAMES,
   ReportFormat,
@@ -130,7 +132,9 @@ export class ReportsService {
     const redactor = currentRedactor();
     const built = await this.build(report, { organizationId: opts.organizationId, asOf: opts.asOf, now });
     const data = redactor.value(built);
-    const content = await this.render(data, fmt);
+    const content = await this.render(data, fmt).catch((e: unknown) => {
+      throw renderFailure(report, fmt, e);
+    });
     const orgId = opts.organizationId && redactor.text(opts.organizationId);
     const org = orgId ? `-${orgId.replace(/[^A-Za-z0-9-]/g, '_')}` : '';
     const run: ReportRun = {
@@ -171,35 +175,62 @@ export class ReportsService {
   }
 
   private async render(data: ReportData, format: ReportFormat): Promise<Buffer> {
+    // Markdown, HTML and PDF are summaries (the first rows of each long table); CSV and JSON hold all.
+    const opts: DocumentOptions = { rows: this.config.summaryRows };
     switch (format) {
       case 'json':
         return Buffer.from(`${JSON.stringify(data, null, 2)}\n`);
       case 'csv':
         return Buffer.from(csvOf(data));
       case 'md':
-        return Buffer.from(renderMarkdown(documentOf(data)));
+        return Buffer.from(renderMarkdown(documentOf(data, opts)));
       case 'html':
-        return Buffer.from(renderHtml(documentOf(data)));
+        return Buffer.from(renderHtml(documentOf(data, opts)));
       case 'pdf': {
-        const doc = documentOf(data);
+        const doc = documentOf(data, opts);
         return renderPdf(renderHtml(doc), {
           chromiumPath: this.config.chromiumPath,
           marking: doc.marking,
           title: `${doc.title} (${doc.subtitle ?? ''})`,
+          timeoutMs: this.config.pdfTimeoutMs,
         });
       }
     }
   }
 }
 
-function documentOf(data: ReportData): ReportDocument {
+/**
+ * A report whose data was built but whose format failed, in one line for the API's error body and
+ * the CLI's stderr: which report and format, why, and the setting to change when there is one.
+ */
+export function renderFailure(report: ReportName, format: ReportFormat, e: unknown): DomainError {
+  if (e instanceof DomainError) return e;
+  const what = `${format.toUpperCase()} rendering of report ${report}`;
+  if (e instanceof PdfRenderError) {
+    const hint =
+      e.reason === 'timeout'
+        ? '; raise RAMPART_PDF_TIMEOUT_MS, or narrow the report to one organisation'
+        : e.reason === 'launch'
+          ? '; check RAMPART_CHROMIUM_PATH'
+          : '';
+    return new DomainError('REPORT_RENDER_FAILED', `${what} ${e.detail}${hint}`, {
+      report,
+      format,
+      reason: e.reason,
+    });
+  }
+  const why = (e instanceof Error ? e.message : String(e)).split(/\r?\n/)[0];
+  return new DomainError('REPORT_RENDER_FAILED', `${what} failed: ${why}`, { report, format }, { cause: e });
+}
+
+function documentOf(data: ReportData, opts: DocumentOptions): ReportDocument {
   switch (data.report) {
     case 'uncovered':
-      return uncoveredDocument(data);
+      return uncoveredDocument(data, opts);
     case 'posture':
-      return postureDocument(data);
+      return postureDocument(data, opts);
     case 'plan':
-      return planDocument(data);
+      return planDocument(data, opts);
   }
 }
 

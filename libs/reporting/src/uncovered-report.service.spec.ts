@@ -15,14 +15,20 @@ import { UncoveredReportService } from './uncovered-report.service';
 
 const NOW = new Date('2026-03-02T08:30:00.000Z');
 
+// The steps match DEPTH below: thr-1 reaches sys-a only, thr-2 sys-a and sys-b, nobody sys-c or sys-d.
 const GRAPH = new AttackGraph(
   tinyData({
-    nodes: { 'sys-a': {}, 'sys-b': {}, 'sys-c': {}, 'sys-d': {} },
-    steps: [],
+    nodes: { 'sys-a': {}, 'sys-b': {}, 'sys-c': {}, 'sys-d': {}, 'sys-door': {}, 'sys-vpn': {} },
+    steps: [
+      ['sys-door', 'sys-a', 'network'],
+      ['sys-vpn', 'sys-a', 'network'],
+      ['sys-vpn', 'sys-b', 'network'],
+      ['sys-c', 'sys-d', 'network'],
+    ],
     controls: [{ id: 'c-1', name: 'Firewall', effectiveness: 0.5, protects: ['sys-a'] }],
     threats: [
-      { id: 'thr-1', name: 'Burglar', startsAt: [] },
-      { id: 'thr-2', name: 'Hacker', startsAt: [] },
+      { id: 'thr-1', name: 'Burglar', startsAt: ['sys-door'] },
+      { id: 'thr-2', name: 'Hacker', startsAt: ['sys-vpn'] },
     ],
   }),
 );
@@ -115,9 +121,9 @@ function setup(orgs: Organization[] = [{ id: 'org-a', name: 'Acme' }]) {
     },
   } as unknown as AnalyticsService;
   const entities = {
-    relationships: async (...a: unknown[]) => {
-      calls.push(['relationships', ...a]);
-      return a[0] === 'sys-a' ? [{ node: { id: 'p-1', name: 'Pat', labels: ['Person', 'Asset'] } }] : [];
+    relationshipsOf: async (...a: unknown[]) => {
+      calls.push(['relationshipsOf', ...a]);
+      return new Map([['sys-a', [{ node: { id: 'p-1', name: 'Pat', labels: ['Person', 'Asset'] } }]]]);
     },
   } as unknown as EntityQueryService;
   const cache = { get: async () => GRAPH } as unknown as AttackGraphCache;
@@ -134,7 +140,7 @@ function setup(orgs: Organization[] = [{ id: 'org-a', name: 'Acme' }]) {
     return { posture: POSTURE, asOf: '2026-03-01', g: GRAPH, risks: [], links: [], findings: FINDINGS };
   };
   facts.organizationsIn = async () => orgs;
-  return { service: new UncoveredReportService(cache, analytics, entities, facts), calls };
+  return { service: new UncoveredReportService(analytics, entities, facts), calls };
 }
 
 describe('UncoveredReportService', () => {
@@ -194,18 +200,16 @@ describe('UncoveredReportService', () => {
       }),
     ]);
     expect(c.threats).toEqual([]);
-    // Depth first, at order 1 within 8 hops; a path only for the threats that reach.
+    // Only the threats whose sweep reaches the asset are searched: depth at order 1 within 8 hops,
+    // then the most likely path; none for sys-c and sys-d, which no threat reaches.
     expect(calls.filter((x) => x[2] === 'sys-b')).toEqual([
-      ['securityDepth', 'thr-1', 'sys-b', 1, 8],
       ['securityDepth', 'thr-2', 'sys-b', 1, 8],
       ['attackPaths', 'thr-2', 'sys-b', 1, 8],
     ]);
-    expect(calls.filter((x) => x[0] === 'relationships')[0]).toEqual([
-      'relationships',
-      'sys-c',
-      ['OWNS'],
-      'IN',
-      1,
+    expect(calls.filter((x) => x[2] === 'sys-c' || x[2] === 'sys-d')).toEqual([]);
+    // Every owner in one call, not one per asset.
+    expect(calls.filter((x) => x[0] === 'relationshipsOf')).toEqual([
+      ['relationshipsOf', ['sys-c', 'sys-d', 'sys-b', 'sys-a'], ['OWNS'], 'IN', 1],
     ]);
   });
 

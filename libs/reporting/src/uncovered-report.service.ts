@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { SECURITY_DOMAINS, SecurityDomain } from '@rampart/domain';
+import { SECURITY_DOMAINS, SecurityDomain, ThreatData } from '@rampart/domain';
+import { AttackGraph, HopCounts } from '@rampart/analytics';
 import {
   REPORT_SCHEMA_VERSION,
   ThreatExposure,
@@ -8,10 +9,9 @@ import {
   uncoveredActions,
 } from '@rampart/reports';
 import { AnalyticsService } from '@rampart/analysis';
-import { AttackGraphCache } from '@rampart/analysis';
 import { coverageOrder } from '@rampart/analysis';
 import { EntityQueryService } from '@rampart/analysis';
-import { ReportFactsService, ref } from './report-facts.service';
+import { Findings, ReportFactsService, ref } from './report-facts.service';
 
 export interface ReportOptions {
   organizationId?: string;
@@ -21,6 +21,8 @@ export interface ReportOptions {
 }
 
 const TOP_WEAKEST_LINKS = 10;
+/** Steps after the entry point a report's paths may take (the API's default). */
+const MAX_HOPS = 8;
 
 /**
  * The uncovered critical assets report (docs/spec/analytics.md §5), from the same services the API answers
@@ -30,7 +32,6 @@ const TOP_WEAKEST_LINKS = 10;
 @Injectable()
 export class UncoveredReportService {
   constructor(
-    private readonly cache: AttackGraphCache,
     private readonly analytics: AnalyticsService,
     private readonly entities: EntityQueryService,
     private readonly facts: ReportFactsService,
@@ -42,21 +43,22 @@ export class UncoveredReportService {
       this.facts.gather(organizationId, opts.asOf, TOP_WEAKEST_LINKS),
       this.facts.organizationsIn(organizationId),
     ]);
-    const findingsOn = new Map<string, UncoveredReport['uncovered'][number]['findings']>();
-    for (const f of findings) {
-      for (const n of f.nodes) {
-        const list = findingsOn.get(n.id) ?? [];
-        list.push({ ruleId: f.ruleId, title: f.title, severity: f.severity, message: f.message });
-        findingsOn.set(n.id, list);
-      }
-    }
+    const findingsOn = findingsByNode(findings);
     // Posture computed every critical asset's coverage: the heatmap, in the API's coverage order.
     const heat = [...posture.criticalCoverage].sort(coverageOrder);
     const name = (id: string) => ({ id, name: g.controls.get(id)?.name ?? g.nodes.get(id)?.name ?? id });
     const uncovered: UncoveredAsset[] = [];
+    // One query for every owner and one sweep per threat: not one round trip and search per asset.
+    const owners = await this.entities.relationshipsOf(
+      posture.uncovered.map((u) => u.asset.id),
+      ['OWNS'],
+      'IN',
+      1,
+    );
+    const reachers = threatReach(g);
     for (const u of posture.uncovered) {
       const cov = u.coverage;
-      const owner = (await this.entities.relationships(u.asset.id, ['OWNS'], 'IN', 1))[0]?.node;
+      const owner = owners.get(u.asset.id)?.[0]?.node;
       const entry = {
         asset: {
           ...ref(u.asset),
@@ -71,7 +73,10 @@ export class UncoveredReportService {
         score: cov.score,
         failedControls: u.why.failedControls.map((id) => ({ ...name(id), kind: 'Control' })),
         untestedControls: u.why.untestedControls.map((id) => ({ ...name(id), kind: 'Control' })),
-        threats: await this.threatsReaching(u.asset.id),
+        threats: await this.threatsReaching(
+          u.asset.id,
+          reachers.filter((r) => r.hops.has(u.asset.id)).map((r) => r.threat),
+        ),
         findings: findingsOn.get(u.asset.id) ?? [],
         actions: [] as string[],
       };
@@ -115,13 +120,12 @@ export class UncoveredReportService {
   }
 
   /** Every threat that reaches the asset: depth, single points, choke points, most likely path. */
-  private async threatsReaching(assetId: string): Promise<ThreatExposure[]> {
-    const g = await this.cache.get();
+  private async threatsReaching(assetId: string, threats: readonly ThreatData[]): Promise<ThreatExposure[]> {
     const out: ThreatExposure[] = [];
-    for (const t of g.threats.values()) {
-      const depth = await this.analytics.securityDepth(t.id, assetId, 1, 8);
+    for (const t of threats) {
+      const depth = await this.analytics.securityDepth(t.id, assetId, 1, MAX_HOPS);
       if (!depth.reachable) continue;
-      const best = (await this.analytics.attackPaths(t.id, assetId, 1, 8)).paths[0];
+      const best = (await this.analytics.attackPaths(t.id, assetId, 1, MAX_HOPS)).paths[0];
       out.push({
         threat: { id: t.id, name: t.name, kind: 'Threat' },
         depth: depth.depth ?? 0,
@@ -140,4 +144,33 @@ export class UncoveredReportService {
     }
     return out.sort((a, b) => b.probability - a.probability || a.threat.name.localeCompare(b.threat.name));
   }
+}
+
+/** The findings on each node they name. */
+function findingsByNode(findings: Findings): Map<string, UncoveredAsset['findings']> {
+  const on = new Map<string, UncoveredAsset['findings']>();
+  for (const f of findings) {
+    for (const n of f.nodes) {
+      const list = on.get(n.id) ?? [];
+      list.push({ ruleId: f.ruleId, title: f.title, severity: f.severity, message: f.message });
+      on.set(n.id, list);
+    }
+  }
+  return on;
+}
+
+/**
+ * Per threat, the nodes it reaches within MAX_HOPS with controls ignored: one breadth-first sweep
+ * from its entry points. A threat absent here cannot reach the asset (securityDepth would answer
+ * unreachable), so only the others are searched per asset.
+ */
+export function threatReach(g: AttackGraph): { threat: ThreatData; hops: HopCounts }[] {
+  return [...g.threats.values()].map((threat) => ({
+    threat,
+    hops: g.hops(
+      g.entriesOf(threat).map((e) => e.id),
+      'forward',
+      MAX_HOPS,
+    ),
+  }));
 }

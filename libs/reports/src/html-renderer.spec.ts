@@ -163,6 +163,42 @@ describe('renderHtml', () => {
     expect(html).toMatch(/tr,figure,[^{]*\{break-inside:avoid/);
   });
 
+  it('keeps a heading on the page of the block after it, unless that block is a table or chart', () => {
+    const kept = renderHtml(
+      doc([
+        { kind: 'heading', level: 2, text: 'Most urgent' },
+        { kind: 'heading', level: 3, text: 'Data centre' },
+        { kind: 'paragraph', text: 'Why' },
+        { kind: 'heading', level: 3, text: 'Risks' },
+        { kind: 'table', columns: ['a'], rows: [['x']] },
+      ]),
+    );
+    expect(kept).toContain(
+      '<div class="keep"><h2 id="most-urgent">Most urgent</h2><h3 id="data-centre">Data centre</h3><p>Why</p></div>',
+    );
+    expect(kept).toContain('<h3 id="risks">Risks</h3>\n<div class="table-wrap">');
+    expect(kept).toMatch(/\.keep\{break-inside:avoid/);
+    expect(kept).toMatch(/h2,h3,caption\{break-after:avoid/);
+  });
+
+  it('never wraps the columns a table marks (ids), and writes notes as notes', () => {
+    const out = renderHtml(
+      doc([
+        {
+          kind: 'table',
+          columns: ['Id', 'Name'],
+          noWrap: [0],
+          rows: [['inf-customer-records', 'Customers']],
+        },
+        { kind: 'note', text: '1 of 2 <assets> shown' },
+      ]),
+    );
+    expect(out).toContain('<th scope="col" class="nowrap">Id</th><th scope="col">Name</th>');
+    expect(out).toContain('<td class="nowrap">inf-customer-records</td><td>Customers</td>');
+    expect(out).toMatch(/\.nowrap\{white-space:nowrap\}/);
+    expect(out).toContain('<p class="note" role="note">1 of 2 &lt;assets&gt; shown</p>');
+  });
+
   it.each([
     ['a script', '<svg><script>alert(1)</script></svg>'],
     ['an event handler', '<svg onload="alert(1)"></svg>'],

@@ -28,7 +28,7 @@ export function renderHtml(doc: ReportDocument): string {
     marking,
     `<header>${header}</header>`,
     '<main>',
-    ...doc.blocks.map((b) => renderBlock(b, ids)),
+    ...keptWithNext(doc.blocks).map((group) => renderGroup(group, ids)),
     '</main>',
     // Handling markings conventionally close a document as well as open it.
     marking,
@@ -38,6 +38,30 @@ export function renderHtml(doc: ReportDocument): string {
   ]
     .filter((line, i, all) => line !== '' || i === all.length - 1)
     .join('\n');
+}
+
+/**
+ * A heading and the block after it go together (unless that block is a table or chart, which may
+ * span pages and repeat their head): a heading is never the last line of a printed page.
+ */
+function keptWithNext(blocks: readonly Block[]): Block[][] {
+  const groups: Block[][] = [];
+  for (let i = 0; i < blocks.length; i++) {
+    const group = [blocks[i]];
+    while (group[group.length - 1].kind === 'heading' && i + 1 < blocks.length) {
+      const next = blocks[i + 1];
+      if (next.kind === 'table' || next.kind === 'chart') break;
+      group.push(next);
+      i++;
+    }
+    groups.push(group);
+  }
+  return groups;
+}
+
+function renderGroup(group: Block[], ids: Set<string>): string {
+  const html = group.map((b) => renderBlock(b, ids)).join('');
+  return group.length > 1 ? `<div class="keep">${html}</div>` : html;
 }
 
 const esc = escapeXml;
@@ -57,7 +81,9 @@ function renderBlock(b: Block, ids: Set<string>): string {
         .map((f) => `<div><dt>${text(f.label)}</dt><dd>${text(value(f.value))}</dd></div>`)
         .join('')}</dl>`;
     case 'table':
-      return `<div class="table-wrap">${table(b.columns, b.rows, b.caption)}</div>`;
+      return `<div class="table-wrap">${table(b.columns, b.rows, b.caption, b.noWrap)}</div>`;
+    case 'note':
+      return `<p class="note" role="note">${text(b.text)}</p>`;
     case 'chart':
       // Caption below: a chart taller than the page space left is moved to the next page by
       // chromium, and a caption above it would be left behind.
@@ -92,25 +118,35 @@ function uniqueId(source: string, ids: Set<string>): string {
   return id;
 }
 
-function table(columns: string[], rows: (string | number)[][], caption?: string): string {
+function table(
+  columns: string[],
+  rows: readonly (string | number)[][],
+  caption?: string,
+  noWrap: readonly number[] = [],
+): string {
   // A column whose every filled cell is a number is right-aligned, its header too.
   const numeric = columns.map(
     (_, i) =>
       rows.some((r) => typeof r[i] === 'number') &&
       rows.every((r) => typeof r[i] === 'number' || r[i] === ''),
   );
-  const cls = (i: number) => (numeric[i] ? ' class="num"' : '');
-  const head = columns.map((c, i) => `<th scope="col"${cls(i)}>${text(c)}</th>`).join('');
-  const body = rows.length
-    ? rows.map(
-        (r) => `<tr>${columns.map((_, i) => `<td${cls(i)}>${text(value(r[i] ?? ''))}</td>`).join('')}</tr>`,
-      )
-    : [`<tr><td class="empty" colspan="${Math.max(1, columns.length)}">No rows.</td></tr>`];
-  return (
-    '<table>' +
-    (caption ? `<caption>${text(caption)}</caption>` : '') +
-    `<thead><tr>${head}</tr></thead><tbody>${body.join('')}</tbody></table>`
+  const classes = columns.map((_, i) =>
+    [numeric[i] ? 'num' : '', noWrap.includes(i) ? 'nowrap' : ''].filter(Boolean).join(' '),
   );
+  const cls = (i: number) => (classes[i] ? ` class="${classes[i]}"` : '');
+  const head = columns.map((c, i) => `<th scope="col"${cls(i)}>${text(c)}</th>`).join('');
+  // One array joined once: a long table is never rebuilt by repeated concatenation.
+  const out: string[] = ['<table>', caption ? `<caption>${text(caption)}</caption>` : ''];
+  out.push(`<thead><tr>${head}</tr></thead><tbody>`);
+  for (const r of rows) {
+    out.push('<tr>');
+    for (let i = 0; i < columns.length; i++) out.push(`<td${cls(i)}>${text(value(r[i] ?? ''))}</td>`);
+    out.push('</tr>');
+  }
+  if (!rows.length)
+    out.push(`<tr><td class="empty" colspan="${Math.max(1, columns.length)}">No rows.</td></tr>`);
+  out.push('</tbody></table>');
+  return out.join('');
 }
 
 /**
@@ -147,7 +183,10 @@ h1{font-size:1.8rem;line-height:1.2;margin:0 0 .3rem}
 .generated{color:#555;font-size:.9rem;margin:.2rem 0 1.5rem}
 h2{font-size:1.35rem;border-bottom:2px solid #0072B2;padding-bottom:.2rem;margin:2rem 0 .6rem}
 h3{font-size:1.1rem;margin:1.4rem 0 .4rem}
-h2,h3{break-after:avoid;page-break-after:avoid}
+h2,h3,caption{break-after:avoid;page-break-after:avoid}
+.keep{break-inside:avoid;page-break-inside:avoid}
+.nowrap{white-space:nowrap}
+.note{color:#444;font-style:italic;margin:-.6rem 0 1rem;font-size:.9em}
 .table-wrap{overflow-x:auto}
 table{border-collapse:collapse;width:100%;margin:.6rem 0 1rem;font-size:.92em}
 caption{caption-side:top;text-align:left;font-weight:600;padding-bottom:.3rem}
@@ -171,5 +210,7 @@ summary{cursor:pointer;color:#0072B2;margin-top:.4rem}
 .todo-label{font-weight:700;font-size:.8rem;letter-spacing:.05em;text-transform:uppercase;margin:0 0 .3rem}
 .todo-label+p{margin:0}
 @page{size:A4;margin:18mm 14mm}
-@media print{body{max-width:none;margin:0;padding:0;font-size:10pt}.table-wrap{overflow:visible}details{display:none}}
+@media print{body{max-width:none;margin:0;padding:0;font-size:9.5pt;line-height:1.35}.table-wrap{overflow:visible}details{display:none}
+h2{margin:1.2rem 0 .4rem}h3{margin:1rem 0 .3rem}table{font-size:.88em;margin:.4rem 0 .8rem}th,td{padding:.15rem .35rem}
+.facts{grid-template-columns:repeat(4,1fr);gap:.35rem}.facts dd{font-size:1.05rem}}
 `.trim();

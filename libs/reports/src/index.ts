@@ -12,3 +12,4 @@ export * from './report-diff';
 export * from './posture-report';
 export * from './security-plan';
 export * from './plan-priorities';
+export * from './report-limits';

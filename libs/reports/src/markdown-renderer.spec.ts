@@ -96,6 +96,13 @@ describe('renderMarkdown', () => {
     expect(md).toContain('| Item | Value |\n| --- | --- |\n| Critical assets | 42 |\n| Posture | Amber |');
   });
 
+  it('writes a note in italics, escaped, on one line', () => {
+    const md = renderMarkdown(
+      doc([{ kind: 'note', text: '100 of 1082 *assets* shown;\nthe rest in the annex' }]),
+    );
+    expect(md).toContain('*100 of 1082 \\*assets\\* shown; the rest in the annex*');
+  });
+
   it('writes tables with escaped cells and right-aligned number columns', () => {
     const md = renderMarkdown(
       doc([

@@ -34,6 +34,8 @@ function renderBlock(b: Block): string {
       );
     case 'table':
       return (b.caption ? `*${inline(oneLine(b.caption))}*\n\n` : '') + table(b.columns, b.rows);
+    case 'note':
+      return `*${inline(oneLine(b.text))}*`;
     case 'chart':
       return `**${inline(oneLine(b.title))}**\n\n${table(b.table.columns, b.table.rows)}`;
     case 'todo':

@@ -16,6 +16,25 @@ export interface PdfOptions {
 
 const DEFAULT_TIMEOUT_MS = 30_000;
 
+/** Why printing failed: the time ran out, chromium is missing or did not start, or printing broke. */
+export type PdfFailure = 'timeout' | 'no-chromium' | 'launch' | 'print';
+
+/** A PDF that could not be printed, said in one line (no stack, no browser log). */
+export class PdfRenderError extends Error {
+  /** What went wrong after "PDF rendering", e.g. "timed out after 30000 ms (...)". */
+  readonly detail: string;
+  constructor(
+    readonly reason: PdfFailure,
+    detail: string,
+    /** The whole job's allowance, for a caller that names its setting. */
+    readonly timeoutMs: number,
+  ) {
+    super(`PDF rendering ${oneLine(detail)}`);
+    this.detail = oneLine(detail);
+    this.name = 'PdfRenderError';
+  }
+}
+
 // The same flags as the end-to-end tests: this machine's closed network refuses the browser's
 // own background connections, and containers have a small /dev/shm.
 export const CHROMIUM_ARGS = [
@@ -37,11 +56,18 @@ export const CHROMIUM_ARGS = [
  */
 export async function renderPdf(html: string, opts: PdfOptions): Promise<Buffer> {
   const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  assertChromium(opts.chromiumPath);
+  assertChromium(opts.chromiumPath, timeoutMs);
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_, reject) => {
     timer = setTimeout(
-      () => reject(new Error(`PDF rendering timed out after ${timeoutMs} ms (chromium did not finish)`)),
+      () =>
+        reject(
+          new PdfRenderError(
+            'timeout',
+            `timed out after ${timeoutMs} ms (chromium did not finish)`,
+            timeoutMs,
+          ),
+        ),
       timeoutMs,
     );
   });
@@ -52,10 +78,15 @@ export async function renderPdf(html: string, opts: PdfOptions): Promise<Buffer>
   try {
     return await Promise.race([job, deadline]);
   } catch (e) {
+    if (e instanceof PdfRenderError) throw e;
     if (e instanceof errors.TimeoutError) {
-      throw new Error(`PDF rendering timed out after ${timeoutMs} ms: ${firstLine(e.message)}`);
+      throw new PdfRenderError(
+        'timeout',
+        `timed out after ${timeoutMs} ms: ${firstLine(e.message)}`,
+        timeoutMs,
+      );
     }
-    throw e;
+    throw new PdfRenderError('print', `failed: ${firstLine((e as Error).message ?? String(e))}`, timeoutMs);
   } finally {
     clearTimeout(timer);
     // The launch has its own timeout, so this settles even when the deadline passed during it.
@@ -100,13 +131,15 @@ async function print(browser: Browser, html: string, opts: PdfOptions, timeoutMs
   });
 }
 
-function assertChromium(path: string): void {
+function assertChromium(path: string, timeoutMs: number): void {
   try {
     fs.accessSync(path, fs.constants.X_OK);
   } catch {
-    throw new Error(
-      `PDF rendering needs chromium, and there is no executable at ${path}: ` +
+    throw new PdfRenderError(
+      'no-chromium',
+      `needs chromium, and there is no executable at ${path}: ` +
         "install Debian's (apt-get install -y chromium) or set RAMPART_CHROMIUM_PATH to where it is.",
+      timeoutMs,
     );
   }
 }
@@ -116,11 +149,16 @@ async function launch(path: string, timeoutMs: number): Promise<Browser> {
     return await chromium.launch({ executablePath: path, args: CHROMIUM_ARGS, timeout: timeoutMs });
   } catch (e) {
     if (e instanceof errors.TimeoutError) throw e;
-    throw new Error(`Chromium at ${path} did not start: ${firstLine((e as Error).message)}`);
+    throw new PdfRenderError(
+      'launch',
+      `failed: chromium at ${path} did not start: ${firstLine((e as Error).message)}`,
+      timeoutMs,
+    );
   }
 }
 
 const firstLine = (s: string) => s.split('\n')[0];
+const oneLine = (s: string) => s.replace(/\s*[\r\n]+\s*/g, ' ').trim();
 
 function escapeHtml(s: string): string {
   return s.replace(

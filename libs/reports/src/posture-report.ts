@@ -4,6 +4,7 @@ import { Block, ReportDocument } from './report-document';
 import { CONTROL_FUNCTION_KEYS, DomainPosture, PostureReport } from './report-data';
 import { barChartSvg, DOMAIN_TITLES } from './svg-charts';
 import { REPORT_MARKING, riskMatrixChart, weakestLinksChart } from './report-blocks';
+import { DocumentOptions, firstRows, rowLimit } from './report-limits';
 
 const pct = (p: number) => `${(p * 100).toFixed(p > 0 && p < 0.01 ? 2 : 1)} %`;
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
@@ -24,7 +25,8 @@ const activeControls = (d: DomainPosture) =>
   CONTROL_STATUSES.filter((s) => s !== 'retired').reduce((n, s) => n + d.controls[s], 0);
 
 /** The report as a document for Markdown, HTML and PDF (ISO 22340 6.2.2.7). */
-export function postureDocument(r: PostureReport): ReportDocument {
+export function postureDocument(r: PostureReport, opts: DocumentOptions = {}): ReportDocument {
+  const rows = rowLimit(opts);
   return {
     title: 'Security posture',
     subtitle: `${r.organization?.name ?? 'All organisations'} · as of ${r.asOf}`,
@@ -32,10 +34,10 @@ export function postureDocument(r: PostureReport): ReportDocument {
     marking: REPORT_MARKING,
     blocks: [
       ...summaryBlocks(r),
-      ...riskBlocks(r),
-      ...controlBlocks(r),
+      ...riskBlocks(r, rows),
+      ...controlBlocks(r, rows),
       ...findingBlocks(r),
-      ...thirdPartyBlocks(r),
+      ...thirdPartyBlocks(r, rows),
       ...maturityBlocks(r),
       ...cultureBlocks(),
     ],
@@ -99,7 +101,7 @@ function summaryBlocks(r: PostureReport): Block[] {
   ];
 }
 
-function riskBlocks(r: PostureReport): Block[] {
+function riskBlocks(r: PostureReport, limit: number): Block[] {
   const byLevel = [...r.riskByLevel].sort(
     (a, b) => RISK_LEVELS.indexOf(a.level) - RISK_LEVELS.indexOf(b.level),
   );
@@ -136,6 +138,7 @@ function riskBlocks(r: PostureReport): Block[] {
     blocks.push({ kind: 'paragraph', text: 'No threat–asset risk is assessed.' });
     return blocks;
   }
+  const top = firstRows(r.topRisks, limit, 'highest residual risks', 'JSON');
   blocks.push({
     kind: 'table',
     caption: 'Highest residual risks, above tolerance first',
@@ -149,7 +152,7 @@ function riskBlocks(r: PostureReport): Block[] {
       'Above tolerance',
       'Treatment',
     ],
-    rows: r.topRisks.map((x) => [
+    rows: top.shown.map((x) => [
       x.threat.name,
       x.asset.name,
       x.inherentLikelihood,
@@ -160,10 +163,11 @@ function riskBlocks(r: PostureReport): Block[] {
       x.treatment ?? 'none',
     ]),
   });
+  blocks.push(...top.note);
   return blocks;
 }
 
-function controlBlocks(r: PostureReport): Block[] {
+function controlBlocks(r: PostureReport, limit: number): Block[] {
   const blocks: Block[] = [
     { kind: 'heading', level: 2, text: 'Control effectiveness', id: 'controls' },
     {
@@ -202,11 +206,12 @@ function controlBlocks(r: PostureReport): Block[] {
     },
   ];
   if (r.controlsNeedingAttention.length) {
+    const attention = firstRows(r.controlsNeedingAttention, limit, 'controls needing attention', 'JSON');
     blocks.push({
       kind: 'table',
       caption: 'Controls needing attention: failed, degraded, or in force but untested',
       columns: ['Control', 'Domains', 'Status', 'Issue', 'Last tested', 'Assets protected'],
-      rows: r.controlsNeedingAttention.map((c) => [
+      rows: attention.shown.map((c) => [
         c.control.name,
         c.control.domains.join(', '),
         c.control.status,
@@ -215,6 +220,7 @@ function controlBlocks(r: PostureReport): Block[] {
         c.protects,
       ]),
     });
+    blocks.push(...attention.note);
   } else {
     blocks.push({
       kind: 'paragraph',
@@ -263,11 +269,12 @@ function findingBlocks(r: PostureReport): Block[] {
   ];
 }
 
-function thirdPartyBlocks(r: PostureReport): Block[] {
+function thirdPartyBlocks(r: PostureReport, limit: number): Block[] {
   const heading: Block = { kind: 'heading', level: 2, text: 'Third-party assurance', id: 'third-parties' };
   if (!r.thirdParties.length) {
     return [heading, { kind: 'paragraph', text: 'No service provider is recorded (ISO 22340 6.2.2.9).' }];
   }
+  const providers = firstRows(r.thirdParties, limit, 'service providers', 'JSON');
   return [
     heading,
     {
@@ -287,7 +294,7 @@ function thirdPartyBlocks(r: PostureReport): Block[] {
         'Impact score',
         'PER-5 findings',
       ],
-      rows: r.thirdParties.map((t) => [
+      rows: providers.shown.map((t) => [
         t.provider.name,
         t.securityClauses === null ? 'not recorded' : yesNo(t.securityClauses),
         t.people,
@@ -296,6 +303,7 @@ function thirdPartyBlocks(r: PostureReport): Block[] {
         t.findings,
       ]),
     },
+    ...providers.note,
   ];
 }
 

@@ -7,7 +7,16 @@ export type Block =
   | { kind: 'paragraph'; text: string }
   | { kind: 'list'; items: string[] }
   | { kind: 'facts'; items: { label: string; value: string | number }[] }
-  | { kind: 'table'; caption?: string; columns: string[]; rows: (string | number)[][] }
+  | {
+      kind: 'table';
+      caption?: string;
+      columns: string[];
+      rows: (string | number)[][];
+      /** Columns never wrapped (ids): a broken id reads as two. */
+      noWrap?: number[];
+    }
+  /** A remark about the block before it, e.g. how many of how many rows are shown. */
+  | { kind: 'note'; text: string }
   /** An SVG chart (from ./svg-charts) with its data as a table: Markdown shows the table. */
   | { kind: 'chart'; title: string; svg: string; table: { columns: string[]; rows: (string | number)[][] } }
   /** Where a person must write (the draft security plan): always visibly marked. */

@@ -3,6 +3,7 @@ import { Block, ReportDocument } from './report-document';
 import { PlanSection, PlanSectionId, RiskRow, SecurityPlanReport } from './report-data';
 import { barChartSvg, DOMAIN_TITLES, formatNumber } from './svg-charts';
 import { REPORT_MARKING } from './report-blocks';
+import { DocumentOptions, firstRows, rowLimit } from './report-limits';
 
 // The CSV lives apart to keep files short; re-exported so the plan is one module to import.
 export { PLAN_CSV_COLUMNS, planCsv } from './security-plan-csv';
@@ -120,7 +121,8 @@ export function planSections(r: Omit<SecurityPlanReport, 'sections'>): PlanSecti
 }
 
 /** The draft plan as a document for Markdown, HTML and PDF. */
-export function planDocument(r: SecurityPlanReport): ReportDocument {
+export function planDocument(r: SecurityPlanReport, opts: DocumentOptions = {}): ReportDocument {
+  const rows = rowLimit(opts);
   const blocks: Block[] = [
     {
       kind: 'paragraph',
@@ -132,9 +134,9 @@ export function planDocument(r: SecurityPlanReport): ReportDocument {
   ];
   const body: Record<PlanSectionId, Block[]> = {
     a: contextBlocks(r),
-    b: riskBlocks(r),
-    c: acceptanceBlocks(r),
-    d: controlBlocks(r),
+    b: riskBlocks(r, rows),
+    c: acceptanceBlocks(r, rows),
+    d: controlBlocks(r, rows),
     e: cultureBlocks(r),
     f: responseBlocks(r),
     g: statusBlocks(r),
@@ -165,6 +167,25 @@ function tableOr(caption: string, columns: string[], rows: (string | number)[][]
   return rows.length
     ? { kind: 'table', caption, columns, rows }
     : { kind: 'paragraph', text: `${caption}: ${none}` };
+}
+
+/** tableOr of the first `limit` rows, and how many of how many when some are left out. */
+function firstTableOr(
+  caption: string,
+  columns: string[],
+  rows: (string | number)[][],
+  none: string,
+  limit: number,
+): Block[] {
+  const { shown, note } = firstRows(rows, limit, caption.toLowerCase(), 'JSON');
+  return [tableOr(caption, columns, shown, none), ...note];
+}
+
+/** A list of the first `limit` items, or a sentence when there are none. */
+function firstListOr(items: string[], what: string, none: string, limit: number): Block[] {
+  if (!items.length) return [{ kind: 'paragraph', text: none }];
+  const { shown, note } = firstRows(items, limit, what, 'JSON');
+  return [{ kind: 'list', items: shown }, ...note];
 }
 
 const RISK_COLUMNS = ['Threat', 'Asset', 'Residual level', 'L × C', 'Path probability'];
@@ -199,7 +220,7 @@ function contextBlocks(r: SecurityPlanReport): Block[] {
   ];
 }
 
-function riskBlocks(r: SecurityPlanReport): Block[] {
+function riskBlocks(r: SecurityPlanReport, limit: number): Block[] {
   const b = r.risks;
   return [
     {
@@ -211,7 +232,7 @@ function riskBlocks(r: SecurityPlanReport): Block[] {
       ],
     },
     tableOr('Highest residual risks', RISK_COLUMNS, b.top.map(riskCells), 'none assessed.'),
-    tableOr(
+    ...firstTableOr(
       'Threats',
       ['Threat', 'Kind', 'Capability', 'Intent', 'Assets at risk'],
       b.threats.map((t) => [
@@ -222,6 +243,7 @@ function riskBlocks(r: SecurityPlanReport): Block[] {
         t.assetsAtRisk,
       ]),
       'none modelled.',
+      limit,
     ),
     tableOr(
       'Missing security domains',
@@ -230,13 +252,16 @@ function riskBlocks(r: SecurityPlanReport): Block[] {
       'none: every critical asset has the domains it requires.',
     ),
     { kind: 'paragraph', text: 'Common-mode failures (what controls of several domains rest on):' },
-    b.commonModeFailures.length
-      ? { kind: 'list', items: b.commonModeFailures.map((n) => `${n.name} (${n.kind})`) }
-      : { kind: 'paragraph', text: 'None found.' },
+    ...firstListOr(
+      b.commonModeFailures.map((n) => `${n.name} (${n.kind})`),
+      'common-mode failures',
+      'None found.',
+      limit,
+    ),
   ];
 }
 
-function acceptanceBlocks(r: SecurityPlanReport): Block[] {
+function acceptanceBlocks(r: SecurityPlanReport, limit: number): Block[] {
   const c = r.acceptance;
   return [
     {
@@ -246,17 +271,18 @@ function acceptanceBlocks(r: SecurityPlanReport): Block[] {
           ? 'No risk tolerance is recorded: no risk can be judged above or below it.'
           : `The organisation's risk tolerance is ${c.tolerance}: a residual risk above ${c.tolerance} needs a treatment decision.`,
     },
-    tableOr('Accepted risks', RISK_COLUMNS, c.accepted.map(riskCells), 'none recorded.'),
-    tableOr(
+    ...firstTableOr('Accepted risks', RISK_COLUMNS, c.accepted.map(riskCells), 'none recorded.', limit),
+    ...firstTableOr(
       'Untreated risks above tolerance',
       RISK_COLUMNS,
       c.untreatedAboveTolerance.map(riskCells),
       c.tolerance === null ? 'none can be judged without a tolerance.' : 'none.',
+      limit,
     ),
   ];
 }
 
-function controlBlocks(r: SecurityPlanReport): Block[] {
+function controlBlocks(r: SecurityPlanReport, limit: number): Block[] {
   const d = r.controls;
   return [
     tableOr(
@@ -285,9 +311,12 @@ function controlBlocks(r: SecurityPlanReport): Block[] {
       },
     },
     { kind: 'paragraph', text: 'Planned controls:' },
-    d.planned.length
-      ? { kind: 'list', items: d.planned.map((p) => `${p.name} (${p.domains.map(domainTitle).join(', ')})`) }
-      : { kind: 'paragraph', text: 'None planned.' },
+    ...firstListOr(
+      d.planned.map((p) => `${p.name} (${p.domains.map(domainTitle).join(', ')})`),
+      'planned controls',
+      'None planned.',
+      limit,
+    ),
     { kind: 'paragraph', text: 'Priorities derived from the graph, most important first:' },
     d.priorities.length
       ? { kind: 'list', items: d.priorities.map((p, i) => `${i + 1}. ${p}`) }

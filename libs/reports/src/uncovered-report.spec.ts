@@ -1,7 +1,13 @@
 import { parse } from 'csv-parse/sync';
 import { diffReports, formatDiff, parseUncoveredReport } from './report-diff';
 import { UncoveredAsset, UncoveredReport } from './report-data';
-import { UNCOVERED_CSV_COLUMNS, uncoveredActions, uncoveredCsv, uncoveredDocument } from './uncovered-report';
+import {
+  DETAILED_ASSETS,
+  UNCOVERED_CSV_COLUMNS,
+  uncoveredActions,
+  uncoveredCsv,
+  uncoveredDocument,
+} from './uncovered-report';
 
 const asset = (id: string, over: Partial<UncoveredAsset> = {}): UncoveredAsset => ({
   asset: { id, name: id.toUpperCase(), kind: 'System', criticality: 5, classification: null },
@@ -92,6 +98,47 @@ describe('uncovered report: actions, document, CSV', () => {
       .filter((b) => b.kind === 'heading' && b.level === 3)
       .map((b) => (b as { text: string }).text);
     expect(headings).toEqual(['SYS-A (System, criticality 5)', 'SYS-B (System, criticality 5)']);
+  });
+
+  it('lists the first rows of a large report, details the most urgent, and points to the annex for the rest', () => {
+    const many = Array.from({ length: 250 }, (_, i) => asset(`sys-${String(i).padStart(3, '0')}`));
+    const heat = many.map((a) => ({
+      asset: { id: a.asset.id, name: a.asset.name, kind: 'System' },
+      domains: {
+        governance: 'covered',
+        personnel: 'covered',
+        information: 'not-required',
+        cyber: 'covered',
+        physical: 'missing',
+      } as const,
+    }));
+    const r = { ...report(many), heatmap: heat };
+    const doc = uncoveredDocument(r, { rows: 40 });
+    const tables = doc.blocks.filter((b) => b.kind === 'table');
+    const list = tables.find((b) => b.kind === 'table' && b.columns[0] === 'Id');
+    expect(list).toMatchObject({ noWrap: [0] });
+    expect(list && list.kind === 'table' && list.rows.map((row) => row[0])).toEqual(
+      many.slice(0, 40).map((a) => a.asset.id),
+    );
+    const notes = doc.blocks.filter((b) => b.kind === 'note').map((b) => (b as { text: string }).text);
+    expect(notes).toEqual([
+      '40 of 250 critical assets shown; the full list is in the JSON annex (this report as json).',
+      '40 of 250 uncovered critical assets shown; the full list is in the CSV/JSON annex (this report as csv or json).',
+    ]);
+    // The heatmap charts hold the first 40 critical assets only (35 rows per chart).
+    const charts = doc.blocks.filter((b) => b.kind === 'chart' && b.title.startsWith('Critical assets'));
+    expect(charts.map((c) => (c.kind === 'chart' ? c.table.rows.length : 0))).toEqual([35, 5]);
+    const details = doc.blocks.filter((b) => b.kind === 'heading' && b.level === 3);
+    expect(details.map((b) => (b as { id?: string }).id)).toEqual(
+      many.slice(0, DETAILED_ASSETS).map((a) => a.asset.id),
+    );
+    // The annex is whole: every uncovered asset is a CSV row.
+    expect(parse(uncoveredCsv(r), { columns: true })).toHaveLength(250);
+  });
+
+  it('says nothing about an annex when every row fits', () => {
+    const doc = uncoveredDocument(report([asset('sys-a')]), { rows: 1 });
+    expect(doc.blocks.filter((b) => b.kind === 'note')).toEqual([]);
   });
 
   it('writes one CSV row per uncovered asset under the documented columns', () => {

@@ -2,6 +2,7 @@ import { SECURITY_DOMAINS, SecurityDomain } from '@rampart/domain';
 import { toCsv } from './csv-writer';
 import { REPORT_MARKING, riskMatrixChart, weakestLinksChart } from './report-blocks';
 import { Block, ReportDocument } from './report-document';
+import { DocumentOptions, firstRows, rowLimit } from './report-limits';
 import { UncoveredAsset, UncoveredReport } from './report-data';
 import { coverageHeatmapSvg, DOMAIN_TITLES } from './svg-charts';
 
@@ -50,8 +51,15 @@ export function uncoveredActions(a: UncoveredAsset): string[] {
   return actions;
 }
 
-/** The report as a document for Markdown, HTML and PDF. */
-export function uncoveredDocument(r: UncoveredReport): ReportDocument {
+/** Uncovered assets shown in full (threats, findings, what to do); the table lists the rest. */
+export const DETAILED_ASSETS = 5;
+
+/**
+ * The report as a document for Markdown, HTML and PDF: a summary, then the first `rows` uncovered
+ * assets in one table and the most urgent in detail; every asset is in the CSV/JSON annex.
+ */
+export function uncoveredDocument(r: UncoveredReport, opts: DocumentOptions = {}): ReportDocument {
+  const rows = rowLimit(opts);
   const s = r.summary;
   const blocks: Block[] = [
     { kind: 'heading', level: 2, text: 'Summary', id: 'summary' },
@@ -78,13 +86,11 @@ export function uncoveredDocument(r: UncoveredReport): ReportDocument {
         },
       ],
     },
-    ...heatmapBlocks(r),
+    ...heatmapBlocks(r, rows),
     riskMatrixChart(r.riskMatrix),
     weakestLinksChart(r.weakestLinks),
-    { kind: 'heading', level: 2, text: 'Uncovered critical assets', id: 'uncovered' },
+    ...uncoveredListBlocks(r, rows),
   ];
-  if (!r.uncovered.length) blocks.push({ kind: 'paragraph', text: 'None: every critical asset is covered.' });
-  for (const a of r.uncovered) blocks.push(...assetBlocks(a));
   return {
     title: 'Uncovered critical assets',
     subtitle: `${r.organization?.name ?? 'All organisations'} · as of ${r.asOf}`,
@@ -94,11 +100,12 @@ export function uncoveredDocument(r: UncoveredReport): ReportDocument {
   };
 }
 
-function heatmapBlocks(r: UncoveredReport): Block[] {
+function heatmapBlocks(r: UncoveredReport, limit: number): Block[] {
+  const { shown, note } = firstRows(r.heatmap, limit, 'critical assets', 'JSON');
   const chunks: UncoveredReport['heatmap'][] = [];
-  for (let i = 0; i < r.heatmap.length; i += HEATMAP_ROWS) chunks.push(r.heatmap.slice(i, i + HEATMAP_ROWS));
+  for (let i = 0; i < shown.length; i += HEATMAP_ROWS) chunks.push(shown.slice(i, i + HEATMAP_ROWS));
   if (!chunks.length) chunks.push([]);
-  return chunks.map((rows, i) => ({
+  const charts = chunks.map((rows, i) => ({
     kind: 'chart' as const,
     title: `Critical assets × the five domains${chunks.length > 1 ? ` (${i + 1} of ${chunks.length})` : ''}`,
     svg: coverageHeatmapSvg(rows.map((h) => ({ name: h.asset.name, cells: h.domains }))),
@@ -107,9 +114,54 @@ function heatmapBlocks(r: UncoveredReport): Block[] {
       rows: rows.map((h) => [h.asset.name, ...SECURITY_DOMAINS.map((d) => h.domains[d])]),
     },
   }));
+  return [...charts, ...note];
+}
+
+/** One row per uncovered asset (the first `limit`), then the first few in detail. */
+function uncoveredListBlocks(r: UncoveredReport, limit: number): Block[] {
+  const blocks: Block[] = [{ kind: 'heading', level: 2, text: 'Uncovered critical assets', id: 'uncovered' }];
+  if (!r.uncovered.length) {
+    return [...blocks, { kind: 'paragraph', text: 'None: every critical asset is covered.' }];
+  }
+  const { shown, note } = firstRows(r.uncovered, limit, 'uncovered critical assets', 'CSV/JSON');
+  blocks.push(
+    {
+      kind: 'paragraph',
+      text:
+        'Exposed first, then by criticality. Depth: the fewest controls a threat passes to reach it ' +
+        '(empty when no modelled threat does).',
+    },
+    {
+      kind: 'table',
+      columns: ['Id', 'Asset', 'Criticality', 'Depth', 'Why uncovered', 'Findings'],
+      noWrap: [0],
+      rows: shown.map((a) => [
+        a.asset.id,
+        a.asset.name,
+        a.asset.criticality,
+        a.threats.length ? Math.min(...a.threats.map((t) => t.depth)) : '',
+        a.reasons.join('; '),
+        a.findings.length,
+      ]),
+    },
+    ...note,
+  );
+  const detailed = Math.min(DETAILED_ASSETS, limit);
+  blocks.push({ kind: 'heading', level: 2, text: 'Most urgent: what to do', id: 'most-urgent' });
+  blocks.push({
+    kind: 'paragraph',
+    text:
+      r.uncovered.length > detailed
+        ? `The first ${detailed} of the ${r.uncovered.length} uncovered critical assets in detail; ` +
+          'what to do about every one is in the CSV/JSON annex (column actions).'
+        : 'Each uncovered critical asset in detail.',
+  });
+  for (const a of r.uncovered.slice(0, detailed)) blocks.push(...assetBlocks(a));
+  return blocks;
 }
 
 function assetBlocks(a: UncoveredAsset): Block[] {
+  const missing = a.missingDomains.map((d) => DOMAIN_TITLES[d]).join(', ') || 'none';
   const blocks: Block[] = [
     {
       kind: 'heading',
@@ -118,33 +170,24 @@ function assetBlocks(a: UncoveredAsset): Block[] {
       id: a.asset.id,
     },
     {
-      kind: 'facts',
-      items: [
-        { label: 'Id', value: a.asset.id },
-        { label: 'Classification', value: a.asset.classification ?? 'none' },
-        { label: 'Owner', value: a.owner?.name ?? 'none' },
-        {
-          label: 'Convergence',
-          value: `${Math.round(a.score * 100)} % (${a.coveredDomains.length} domains covered)`,
-        },
-        {
-          label: 'Missing domains',
-          value: a.missingDomains.map((d) => DOMAIN_TITLES[d]).join(', ') || 'none',
-        },
-      ],
+      kind: 'paragraph',
+      text:
+        `Id ${a.asset.id} · classification ${a.asset.classification ?? 'none'} · owner ${a.owner?.name ?? 'none'} · ` +
+        `convergence ${Math.round(a.score * 100)} % (${a.coveredDomains.length} domains covered) · missing domains: ${missing}.\n` +
+        `Uncovered because: ${a.reasons.join('; ')}.`,
     },
-    { kind: 'paragraph', text: `Uncovered because: ${a.reasons.join('; ')}.` },
   ];
   if (a.threats.length) {
     blocks.push({
       kind: 'table',
       caption: 'Threats that reach it',
-      columns: ['Threat', 'Depth', 'Most likely path', 'P', 'Single points of failure', 'Choke points'],
+      columns: ['Threat', 'Depth', 'P', 'Most likely path', 'Single points of failure', 'Choke points'],
+      noWrap: [2],
       rows: a.threats.map((t) => [
         t.threat.name,
         t.depth,
-        t.path.join(' → '),
         pct(t.probability),
+        t.path.join(' → '),
         t.singlePointsOfFailure.map((u) => `${u.name}${u.commonMode ? ' (common mode)' : ''}`).join(', ') ||
           '—',
         names(t.chokePoints) || '—',
@@ -158,6 +201,7 @@ function assetBlocks(a: UncoveredAsset): Block[] {
       kind: 'table',
       caption: 'Findings',
       columns: ['Rule', 'Severity', 'Finding'],
+      noWrap: [0],
       rows: a.findings.map((f) => [f.ruleId, f.severity, f.message]),
     });
   }

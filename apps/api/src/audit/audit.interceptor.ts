@@ -106,9 +106,10 @@ export class AuditInterceptor implements NestInterceptor {
       };
       res?.once?.('close', onClose);
       return auditedOperations.run(controller, async () => {
-        const write = GRAPH_WRITES.includes(action);
-        const before = write ? await this.audit.graphHash() : null;
         const { operation, target, args } = describe(ctx);
+        // A dry run writes nothing: no graph hash, no write record (issue 21).
+        const write = GRAPH_WRITES.includes(action) && !isDryRun(args);
+        const before = write ? await this.audit.graphHash() : null;
         // Read before the operation: a deleted entity has no organisation afterwards.
         const edited = write ? [...(await this.entities.get(entityIdsIn(args))).values()] : [];
         const entityOrganizations = edited.map((e) => e.props.organizationId as string | undefined);
@@ -192,6 +193,12 @@ function describe(ctx: ExecutionContext): { operation: string; target: string | 
     target: target ?? null,
     args: p,
   };
+}
+
+/** `dryRun` as a GraphQL argument (or in its input) or a REST query parameter. */
+function isDryRun(args: Json): boolean {
+  const flag = args.dryRun ?? ((args.input ?? {}) as Json).dryRun;
+  return flag === true || flag === 'true' || flag === '1';
 }
 
 function targetOf(args: Json): string | null {

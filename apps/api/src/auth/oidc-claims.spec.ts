@@ -1,5 +1,6 @@
 import { OidcConfig } from '@rampart/config';
 import { mapClaims, rolesOf } from './oidc-claims';
+import { StoredOidcLogin } from '@rampart/graph';
 import { OidcLoginStore, sameBinding, sha256 } from './oidc-login-store';
 
 const config: OidcConfig = {
@@ -62,25 +63,36 @@ describe('OpenID Connect claims', () => {
 describe('OidcLoginStore', () => {
   const login = (binding: string) => ({ nonce: 'n', codeVerifier: 'v', bindingHash: sha256(binding) });
 
-  it('gives each pending sign-in back once, within its time', () => {
-    const store = new OidcLoginStore(1000);
-    store.put('s1', login('b1'), 0);
-    store.put('s2', login('b2'), 0);
-    expect(store.take('s1', 999)).toMatchObject({ nonce: 'n' });
-    expect(store.take('s1', 999)).toBeUndefined();
-    expect(store.take('s2', 1000)).toBeUndefined();
-    expect(store.take('unknown', 0)).toBeUndefined();
-  });
-
-  it('forgets expired ones and stays within its capacity', () => {
-    const store = new OidcLoginStore(1000, 2);
-    store.put('a', login('x'), 0);
-    store.put('b', login('x'), 500);
-    store.put('c', login('x'), 1200); // a expired
-    expect(store.size).toBe(2);
-    store.put('d', login('x'), 1300); // full: the oldest (b) goes
-    expect(store.take('b', 1300)).toBeUndefined();
-    expect(store.take('d', 1300)).toBeDefined();
+  // Taken once, expiry and capacity are the Cypher's (test/integration/shared-state.int-spec.ts).
+  it('keeps pending sign-ins in the shared store, for ttlMs, and gives them back as they were', async () => {
+    const rows = new Map<string, StoredOidcLogin>();
+    const capacities: number[] = [];
+    const store = new OidcLoginStore(
+      {
+        putOidcLogin: async (l, capacity) => void (rows.set(l.state, l), capacities.push(capacity)),
+        takeOidcLogin: async (state, now) => {
+          const l = rows.get(state);
+          rows.delete(state);
+          return l && l.expiresAt > now ? l : null;
+        },
+      },
+      1000,
+      7,
+    );
+    await store.put('s1', login('b1'), 5);
+    expect(rows.get('s1')).toEqual({
+      state: 's1',
+      nonce: 'n',
+      codeVerifier: 'v',
+      bindingHash: sha256('b1').toString('hex'),
+      expiresAt: 1005,
+    });
+    expect(capacities).toEqual([7]);
+    const back = await store.take('s1', 999);
+    expect(back).toEqual(login('b1'));
+    expect(sameBinding(back!, 'b1')).toBe(true);
+    expect(await store.take('s1', 999)).toBeUndefined();
+    expect(await store.take('unknown', 0)).toBeUndefined();
   });
 
   it('checks the browser binding', () => {

@@ -1,3 +1,4 @@
+import { SharedStateRepository } from '@rampart/graph';
 import { createHash, timingSafeEqual } from 'node:crypto';
 
 /** What a sign-in started at the provider needs when the browser comes back. */
@@ -16,40 +17,40 @@ export function sameBinding(pending: PendingLogin, binding: string | undefined):
 }
 
 /**
- * Sign-ins started and not yet finished, by their `state`: in memory, each for `ttlMs` and taken
- * at most once (a replayed callback finds nothing). Bounded: the oldest go first when full, so
- * anonymous calls to the login route cannot grow it without end.
+ * Sign-ins started and not yet finished, by their `state`: in Neo4j (:OidcLogin), so the browser
+ * may come back to any API instance (issue 21); each for `ttlMs` and taken at most once, on any
+ * instance (a replayed callback finds it used). Bounded: beyond `capacity` pending ones the oldest
+ * go first, so anonymous calls to the login route cannot grow them without end; expired ones are
+ * swept by SharedStateJanitor.
  */
 export class OidcLoginStore {
-  private readonly pending = new Map<string, PendingLogin & { expiresAt: number }>();
-
   constructor(
+    private readonly repository: Pick<SharedStateRepository, 'putOidcLogin' | 'takeOidcLogin'>,
     private readonly ttlMs: number,
     private readonly capacity = 10_000,
   ) {}
 
-  put(state: string, login: PendingLogin, now = Date.now()): void {
-    this.sweep(now);
-    while (this.pending.size >= this.capacity) this.pending.delete(this.pending.keys().next().value!);
-    this.pending.set(state, { ...login, expiresAt: now + this.ttlMs });
+  async put(state: string, login: PendingLogin, now = Date.now()): Promise<void> {
+    await this.repository.putOidcLogin(
+      {
+        state,
+        nonce: login.nonce,
+        codeVerifier: login.codeVerifier,
+        bindingHash: login.bindingHash.toString('hex'),
+        expiresAt: now + this.ttlMs,
+      },
+      this.capacity,
+    );
   }
 
-  /** The sign-in started with this state, removed; undefined when unknown, expired or taken already. */
-  take(state: string, now = Date.now()): PendingLogin | undefined {
-    const found = this.pending.get(state);
-    this.pending.delete(state);
-    return found && found.expiresAt > now ? found : undefined;
-  }
-
-  get size(): number {
-    return this.pending.size;
-  }
-
-  private sweep(now: number): void {
-    // Insertion order is expiry order (one TTL for all): stop at the first one still alive.
-    for (const [state, login] of this.pending) {
-      if (login.expiresAt > now) return;
-      this.pending.delete(state);
-    }
+  /** The sign-in started with this state, taken; undefined when unknown, expired or taken already. */
+  async take(state: string, now = Date.now()): Promise<PendingLogin | undefined> {
+    const found = await this.repository.takeOidcLogin(state, now);
+    if (!found) return undefined;
+    return {
+      nonce: found.nonce,
+      codeVerifier: found.codeVerifier,
+      bindingHash: Buffer.from(found.bindingHash, 'hex'),
+    };
   }
 }

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { AuthConfig, OidcConfig } from '@rampart/config';
 import { DomainError, StoredUser } from '@rampart/domain';
-import { UserRepository } from '@rampart/graph';
+import { SharedStateRepository, UserRepository } from '@rampart/graph';
 import { randomUUID } from 'node:crypto';
 import { BaseClient, Issuer, custom, generators } from 'openid-client';
 import { AUTH_CONFIG } from '@rampart/access';
@@ -45,15 +45,18 @@ class Refusal extends Error {
 export class OidcService {
   private readonly logger = new Logger('Auth');
   private readonly config?: OidcConfig;
-  private readonly logins = new OidcLoginStore(OIDC_LOGIN_TTL_MS);
+  private readonly logins: OidcLoginStore;
   private client?: Promise<BaseClient>;
 
   constructor(
     @Inject(AUTH_CONFIG) authConfig: AuthConfig,
     private readonly auth: AuthService,
     private readonly users: UserRepository,
+    sharedState: SharedStateRepository,
   ) {
     this.config = authConfig.oidc;
+    // In Neo4j: the browser may come back to another instance than the one it left from.
+    this.logins = new OidcLoginStore(sharedState, OIDC_LOGIN_TTL_MS);
   }
 
   get enabled(): boolean {
@@ -83,7 +86,7 @@ export class OidcService {
     const nonce = generators.nonce();
     const codeVerifier = generators.codeVerifier();
     const binding = generators.random();
-    this.logins.put(state, { nonce, codeVerifier, bindingHash: sha256(binding) }, now);
+    await this.logins.put(state, { nonce, codeVerifier, bindingHash: sha256(binding) }, now);
     const url = client.authorizationUrl({
       scope: config.scopes.join(' '),
       state,
@@ -119,7 +122,7 @@ export class OidcService {
     query: CallbackQuery,
     binding: string | undefined,
   ): Promise<MappedIdentity> {
-    const pending = query.state ? this.logins.take(query.state) : undefined;
+    const pending = query.state ? await this.logins.take(query.state) : undefined;
     if (query.error) {
       // The provider's own words stay in the log; the person sees its error code.
       const code = /^[\w.-]{1,64}$/.test(query.error) ? query.error : 'error';

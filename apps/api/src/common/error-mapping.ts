@@ -14,6 +14,7 @@ const MAPPING: Record<ErrorCode, { http: HttpStatus; graphql: string }> = {
   UNAUTHENTICATED: { http: HttpStatus.UNAUTHORIZED, graphql: 'UNAUTHENTICATED' },
   FORBIDDEN: { http: HttpStatus.FORBIDDEN, graphql: 'FORBIDDEN' },
   RATE_LIMITED: { http: HttpStatus.TOO_MANY_REQUESTS, graphql: 'RATE_LIMITED' },
+  REPORT_RENDER_FAILED: { http: HttpStatus.SERVICE_UNAVAILABLE, graphql: 'REPORT_RENDER_FAILED' },
   INTERNAL: { http: HttpStatus.INTERNAL_SERVER_ERROR, graphql: 'INTERNAL_SERVER_ERROR' },
 };
 

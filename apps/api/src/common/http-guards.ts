@@ -1,4 +1,5 @@
 import { INestApplication } from '@nestjs/common';
+import { RequestRateLimiter } from '@rampart/access';
 import { AppConfig } from '@rampart/config';
 import helmet from 'helmet';
 import { IncomingMessage, ServerResponse } from 'node:http';
@@ -40,7 +41,10 @@ export function installHttpGuards(app: INestApplication, config: AppConfig, warn
       ? playground(req, res, next)
       : strict(req, res, next),
   );
-  const { corsOrigins, rateLimitPerMinute } = config.guards;
+  const { corsOrigins, trustProxyHops } = config.guards;
+  // Behind load balancers the TCP peer is the balancer: the client is the address it names in
+  // X-Forwarded-For, trusted only from that many hops (else any client could name any address).
+  if (trustProxyHops > 0) app.getHttpAdapter().getInstance().set('trust proxy', trustProxyHops);
   if (corsOrigins.length) {
     app.enableCors({
       origin: corsOrigins,
@@ -56,7 +60,8 @@ export function installHttpGuards(app: INestApplication, config: AppConfig, warn
       maxAge: 600,
     });
   }
-  app.use(rateLimit(rateLimitPerMinute, warn));
+  // Counted across every instance (issue 21): the limiter is the app's, built from the same config.
+  app.use(rateLimit(app.get(RequestRateLimiter), warn));
 }
 
 /**

@@ -149,6 +149,20 @@ export const FLATTENED = {
   },
 } as const;
 
+/**
+ * Entity properties that are real numbers (probabilities, seconds): always stored as floats, so
+ * a file's `1` and another's `0.8` are the same type in the graph (issue 21).
+ */
+export const REAL_PROPERTIES: ReadonlySet<string> = new Set([
+  'effectiveness',
+  'detectionProbability',
+  'delaySeconds',
+  'delayStdDevSeconds',
+  FLATTENED.responseForce.timeSeconds,
+  FLATTENED.responseForce.stdDevSeconds,
+  FLATTENED.responseForce.communicationProbability,
+]);
+
 /** Properties Rampart maintains itself; never read from or written to a file. */
 export const SYSTEM_PROPERTIES = [
   'id',

@@ -11,6 +11,7 @@ import {
 } from '@rampart/domain';
 import { NamedTx, QueryExecutor } from '../query-executor';
 import { Q } from '../query-names';
+import { GraphChange, RelationshipTuple } from './graph-change';
 import { GraphSnapshot } from './export.repository';
 
 /** An entity as stored: its labels (without Entity) and its flat properties. */
@@ -163,8 +164,11 @@ export class EntityRepository {
         );
       }
       const [row] = await tx.run(Q.entityDelete, { id });
-      await tx.run(Q.graphVersionBump);
       if (!row || row.deleted === 0) throw new DomainError('NOT_FOUND', `No entity has the id ${id}.`);
+      const change = new GraphChange();
+      change.nodeGone(id, (row.hash as string | null) ?? null);
+      change.relationshipsGone(row.rels as RelationshipTuple[]);
+      await change.commit(tx);
       return { relationships: row.relationships as number };
     }, Q.entityDelete);
   }

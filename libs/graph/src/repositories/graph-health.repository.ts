@@ -1,5 +1,6 @@
 import { QueryExecutor } from '../query-executor';
 import { Q } from '../query-names';
+import { GraphChange } from './graph-change';
 import { SchemaService, SchemaStatus } from '../schema.service';
 
 export interface Readiness {
@@ -75,7 +76,9 @@ export class GraphHealthRepository {
   async deleteAll(): Promise<number> {
     return this.executor.writeTransaction(async (tx) => {
       const [row] = await tx.run(Q.graphDeleteAll);
-      await tx.run(Q.graphVersionBump);
+      const change = new GraphChange();
+      change.emptiedGraph();
+      await change.commit(tx);
       return row.deleted as number;
     }, Q.graphDeleteAll);
   }

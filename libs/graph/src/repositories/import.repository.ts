@@ -7,6 +7,7 @@ import {
   isEntityLabel,
 } from '@rampart/domain';
 import { QueryExecutor } from '../query-executor';
+import { GraphChange, RelationshipTuple } from './graph-change';
 import { Q } from '../query-names';
 import {
   StatedTypes,
@@ -190,6 +191,7 @@ export class ImportRepository {
     };
     return this.executor.writeTransaction(
       async (tx) => {
+        const change = new GraphChange();
         const counts: WriteCounts = {
           nodes: 0,
           created: 0,
@@ -206,8 +208,8 @@ export class ImportRepository {
         // this import and is not stated by it, so the order changes nothing but the memory a
         // large import's transaction needs (a 100k-person first import ran out of it here).
         counts.relationshipsDeleted = opts.stated
-          ? await deleteUnstated(tx, opts.stated, relationships, opts.organizationId)
-          : await deleteStale(tx, nodes, relationships, opts.source, opts.organizationId);
+          ? await deleteUnstated(tx, opts.stated, relationships, opts.organizationId, change)
+          : await deleteStale(tx, nodes, relationships, opts.source, opts.organizationId, change);
         for (const [, group] of groupBy(nodes, (n) => n.labels.join(':'))) {
           for (const batch of chunks(group, this.batchSize)) {
             const [r] = await tx.run(Q.importMergeNodes, {
@@ -219,15 +221,17 @@ export class ImportRepository {
             counts.created += r.created as number;
             counts.changed += r.changed as number;
             counts.moved += r.moved as number;
+            const after = new Map(batch.map((n) => [n.id, String(n.props.contentHash)]));
+            for (const [id, before] of r.hashes as [string, string | null][])
+              change.node(id, before, after.get(id) as string);
             progress(batch.length);
           }
         }
-        const rels = await writeRelationships(tx, relationships, this.batchSize, progress);
+        const rels = await writeRelationships(tx, relationships, this.batchSize, progress, change);
         counts.relationships = rels.wanted;
         counts.relationshipsCreated = rels.created;
         counts.relationshipsUpdated = rels.updated;
         counts.relationshipsMoved = rels.moved;
-        await tx.run(Q.graphVersionBump);
         if (opts.prune) {
           const keep = Object.fromEntries(nodes.map((n) => [n.id, true]));
           // The importer refuses such a file before writing; this guards a race with another write.
@@ -244,7 +248,10 @@ export class ImportRepository {
             keep,
           });
           counts.pruned = r.pruned as number;
+          for (const [id, hash] of r.nodes as [string, string | null][]) change.nodeGone(id, hash);
+          for (const rels of r.rels as RelationshipTuple[][]) change.relationshipsGone(rels);
         }
+        await change.commit(tx);
         return counts;
       },
       Q.importMergeNodes,

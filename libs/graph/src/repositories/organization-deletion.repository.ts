@@ -1,6 +1,7 @@
 import { DomainError } from '@rampart/domain';
 import { NamedTx, QueryExecutor, Row } from '../query-executor';
 import { Q } from '../query-names';
+import { GraphChange } from './graph-change';
 import { ForeignReferences, describeForeign } from './import.repository';
 
 /** What deleting one organisation removes, and what stops it. */
@@ -54,7 +55,11 @@ export class OrganizationDeletionRepository {
           );
         }
         await tx.run(Q.organizationDelete, { id });
-        await tx.run(Q.graphVersionBump);
+        // Up to every entity of an organisation: the digest is recomputed, attack graphs reload.
+        const change = new GraphChange();
+        change.loseDigest();
+        change.markBulk();
+        await change.commit(tx);
         return { ...plan, dryRun: false, deleted: true };
       },
       Q.organizationDelete,

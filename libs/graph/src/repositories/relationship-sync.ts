@@ -1,5 +1,6 @@
 import { DomainError, NodeRow, RelationshipRow } from '@rampart/domain';
 import { NamedTx } from '../query-executor';
+import { GraphChange, RelationshipTuple } from './graph-change';
 import { Q } from '../query-names';
 
 /** The relationship types an entity states (its section's keys), replaced as a whole by an edit. */
@@ -22,6 +23,8 @@ export interface RelationshipCounts {
 interface Change {
   row: RelationshipRow;
   eid: string;
+  /** The stored properties it replaces. */
+  before: Record<string, unknown>;
 }
 
 interface RelationshipDiff {
@@ -88,8 +91,9 @@ export async function diffRelationships(
       );
     }
     if (canonical(found.props, 'source') !== canonical(row.props, 'source'))
-      diff.updates.push({ row, eid: found.eid });
-    else if (found.props.source !== row.props.source) diff.moves.push({ row, eid: found.eid });
+      diff.updates.push({ row, eid: found.eid, before: found.props });
+    else if (found.props.source !== row.props.source)
+      diff.moves.push({ row, eid: found.eid, before: found.props });
   }
   return diff;
 }
@@ -104,10 +108,14 @@ export async function writeRelationships(
   relationships: RelationshipRow[],
   batchSize: number,
   progress: (n: number) => void,
+  change: GraphChange,
 ): Promise<RelationshipCounts> {
   const { wanted, creates, updates, moves } = await diffRelationships(tx, relationships, batchSize);
   // Unchanged relationships are not written at all: a re-import is a no-op.
   progress(wanted - creates.length - updates.length - moves.length);
+  // A move changes the source only, which is not content: the digest has it already.
+  for (const u of updates)
+    change.relationshipChanged(u.row.type, u.row.from, u.row.to, u.before, u.row.props);
   for (const batch of chunks([...updates, ...moves], batchSize)) {
     await tx.run(Q.importUpdateRelationships, {
       rows: batch.map((u) => ({ from: u.row.from, eid: u.eid, props: u.row.props })),
@@ -117,7 +125,10 @@ export async function writeRelationships(
   for (const [type, group] of groupBy(creates, (r) => r.type)) {
     for (const batch of chunks(group, batchSize)) {
       const rows = batch.map(({ from, to, props }) => ({ from, to, props }));
-      await tx.run(Q.importCreateRelationships, { type, rows });
+      const [r] = await tx.run(Q.importCreateRelationships, { type, rows });
+      // Validation checked both ends exist; if one went meanwhile, the digest is recomputed.
+      if (r.created !== rows.length) change.loseDigest();
+      for (const row of rows) change.relationshipAdded(type, row.from, row.to, row.props);
       progress(batch.length);
     }
   }
@@ -132,9 +143,11 @@ export async function deleteStale(
   relationships: RelationshipRow[],
   source: string,
   organizationId: string | null,
+  change: GraphChange,
 ): Promise<number> {
   const params = staleParams(nodes, relationships, source, organizationId);
   const [row] = await tx.run(Q.importDeleteStaleRelationships, params);
+  change.relationshipsGone(row.gone as RelationshipTuple[]);
   return row.deleted as number;
 }
 
@@ -143,12 +156,14 @@ export async function deleteUnstated(
   items: StatedTypes[],
   relationships: RelationshipRow[],
   organizationId: string | null,
+  change: GraphChange,
 ): Promise<number> {
   const [row] = await tx.run(Q.entityDeleteStatedRelationships, {
     items,
     organizationId,
     keep: keepMap(relationships),
   });
+  change.relationshipsGone(row.gone as RelationshipTuple[]);
   return row.deleted as number;
 }
 

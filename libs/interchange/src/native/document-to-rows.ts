@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import {
   ACCESS_KEY,
   FLATTENED,
@@ -8,8 +7,10 @@ import {
   RelationshipRow,
   RelationshipType,
   SECTIONS,
+  canonicalJson,
   criticalityOf,
 } from '@rampart/domain';
+import { nodeContentHash } from '@rampart/graph';
 
 export interface GraphRows {
   nodes: NodeRow[];
@@ -18,30 +19,13 @@ export interface GraphRows {
 
 type Item = Record<string, unknown>;
 
-/** Canonical JSON (sorted keys) so that equal content always hashes the same. */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Item)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
-
-/** Short content hash of a node (labels and properties) for change detection. */
-export const contentHash = (value: unknown) =>
-  createHash('sha256').update(canonicalJson(value)).digest('hex').slice(0, 32);
-
 /**
  * A node row with its content hash. The source is bookkeeping, not content: the same entity
  * stated by another file of its organisation hashes the same, so a re-import under another name
  * (an export read back) moves it to that source without counting it as changed.
  */
 export function hashedNodeRow(id: string, labels: string[], props: Item): NodeRow {
-  const { source: _source, ...content } = props;
-  return { id, labels, props: { ...props, contentHash: contentHash({ labels, props: content }) } };
+  return { id, labels, props: { ...props, contentHash: nodeContentHash(labels, props) } };
 }
 
 function flatten(item: Item, skip: ReadonlySet<string>): Item {

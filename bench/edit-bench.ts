@@ -1,0 +1,40 @@
+/**
+ * What an edit costs at scale (issue 21): a control's name changed over the API, end to end with
+ * its audit record, then the first analytics call after it (the attack graph patches itself),
+ * and the first whole-organisation answers after an edit.
+ */
+
+type Gql = (query: string, variables?: Record<string, unknown>) => Promise<Record<string, any>>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Report = (name: string, times: number[], note?: string) => void;
+type Timed = (f: () => Promise<unknown>) => Promise<number>;
+
+const RENAME = 'mutation($id: ID!, $set: JSONObject) { updateEntity(id: $id, set: $set) { id } }';
+const PATHS =
+  'query($t: ID!, $a: ID!) { attackPaths(threatId: $t, assetId: $a, k: 5) { paths { probability } } }';
+
+export async function measureEdits(
+  gql: Gql,
+  timed: Timed,
+  report: Report,
+  pairs: { t: string; a: string }[],
+  runs: number,
+): Promise<void> {
+  const control = (await gql('{ controls(first: 1) { edges { node { id name } } } }')).controls.edges[0].node;
+  const rename = (i: number) => gql(RENAME, { id: control.id, set: { name: `${control.name} (${i % 2})` } });
+  const edits: number[] = [];
+  const after: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    edits.push(await timed(() => rename(i)));
+    after.push(await timed(() => gql(PATHS, pairs[i % pairs.length])));
+  }
+  report('edit: updateEntity of a control, audit record included', edits);
+  report('first attackPaths after an edit (graph patched)', after);
+  await rename(runs);
+  report('posture, first call after an edit', [
+    await timed(() => gql('{ posture { criticalAssets uncoveredCriticalAssets } }')),
+  ]);
+  await rename(runs + 1);
+  report('weakestLinks, first call after an edit', [
+    await timed(() => gql('{ weakestLinks(limit: 20) { riskIncrease } }')),
+  ]);
+}

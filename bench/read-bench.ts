@@ -1,0 +1,81 @@
+/**
+ * The read side of `npm run bench` (issue 4): attack paths against a plain shortestPath on the
+ * same pairs, blast radius, security depth, posture and weakest links, each over the API.
+ */
+import { GraphContext, Q } from '@rampart/graph';
+
+type Gql = (query: string, variables?: Record<string, unknown>) => Promise<Record<string, any>>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+export interface ReadBench {
+  gql: Gql;
+  timed: (f: () => Promise<unknown>) => Promise<number>;
+  report: (name: string, times: number[], note?: string) => void;
+  graph: GraphContext;
+  pairs: { t: string; a: string }[];
+  pick: <T>(xs: T[]) => T;
+  peopleIds: string[];
+  runs: number;
+}
+
+export async function measureReads({ gql, timed, report, graph, pairs, pick, peopleIds, runs }: ReadBench) {
+  const paths: number[] = [];
+  let found = 0;
+  for (const p of pairs) {
+    paths.push(
+      await timed(async () => {
+        const d = await gql(
+          'query($t: ID!, $a: ID!) { attackPaths(threatId: $t, assetId: $a, k: 5) { paths { probability } } }',
+          p,
+        );
+        if (d.attackPaths.paths.length) found += 1;
+      }),
+    );
+  }
+  report('attackPaths k=5', paths, `${found}/${pairs.length} pairs reachable`);
+
+  const baseline: number[] = [];
+  for (const p of pairs) {
+    const entry = (
+      await gql(
+        'query($id: ID!) { entity(id: $id) { relationships(types: [STARTS_AT], direction: OUT) { node { id } } } }',
+        { id: p.t },
+      )
+    ).entity.relationships[0]?.node.id;
+    if (!entry) continue;
+    baseline.push(
+      await timed(() => graph.executor.executeRead(Q.benchShortestPath, { from: entry, to: p.a })),
+    );
+  }
+  report('baseline: Cypher shortestPath (one entry point, no controls)', baseline);
+
+  const blast = (mode: string) => async () =>
+    gql(`query($n: [ID!]!) { blastRadius(nodeIds: $n, mode: ${mode}, maxHops: 6) { impactScore } }`, {
+      n: [pick(peopleIds)],
+    });
+  const structural: number[] = [];
+  const probable: number[] = [];
+  for (let i = 0; i < runs; i++) structural.push(await timed(blast('STRUCTURAL')));
+  for (let i = 0; i < runs; i++) probable.push(await timed(blast('PROBABLE')));
+  report('blastRadius 6 hops, structural', structural);
+  report('blastRadius 6 hops, probable', probable);
+
+  const cuts: number[] = [];
+  for (const p of pairs.slice(0, Math.max(5, Math.floor(runs / 2)))) {
+    cuts.push(
+      await timed(() =>
+        gql('query($t: ID!, $a: ID!) { securityDepth(threatId: $t, assetId: $a, maxOrder: 2) { depth } }', p),
+      ),
+    );
+  }
+  report('securityDepth, cut sets up to order 2', cuts);
+
+  const posture: number[] = [];
+  for (let i = 0; i < 3; i++)
+    posture.push(await timed(() => gql('{ posture { criticalAssets uncoveredCriticalAssets } }')));
+  report('posture (whole organisation)', posture);
+
+  // The ranking is computed once per graph version: the first call pays, later ones slice it.
+  const links = () => timed(() => gql('{ weakestLinks(limit: 20) { riskIncrease } }'));
+  report('weakestLinks, first call (whole organisation)', [await links()]);
+  report('weakestLinks, later calls (kept per graph version)', [await links(), await links(), await links()]);
+}

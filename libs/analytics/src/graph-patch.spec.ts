@@ -1,0 +1,178 @@
+import fc from 'fast-check';
+import { AttackGraphData, AttackNode, AttackStepEdge, AttackVector, ControlData } from '@rampart/domain';
+import { AttackGraph } from './attack-graph';
+import { patchAttackGraph, patchGraphData } from './graph-patch';
+
+const VECTORS: AttackVector[] = ['network', 'physical', 'access', 'logical'];
+const ID_COUNT = 10;
+const CONTROL_COUNT = 4;
+const id = (i: number) => `n-${i % ID_COUNT}`;
+const cid = (i: number) => `c-${i % CONTROL_COUNT}`;
+/** Nodes first, then controls. */
+const anyId = (i: number) => (i < ID_COUNT ? id(i) : cid(i - ID_COUNT));
+
+/** A random graph over n-0..n-9: which ids exist (and how they are labelled), steps among them. */
+const graphData = fc
+  .record({
+    nodesPresent: fc.array(fc.boolean(), { minLength: ID_COUNT, maxLength: ID_COUNT }),
+    person: fc.array(fc.boolean(), { minLength: ID_COUNT, maxLength: ID_COUNT }),
+    steps: fc.array(fc.tuple(fc.nat(ID_COUNT - 1), fc.nat(ID_COUNT - 1), fc.constantFrom(...VECTORS)), {
+      maxLength: 30,
+    }),
+    controls: fc.array(
+      fc.record({
+        protects: fc.uniqueArray(fc.nat(ID_COUNT - 1), { maxLength: 4 }),
+        dependsOn: fc.uniqueArray(fc.nat(ID_COUNT + CONTROL_COUNT - 1), { maxLength: 2 }),
+        status: fc.constantFrom('implemented', 'degraded', 'planned'),
+      }),
+      { minLength: CONTROL_COUNT, maxLength: CONTROL_COUNT },
+    ),
+    present: fc.array(fc.boolean(), { minLength: CONTROL_COUNT, maxLength: CONTROL_COUNT }),
+    owned: fc.uniqueArray(fc.nat(ID_COUNT - 1), { maxLength: 5 }),
+  })
+  .map(({ nodesPresent, person, steps, controls: cs, present: cPresent, owned }): AttackGraphData => {
+    const controls: ControlData[] = cs.flatMap((c, i) =>
+      cPresent[i]
+        ? [
+            {
+              id: cid(i),
+              name: `C${i}`,
+              domains: ['cyber'],
+              functions: ['detect'],
+              effectiveness: 0.5,
+              status: c.status,
+              protects: c.protects.map(id),
+              dependsOn: c.dependsOn.map(anyId),
+            },
+          ]
+        : [],
+    );
+    const nodes: AttackNode[] = nodesPresent.flatMap((p, i) =>
+      p ? [{ id: id(i), name: `N${i}`, labels: person[i] ? ['Asset', 'Person'] : ['Asset', 'System'] }] : [],
+    );
+    return {
+      nodes,
+      // Steps may name absent nodes (the graph drops them) and repeat (the graph keeps one).
+      steps: steps.map(([a, b, vector]) => ({ from: id(a), to: id(b), vector })),
+      controls,
+      threats: [],
+      dependsOn: controls.flatMap((c) => c.dependsOn.map((to) => ({ from: c.id, to }))),
+      owned: owned.map(id),
+    };
+  });
+
+/** The records of `data` that touch the ids (what the repository reads for a delta). */
+function partOf(data: AttackGraphData, ids: ReadonlySet<string>): AttackGraphData {
+  const touches = (s: { from: string; to: string }) => ids.has(s.from) || ids.has(s.to);
+  return {
+    nodes: data.nodes.filter((n) => ids.has(n.id)),
+    steps: data.steps.filter(touches),
+    controls: data.controls.filter((c) => ids.has(c.id)),
+    threats: [],
+    dependsOn: data.dependsOn.filter(touches),
+    owned: (data.owned ?? []).filter((o) => ids.has(o)),
+  };
+}
+
+/** `after` differs from `before` only in what touches `ids`. */
+function edited(before: AttackGraphData, after: AttackGraphData, ids: ReadonlySet<string>): AttackGraphData {
+  const touches = (s: AttackStepEdge) => ids.has(s.from) || ids.has(s.to);
+  const kept = (x: { id: string }) => !ids.has(x.id);
+  // A control not touched keeps its relationships: those to a touched node are stated by it.
+  const controls = [...before.controls.filter(kept), ...after.controls.filter((c) => !kept(c))];
+  return {
+    ...before,
+    nodes: [...before.nodes.filter(kept), ...after.nodes.filter((n) => ids.has(n.id))],
+    steps: [...before.steps.filter((s) => !touches(s)), ...after.steps.filter(touches)],
+    controls,
+    dependsOn: controls.flatMap((c) => c.dependsOn.map((to) => ({ from: c.id, to }))),
+    owned: [
+      ...(before.owned ?? []).filter((o) => !ids.has(o)),
+      ...(after.owned ?? []).filter((o) => ids.has(o)),
+    ],
+  };
+}
+
+/** Data as a comparable value: the same records in any order. */
+const canonical = (d: AttackGraphData) => ({
+  nodes: d.nodes.map((n) => JSON.stringify(n)).sort(),
+  steps: d.steps.map((s) => JSON.stringify(s)).sort(),
+});
+
+/** Everything a search can see of a graph's steps. */
+function observable(g: AttackGraph) {
+  const all = Array.from({ length: ID_COUNT }, (_, i) => id(i));
+  return {
+    nodes: [...g.nodes.keys()].sort(),
+    out: all.map((n) => g.stepsFrom(n).map((s) => `${s.to}/${s.vector}`)),
+    into: all.map((n) => g.stepsInto(n).map((s) => `${s.from}/${s.vector}`)),
+    hops: all.map((n) => [...g.hops([n], 'forward', 4)].filter(([x]) => g.nodes.has(x)).sort()),
+    back: all.map((n) => [...g.hops([n], 'reverse', 4)].filter(([x]) => g.nodes.has(x)).sort()),
+    tree: all.map((n) => g.tree([n], 'forward', 3).map((t) => `${t.id}:${t.hops}:${t.parent}`)),
+    controls: [...g.controls.values()].map((c) => JSON.stringify(c)).sort(),
+    protectors: all.map((n) => g.protectorsOf(n).map((c) => c.id)),
+    barriers: all.map((n) => g.barriers(n, 'network').map((b) => b.id)),
+    chains: Array.from({ length: CONTROL_COUNT }, (_, i) => [...g.dependencyChain(cid(i))].sort()),
+    dependents: all.map((n) =>
+      g
+        .dependentsOf(n)
+        .map((c) => c.id)
+        .sort(),
+    ),
+    owned: [...g.owned].sort(),
+  };
+}
+
+describe('patchAttackGraph (issue 21: an edit patches the graph instead of reloading it)', () => {
+  it('equals the graph built from the edited data, over random sequences of edits', () => {
+    fc.assert(
+      fc.property(
+        graphData,
+        fc.array(
+          fc.tuple(
+            graphData,
+            fc.uniqueArray(fc.nat(ID_COUNT + CONTROL_COUNT - 1), { minLength: 1, maxLength: 4 }),
+          ),
+          {
+            minLength: 1,
+            maxLength: 5,
+          },
+        ),
+        (start, edits) => {
+          let data = start;
+          let graph = new AttackGraph(start);
+          for (const [target, touchedAt] of edits) {
+            const ids = new Set(touchedAt.map(anyId));
+            const next = edited(data, target, ids);
+            const patch = { ids: [...ids], part: partOf(next, ids) };
+            const patchedData = patchGraphData(data, patch);
+            graph = patchAttackGraph(graph, patch);
+            data = patchedData;
+            expect(canonical(patchedData)).toEqual(canonical(next));
+            expect(observable(graph)).toEqual(observable(new AttackGraph(next)));
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('leaves the graph it patched as it was (searches under way keep their version)', () => {
+    const data: AttackGraphData = {
+      nodes: ['a', 'b', 'c'].map((n) => ({ id: n, name: n, labels: ['Asset', 'System'] })),
+      steps: [{ from: 'a', to: 'b', vector: 'network' }],
+      controls: [],
+      threats: [],
+      dependsOn: [],
+    };
+    const before = new AttackGraph(data);
+    const patch = {
+      ids: ['c'],
+      part: { ...data, nodes: [data.nodes[2]], steps: [{ from: 'b', to: 'c', vector: 'network' as const }] },
+    };
+    const after = patchAttackGraph(before, patch);
+    expect([...after.hops(['a'], 'forward', 5)].map(([n]) => n)).toEqual(['a', 'b', 'c']);
+    expect([...before.hops(['a'], 'forward', 5)].map(([n]) => n)).toEqual(['a', 'b']);
+    expect(before.stepsFrom('b')).toEqual([]);
+  });
+});

@@ -8,7 +8,7 @@ type Gql = (query: string, variables?: Record<string, unknown>) => Promise<Recor
 type Report = (name: string, times: number[], note?: string) => void;
 type Timed = (f: () => Promise<unknown>) => Promise<number>;
 
-const RENAME = 'mutation($id: ID!, $set: JSONObject) { updateEntity(id: $id, set: $set) { id } }';
+const EDIT = 'mutation($id: ID!, $set: JSONObject) { updateEntity(id: $id, set: $set) { id } }';
 const PATHS =
   'query($t: ID!, $a: ID!) { attackPaths(threatId: $t, assetId: $a, k: 5) { paths { probability } } }';
 
@@ -19,8 +19,9 @@ export async function measureEdits(
   pairs: { t: string; a: string }[],
   runs: number,
 ): Promise<void> {
-  const control = (await gql('{ controls(first: 1) { edges { node { id name } } } }')).controls.edges[0].node;
-  const rename = (i: number) => gql(RENAME, { id: control.id, set: { name: `${control.name} (${i % 2})` } });
+  const control = (await gql('{ controls(first: 1) { edges { node { id name effectiveness } } } }')).controls
+    .edges[0].node;
+  const rename = (i: number) => gql(EDIT, { id: control.id, set: { name: `${control.name} (${i % 2})` } });
   const edits: number[] = [];
   const after: number[] = [];
   for (let i = 0; i < runs; i++) {
@@ -29,12 +30,23 @@ export async function measureEdits(
   }
   report('edit: updateEntity of a control, audit record included', edits);
   report('first attackPaths after an edit (graph patched)', after);
+  // Whole-organisation answers an analyst had before editing, then asks again after one edit.
+  const posture = () => timed(() => gql('{ posture { criticalAssets uncoveredCriticalAssets } }'));
+  const links = () => timed(() => gql('{ weakestLinks(limit: 20) { riskIncrease } }'));
+  const before = [await posture(), await links()];
   await rename(runs);
-  report('posture, first call after an edit', [
-    await timed(() => gql('{ posture { criticalAssets uncoveredCriticalAssets } }')),
-  ]);
+  const afterPosture = await posture();
   await rename(runs + 1);
-  report('weakestLinks, first call after an edit', [
-    await timed(() => gql('{ weakestLinks(limit: 20) { riskIncrease } }')),
-  ]);
+  const afterLinks = await links();
+  // A structural edit (the control's effectiveness) changes what the ranking computes on.
+  const e = Number(control.effectiveness);
+  await gql(EDIT, { id: control.id, set: { effectiveness: e > 0.5 ? e - 0.01 : e + 0.01 } });
+  const afterStructural = [await posture(), await links()];
+  await gql(EDIT, { id: control.id, set: { effectiveness: e, name: control.name } });
+  report('posture, first call before the edits', [before[0]]);
+  report('posture, first call after a rename', [afterPosture]);
+  report('weakestLinks, first call before the edits', [before[1]]);
+  report('weakestLinks, first call after a rename', [afterLinks]);
+  report('posture, first call after an effectiveness edit', [afterStructural[0]]);
+  report('weakestLinks, first call after an effectiveness edit', [afterStructural[1]]);
 }

@@ -1,11 +1,23 @@
 import fc from 'fast-check';
-import { AttackGraph, sweepThreat, weakestLinks } from '@rampart/analytics';
+import { AttackGraph, coverageDataOf, sweepThreat, weakestLinks } from '@rampart/analytics';
 import { AttackGraphCache } from '@rampart/analysis';
 import { GraphContext } from '@rampart/graph';
 import { EntityEditor, NativeImporter } from '@rampart/interchange';
 import { freshDemo, openGraph, testConfig } from '../support/test-graph';
 
 const ORG = 'org-acme';
+
+/** Weakest links cached by analysis key, as RiskService does: a key kept wrongly shows as stale. */
+const rankings = new WeakMap<object, ReturnType<typeof weakestLinks>>();
+function cachedWeakest(g: AttackGraph) {
+  let ranking = rankings.get(g.analysisKey);
+  if (!ranking)
+    rankings.set(
+      g.analysisKey,
+      (ranking = weakestLinks(g, (id) => (g.nodes.get(id)?.criticality ?? 0) >= 4)),
+    );
+  return ranking;
+}
 
 /** Everything the analytics read from a graph, in a canonical order. */
 function observable(g: AttackGraph) {
@@ -24,7 +36,9 @@ function observable(g: AttackGraph) {
     risks: [...g.risks].sort((a, b) => `${a.id}${a.threatId}`.localeCompare(`${b.id}${b.threatId}`)),
     owned: [...g.owned].sort(),
     sweeps: threats.map((t) => sweepThreat(g, t)),
-    weakest: weakestLinks(g, (id) => (g.nodes.get(id)?.criticality ?? 0) >= 4),
+    // Memoised per graph and carried into a patched one: computed here, checked after the next edit.
+    coverage: ids.map((id) => coverageDataOf(g, id)),
+    weakest: cachedWeakest(g),
   };
 }
 

@@ -23,7 +23,8 @@ import { FindingsService } from './findings.service';
 /** Risk (docs/spec/analytics.md §6), weakest links and the organisation's posture. */
 @Injectable()
 export class RiskService {
-  private readonly links = new WeakMap<AttackGraph, Map<string, WeakestLink[]>>();
+  /** By the graph's analysis key: a rename keeps the ranking (names are read at answer time). */
+  private readonly links = new WeakMap<object, Map<string, WeakestLink[]>>();
 
   constructor(
     private readonly cache: AttackGraphCache,
@@ -154,8 +155,8 @@ export class RiskService {
    * version and organisation, and any limit is a slice of it.
    */
   private rankedLinks(g: AttackGraph, key: string, compute: () => WeakestLink[]): WeakestLink[] {
-    let byOrg = this.links.get(g);
-    if (!byOrg) this.links.set(g, (byOrg = new Map()));
+    let byOrg = this.links.get(g.analysisKey);
+    if (!byOrg) this.links.set(g.analysisKey, (byOrg = new Map()));
     let ranked = byOrg.get(key);
     if (!ranked) byOrg.set(key, (ranked = compute()));
     return ranked;

@@ -45,6 +45,11 @@ export class AttackGraph {
   readonly threats: ReadonlyMap<string, ThreatData>;
   readonly risks: readonly RiskEntryData[];
   readonly owned: ReadonlySet<string>;
+  /**
+   * Stands for what the metrics compute on (everything but names): a patch that changes nothing
+   * else (a rename, a description) keeps it, so whole-graph results cached by it stay valid.
+   */
+  readonly analysisKey: object;
   private readonly outSteps: ReadonlyMap<string, AttackStepEdge[]>;
   private readonly inSteps: ReadonlyMap<string, AttackStepEdge[]>;
   private readonly protectors: ReadonlyMap<string, ControlData[]>;
@@ -57,6 +62,7 @@ export class AttackGraph {
 
   /** `parts`: a patched graph's structures (graph-patch.ts); otherwise built from the data. */
   constructor(data: AttackGraphData, parts?: GraphParts) {
+    this.analysisKey = parts?.analysisKey ?? {};
     if (parts) {
       ({ nodes: this.nodes, controls: this.controls, threats: this.threats } = parts);
       ({
@@ -94,6 +100,20 @@ export class AttackGraph {
     const dependsOn = new Map<string, string[]>();
     for (const d of data.dependsOn) push(dependsOn, d.from, d.to);
     this.dependsOn = dependsOn;
+  }
+
+  /**
+   * Takes over the memos of the graph this one was patched from, but those of the entries the
+   * patch changed (issue 21): the first whole-organisation answer after an edit then recomputes
+   * what the edit touched, not everything.
+   */
+  inheritMemos(prev: AttackGraph, change: PatchChange): void {
+    for (const [id, list] of prev.accessors) if (!change.steps.has(id)) this.accessors.set(id, list);
+    for (const [id, list] of prev.containers) if (!change.steps.has(id)) this.containers.set(id, list);
+    for (const [id, chain] of prev.chains) {
+      if (!change.touched.has(id) && ![...chain].some((x) => change.touched.has(x)))
+        this.chains.set(id, chain);
+    }
   }
 
   /** Its structures, for a patch to layer its changes on. */
@@ -225,6 +245,13 @@ export class AttackGraph {
 
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
+/** What a patch changed: the entities it touched, the nodes whose steps or protectors changed. */
+export interface PatchChange {
+  touched: ReadonlySet<string>;
+  steps: ReadonlySet<string>;
+  protectors: ReadonlySet<string>;
+}
+
 /** What an attack graph is made of (a patch layers changes on another graph's). */
 export interface GraphParts {
   nodes: ReadonlyMap<string, AttackNode>;
@@ -239,6 +266,8 @@ export interface GraphParts {
   /** Direct DEPENDS_ON targets by dependant. */
   dependsOn: ReadonlyMap<string, string[]>;
   stepIndex: StepIndex;
+  /** The analysis key to keep (see AttackGraph.analysisKey); a new one when absent. */
+  analysisKey?: object;
 }
 
 export const byControlId = (a: ControlData, b: ControlData) => compare(a.id, b.id);

@@ -1,5 +1,5 @@
 import { CoverageData } from '@rampart/domain';
-import { AttackGraph } from './attack-graph';
+import { AttackGraph, PatchChange } from './attack-graph';
 
 /**
  * The coverage inputs of an asset, from the attack graph in memory: containers follow the
@@ -91,8 +91,14 @@ function accessSummary(g: AttackGraph, people: Iterable<string>): CoverageData['
 interface ChainInfo {
   has(person: string): boolean;
   summary: CoverageData['access'];
+  /** The containers of the chain (a patch drops the info when one of them changed). */
+  containers: readonly string[];
 }
-const NOBODY: ChainInfo = { has: () => false, summary: { people: 0, protectedPeople: 0, controls: [] } };
+const NOBODY: ChainInfo = {
+  has: () => false,
+  summary: { people: 0, protectedPeople: 0, controls: [] },
+  containers: [],
+};
 const infos = new WeakMap<AttackGraph, Map<string, ChainInfo>>();
 
 /**
@@ -109,9 +115,14 @@ function chainInfo(g: AttackGraph, containers: string[], from = 0): ChainInfo {
   if (!info) {
     const outer = chainInfo(g, containers, from + 1);
     const added = new Set(g.accessorsOf(containers[from]).filter((p) => !outer.has(p)));
+    const chain = containers.slice(from);
     info = added.size
-      ? { has: (p) => added.has(p) || outer.has(p), summary: merge(outer.summary, accessSummary(g, added)) }
-      : outer;
+      ? {
+          has: (p) => added.has(p) || outer.has(p),
+          summary: merge(outer.summary, accessSummary(g, added)),
+          containers: chain,
+        }
+      : { ...outer, containers: chain };
     memo.set(key, info);
   }
   return info;
@@ -124,4 +135,28 @@ function merge(a: CoverageData['access'], b: CoverageData['access']): CoverageDa
     protectedPeople: a.protectedPeople + b.protectedPeople,
     controls: [...controls.values()],
   };
+}
+
+/**
+ * A patched graph takes over the coverage memos of the graph it came from, but the entries the
+ * patch may have changed: people whose protectors changed or who were touched, and chains with a
+ * container whose steps changed or with such a person.
+ */
+export function inheritCoverageMemos(prev: AttackGraph, next: AttackGraph, change: PatchChange): void {
+  const people = new Set([...change.touched, ...change.protectors]);
+  const oldPersonnel = personnel.get(prev);
+  if (oldPersonnel) {
+    const memo = new Map<string, { id: string; name: string }[]>();
+    for (const [p, list] of oldPersonnel) if (!people.has(p)) memo.set(p, list);
+    personnel.set(next, memo);
+  }
+  const oldInfos = infos.get(prev);
+  if (oldInfos) {
+    const memo = new Map<string, ChainInfo>();
+    for (const [key, info] of oldInfos) {
+      const stale = info.containers.some((c) => change.steps.has(c)) || [...people].some((p) => info.has(p));
+      if (!stale) memo.set(key, info);
+    }
+    infos.set(next, memo);
+  }
 }

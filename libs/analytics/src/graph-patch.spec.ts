@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { AttackGraphData, AttackNode, AttackStepEdge, AttackVector, ControlData } from '@rampart/domain';
 import { AttackGraph } from './attack-graph';
+import { coverageDataOf } from './coverage-data';
 import { patchAttackGraph, patchGraphData } from './graph-patch';
 
 const VECTORS: AttackVector[] = ['network', 'physical', 'access', 'logical'];
@@ -15,13 +16,17 @@ const anyId = (i: number) => (i < ID_COUNT ? id(i) : cid(i - ID_COUNT));
 const graphData = fc
   .record({
     nodesPresent: fc.array(fc.boolean(), { minLength: ID_COUNT, maxLength: ID_COUNT }),
-    person: fc.array(fc.boolean(), { minLength: ID_COUNT, maxLength: ID_COUNT }),
+    kind: fc.array(fc.constantFrom('Person', 'System', 'Facility', 'Information'), {
+      minLength: ID_COUNT,
+      maxLength: ID_COUNT,
+    }),
     steps: fc.array(fc.tuple(fc.nat(ID_COUNT - 1), fc.nat(ID_COUNT - 1), fc.constantFrom(...VECTORS)), {
       maxLength: 30,
     }),
     controls: fc.array(
       fc.record({
         protects: fc.uniqueArray(fc.nat(ID_COUNT - 1), { maxLength: 4 }),
+        personnel: fc.boolean(),
         dependsOn: fc.uniqueArray(fc.nat(ID_COUNT + CONTROL_COUNT - 1), { maxLength: 2 }),
         status: fc.constantFrom('implemented', 'degraded', 'planned'),
       }),
@@ -30,14 +35,14 @@ const graphData = fc
     present: fc.array(fc.boolean(), { minLength: CONTROL_COUNT, maxLength: CONTROL_COUNT }),
     owned: fc.uniqueArray(fc.nat(ID_COUNT - 1), { maxLength: 5 }),
   })
-  .map(({ nodesPresent, person, steps, controls: cs, present: cPresent, owned }): AttackGraphData => {
+  .map(({ nodesPresent, kind, steps, controls: cs, present: cPresent, owned }): AttackGraphData => {
     const controls: ControlData[] = cs.flatMap((c, i) =>
       cPresent[i]
         ? [
             {
               id: cid(i),
               name: `C${i}`,
-              domains: ['cyber'],
+              domains: [c.personnel ? 'personnel' : 'cyber'],
               functions: ['detect'],
               effectiveness: 0.5,
               status: c.status,
@@ -48,7 +53,7 @@ const graphData = fc
         : [],
     );
     const nodes: AttackNode[] = nodesPresent.flatMap((p, i) =>
-      p ? [{ id: id(i), name: `N${i}`, labels: person[i] ? ['Asset', 'Person'] : ['Asset', 'System'] }] : [],
+      p ? [{ id: id(i), name: `N${i}`, labels: ['Asset', kind[i]] }] : [],
     );
     return {
       nodes,
@@ -120,6 +125,9 @@ function observable(g: AttackGraph) {
         .sort(),
     ),
     owned: [...g.owned].sort(),
+    accessors: all.map((n) => [...g.accessorsOf(n)].sort()),
+    containers: all.map((n) => [...g.directContainersOf(n)].sort()),
+    coverage: all.map((n) => coverageDataOf(g, n)),
   };
 }
 
@@ -174,5 +182,75 @@ describe('patchAttackGraph (issue 21: an edit patches the graph instead of reloa
     expect([...after.hops(['a'], 'forward', 5)].map(([n]) => n)).toEqual(['a', 'b', 'c']);
     expect([...before.hops(['a'], 'forward', 5)].map(([n]) => n)).toEqual(['a', 'b']);
     expect(before.stepsFrom('b')).toEqual([]);
+  });
+});
+
+describe('coverage memos after a patch', () => {
+  it('a personnel control switched off shows in the coverage of assets behind a container at once', () => {
+    const control = {
+      id: 'c',
+      name: 'Vetting',
+      domains: ['personnel'],
+      functions: ['deter'],
+      effectiveness: 0.5,
+      status: 'implemented',
+      protects: ['p'],
+      dependsOn: [],
+    };
+    const data: AttackGraphData = {
+      nodes: [
+        { id: 'fac', name: 'Site', labels: ['Asset', 'Facility'] },
+        { id: 'sys', name: 'Server', labels: ['Asset', 'System'] },
+        { id: 'p', name: 'Pat', labels: ['Asset', 'Person'] },
+      ],
+      steps: [
+        { from: 'fac', to: 'sys', vector: 'physical' },
+        { from: 'p', to: 'fac', vector: 'access' },
+      ],
+      controls: [control],
+      threats: [],
+      dependsOn: [],
+    };
+    const before = new AttackGraph(data);
+    expect(coverageDataOf(before, 'sys')?.access).toMatchObject({ people: 1, protectedPeople: 1 });
+    const patch = {
+      ids: ['c'],
+      part: { ...data, nodes: [], steps: [], controls: [{ ...control, status: 'planned' }] },
+    };
+    const after = patchAttackGraph(before, patch);
+    expect(coverageDataOf(after, 'sys')?.access).toMatchObject({ people: 1, protectedPeople: 0 });
+  });
+});
+
+describe('the analysis key of a patched graph', () => {
+  const data: AttackGraphData = {
+    nodes: [
+      { id: 'a', name: 'A', labels: ['Asset', 'System'] },
+      { id: 'b', name: 'B', labels: ['Asset', 'System'] },
+    ],
+    steps: [{ from: 'a', to: 'b', vector: 'network' }],
+    controls: [],
+    threats: [],
+    dependsOn: [],
+  };
+  const patched = (ids: string[], part: Partial<AttackGraphData>) => {
+    const g = new AttackGraph(data);
+    return [g, patchAttackGraph(g, { ids, part: { ...data, nodes: [], steps: [], ...part } })];
+  };
+
+  it('is kept by a rename (cached whole-graph results stay valid)', () => {
+    const [g, next] = patched(['b'], { nodes: [{ ...data.nodes[1], name: 'Bee' }], steps: data.steps });
+    expect(next.analysisKey).toBe(g.analysisKey);
+  });
+
+  it('is new after anything else: criticality, a step, an entity the graph does not hold', () => {
+    for (const [ids, part] of [
+      [['b'], { nodes: [{ ...data.nodes[1], criticality: 5 }], steps: data.steps }],
+      [['b'], { nodes: [data.nodes[1]], steps: [] }],
+      [['org-1'], {}],
+    ] as const) {
+      const [g, next] = patched([...ids], part as Partial<AttackGraphData>);
+      expect(next.analysisKey).not.toBe(g.analysisKey);
+    }
   });
 });

@@ -1,5 +1,6 @@
 import { AttackGraphData, AttackStepEdge, ControlData } from '@rampart/domain';
-import { AttackGraph, GraphParts, byControlId, stepOrder } from './attack-graph';
+import { AttackGraph, GraphParts, PatchChange, byControlId, stepOrder } from './attack-graph';
+import { inheritCoverageMemos } from './coverage-data';
 import { KeySet, LayeredMap } from './layered-map';
 
 /** The touched entities and, as now stored, everything about them (AttackGraphDelta). */
@@ -43,17 +44,23 @@ export function patchAttackGraph(prev: AttackGraph, patch: GraphPatch): AttackGr
     p.owned instanceof KeySet
       ? (p.owned as KeySet<string>).map
       : new Map([...p.owned].map((id) => [id, true as const]));
-  const steps = patchSteps(p, touched, part.steps, (id) => nodes.has(id));
-  return new AttackGraph(EMPTY, {
+  const { affected, ...steps } = patchSteps(p, touched, part.steps, (id) => nodes.has(id));
+  const protectors = patchProtectors(p.protectors, prev.controls, touched, part.controls);
+  const next = new AttackGraph(EMPTY, {
     nodes,
     controls,
     threats,
     risks: [...p.risks.filter((r) => !touched.has(r.id)), ...(part.risks ?? [])],
     owned: new KeySet(LayeredMap.patched(ownedSet, owned)),
-    protectors: patchProtectors(p.protectors, prev.controls, touched, part.controls),
+    protectors: protectors.map,
     dependsOn: patchDependsOn(p.dependsOn, touched, part.dependsOn),
     ...steps,
   });
+  const change = { touched, steps: affected, protectors: protectors.keys };
+  if (onlyNamesChanged(prev, next, change)) (next as { analysisKey: object }).analysisKey = prev.analysisKey;
+  next.inheritMemos(prev, change);
+  inheritCoverageMemos(prev, next, change);
+  return next;
 }
 
 const EMPTY: AttackGraphData = { nodes: [], steps: [], controls: [], threats: [], dependsOn: [] };
@@ -70,7 +77,7 @@ function patchSteps(
   touched: ReadonlySet<string>,
   partSteps: readonly AttackStepEdge[],
   exists: (id: string) => boolean,
-): Pick<GraphParts, 'outSteps' | 'inSteps' | 'stepIndex'> {
+): Pick<GraphParts, 'outSteps' | 'inSteps' | 'stepIndex'> & { affected: ReadonlySet<string> } {
   const valid = (s: AttackStepEdge) => s.from !== s.to && exists(s.from) && exists(s.to);
   const added = { out: byKey(partSteps, 'from'), into: byKey(partSteps, 'to') };
   const affected = new Set(touched);
@@ -102,6 +109,7 @@ function patchSteps(
     outSteps: LayeredMap.patched(p.outSteps, lists(changed.out)),
     inSteps: LayeredMap.patched(p.inSteps, lists(changed.into)),
     stepIndex: p.stepIndex.patched(indexed(changed.out), indexed(changed.into), removed),
+    affected,
   };
 }
 
@@ -111,7 +119,7 @@ function patchProtectors(
   oldControls: ReadonlyMap<string, ControlData>,
   touched: ReadonlySet<string>,
   controls: readonly ControlData[],
-): ReadonlyMap<string, ControlData[]> {
+): { map: ReadonlyMap<string, ControlData[]>; keys: ReadonlySet<string> } {
   const keys = new Set<string>();
   for (const id of touched) for (const p of oldControls.get(id)?.protects ?? []) keys.add(p);
   for (const c of controls) for (const p of c.protects) keys.add(p);
@@ -123,7 +131,7 @@ function patchProtectors(
     ].sort(byControlId);
     changes.set(k, list.length ? list : undefined);
   }
-  return LayeredMap.patched(before, changes);
+  return { map: LayeredMap.patched(before, changes), keys };
 }
 
 /** Direct DEPENDS_ON targets of the touched entities, as the part states them. */
@@ -145,4 +153,34 @@ function byKey(steps: readonly AttackStepEdge[], key: 'from' | 'to'): Map<string
     else m.set(s[key], [s]);
   }
   return m;
+}
+
+/** Whether the patch changed names only: every record and list it touched is the same otherwise. */
+function onlyNamesChanged(prev: AttackGraph, next: AttackGraph, change: PatchChange): boolean {
+  const unnamed = (x: { name?: string } | undefined) => (x ? JSON.stringify({ ...x, name: null }) : '');
+  const same = <T extends { name?: string }>(a: ReadonlyMap<string, T>, b: ReadonlyMap<string, T>) =>
+    [...change.touched].every((id) => unnamed(a.get(id)) === unnamed(b.get(id)));
+  const steps = (g: AttackGraph, id: string) =>
+    JSON.stringify(
+      [g.stepsFrom(id), g.stepsInto(id)].map((l) => l.map((s) => `${s.from}>${s.to}/${s.vector}`)),
+    );
+  const ids = (cs: readonly ControlData[]) => cs.map((c) => c.id).join(',');
+  // An entity the graph does not hold (an organisation's thresholds, a unit) may change any metric.
+  const held = (g: AttackGraph, id: string) =>
+    g.nodes.has(id) || g.controls.has(id) || g.threats.has(id) || g.risks.some((r) => r.id === id);
+  return (
+    [...change.touched].every((id) => held(prev, id) || held(next, id)) &&
+    same(prev.nodes, next.nodes) &&
+    same(prev.controls, next.controls) &&
+    same(prev.threats, next.threats) &&
+    [...change.steps].every((id) => steps(prev, id) === steps(next, id)) &&
+    [...change.protectors].every((id) => ids(prev.protectorsOf(id)) === ids(next.protectorsOf(id))) &&
+    [...change.touched].every(
+      (id) =>
+        prev.owned.has(id) === next.owned.has(id) &&
+        [...prev.dependencyChain(id)].join() === [...next.dependencyChain(id)].join(),
+    ) &&
+    JSON.stringify(prev.risks.filter((r) => change.touched.has(r.id))) ===
+      JSON.stringify(next.risks.filter((r) => change.touched.has(r.id)))
+  );
 }

@@ -10,6 +10,7 @@ export * from './report-data';
 export * from './uncovered-report';
 export * from './report-diff';
 export * from './posture-report';
+export * from './posture-csv';
 export * from './security-plan';
 export * from './plan-priorities';
 export * from './report-limits';

@@ -6,7 +6,8 @@ import { parse } from 'csv-parse/sync';
 import { MATURITY_LABELS, MaturityLevel, RiskLevel, SecurityDomain } from '@rampart/domain';
 import { renderHtml } from './html-renderer';
 import { renderMarkdown } from './markdown-renderer';
-import { POSTURE_CSV_COLUMNS, postureCsv, postureDocument } from './posture-report';
+import { POSTURE_CSV_COLUMNS, postureCsv } from './posture-csv';
+import { postureDocument } from './posture-report';
 import { DomainPosture, PostureReport, RiskMatrixCount } from './report-data';
 
 const SCHEMA = JSON.parse(

@@ -1,5 +1,4 @@
 import { CONTROL_STATUSES, MATURITY_LABELS, RISK_LEVELS, SECURITY_DOMAINS } from '@rampart/domain';
-import { toCsv } from './csv-writer';
 import { Block, ReportDocument } from './report-document';
 import { CONTROL_FUNCTION_KEYS, DomainPosture, PostureReport } from './report-data';
 import { barChartSvg, DOMAIN_TITLES } from './svg-charts';
@@ -18,10 +17,10 @@ const domainTitle = (d: string | null) =>
 const levelText = (m: DomainPosture['maturity']) => `level ${m.level} (${m.label})`;
 
 /** The five domains in SECURITY_DOMAINS order, whatever order the data came in. */
-const inDomainOrder = (ds: readonly DomainPosture[]) =>
+export const inDomainOrder = (ds: readonly DomainPosture[]) =>
   [...ds].sort((a, b) => SECURITY_DOMAINS.indexOf(a.domain) - SECURITY_DOMAINS.indexOf(b.domain));
 /** Controls that still count: every status but retired. */
-const activeControls = (d: DomainPosture) =>
+export const activeControls = (d: DomainPosture) =>
   CONTROL_STATUSES.filter((s) => s !== 'retired').reduce((n, s) => n + d.controls[s], 0);
 
 /** The report as a document for Markdown, HTML and PDF (ISO 22340 6.2.2.7). */
@@ -361,48 +360,4 @@ function cultureBlocks(): Block[] {
       text: 'Security culture: how staff and contractors see and practise security (surveys, briefings, reported concerns) and how it changed in the period.',
     },
   ];
-}
-
-/** CSV columns of the posture report, one row per domain (docs/reports.md). */
-export const POSTURE_CSV_COLUMNS = [
-  'domain',
-  'maturity_level',
-  'maturity_label',
-  'controls',
-  'in_force',
-  'planned',
-  'failed',
-  'degraded',
-  'mean_effectiveness',
-  'tested',
-  'critical_required',
-  'critical_covered',
-  'findings_high',
-  'findings_medium',
-  'findings_low',
-  'next_level_needs',
-];
-
-export function postureCsv(r: PostureReport): string {
-  return toCsv(
-    POSTURE_CSV_COLUMNS,
-    inDomainOrder(r.domains).map((d) => [
-      d.domain,
-      d.maturity.level,
-      d.maturity.label,
-      activeControls(d),
-      d.inForce,
-      d.controls.planned,
-      d.controls.failed,
-      d.controls.degraded,
-      d.meanEffectiveness === null ? '' : Number(d.meanEffectiveness.toFixed(4)),
-      d.tested,
-      d.criticalRequired,
-      d.criticalCovered,
-      d.findings.high,
-      d.findings.medium,
-      d.findings.low,
-      d.maturity.next.join('; '),
-    ]),
-  );
 }

@@ -41,8 +41,12 @@ export class SchemaService {
     for (const m of due) {
       await this.executor.writeTransaction((tx) => tx.run(m.query), m.query, this.migrationTimeoutMs);
     }
-    // A migration rewrites content behind the digest's back: it is recomputed on the next read.
-    if (due.length) await this.executor.executeWrite(Q.graphDigestSet, { digest: null });
+    // A migration rewrites content behind the digest's and the change log's back: the digest is
+    // recomputed on the next read, and re-imports compare row by row again.
+    if (due.length) {
+      await this.executor.executeWrite(Q.graphDigestSet, { digest: null });
+      await this.executor.executeWrite(Q.importRecordClearAll);
+    }
     await this.executor.executeWrite(Q.schemaVersionSet, { version: expectedSchemaVersion(this.registry) });
     return this.status();
   }

@@ -8,6 +8,7 @@ import {
 } from '@rampart/domain';
 import { QueryExecutor } from '../query-executor';
 import { GraphChange, RelationshipTuple } from './graph-change';
+import { importKey, unchangedCounts, unchangedSinceImport } from './import-record';
 import { Q } from '../query-names';
 import {
   StatedTypes,
@@ -189,6 +190,12 @@ export class ImportRepository {
       done += n;
       opts.onProgress?.(done, total);
     };
+    // A file imported again as it was, into a graph nobody changed for its organisation since.
+    const record = opts.stated ? undefined : importKey(nodes, relationships, opts);
+    if (record && (await unchangedSinceImport(this.executor, record, opts.organizationId))) {
+      progress(total);
+      return unchangedCounts(nodes, relationships);
+    }
     return this.executor.writeTransaction(
       async (tx) => {
         const change = new GraphChange();
@@ -251,7 +258,8 @@ export class ImportRepository {
           for (const [id, hash] of r.nodes as [string, string | null][]) change.nodeGone(id, hash);
           for (const rels of r.rels as RelationshipTuple[][]) change.relationshipsGone(rels);
         }
-        await change.commit(tx);
+        const version = await change.commit(tx);
+        if (record) await tx.run(Q.importRecordSet, { ...record, version });
         return counts;
       },
       Q.importMergeNodes,

@@ -6,11 +6,11 @@ import { connectionOf, freshGraph, openGraph, testConfig } from '../support/test
 describe('graph access on a real Neo4j', () => {
   const config = testConfig();
   let graph: GraphContext;
-  const write = (nodes: NodeRow[], rels: RelationshipRow[]) =>
+  const write = (nodes: NodeRow[], rels: RelationshipRow[], prune = false) =>
     graph.imports.write(nodes, rels, {
       source: 't',
       organizationId: 'o',
-      prune: false,
+      prune,
       now: '2026-01-01T00:00:00Z',
     });
 
@@ -54,8 +54,11 @@ describe('graph access on a real Neo4j', () => {
     const rels = [{ type: 'CONNECTS_TO' as const, from: 'sys-a', to: 'sys-b', props: {} }];
     const writes = graph.executor.writesCommitted;
     await write(rows, rels);
-    await write(rows, rels);
+    // Other options: compared row by row and written again (issue 21's import record does not apply).
+    await write(rows, rels, true);
     expect(graph.executor.writesCommitted).toBe(writes + 2);
+    // The same rows and options again, nothing changed since: recognised, nothing written.
+    await write(rows, rels, true);
     await graph.entities.page('ASSET', {}, { first: 1 });
     expect(graph.executor.writesCommitted).toBe(writes + 2);
     const page = await graph.entities.page('ASSET', {}, { first: 10 });

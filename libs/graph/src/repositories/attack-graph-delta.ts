@@ -2,6 +2,7 @@ import { AttackGraphData, AttackGraphDelta, AttackStepEdge } from '@rampart/doma
 import { NamedTx } from '../query-executor';
 import { Q } from '../query-names';
 import { strs, toControl, toNode, toRisk, toThreat } from './attack-graph-rows';
+import { touchedSince } from './graph-change';
 
 type Row = Record<string, unknown>;
 
@@ -12,16 +13,8 @@ type Row = Record<string, unknown>;
 export async function readDelta(tx: NamedTx, since: number, maxIds: number): Promise<AttackGraphDelta> {
   const [meta] = await tx.run(Q.graphVersionGet);
   const version = (meta?.version as number | undefined) ?? 0;
-  const ids = new Set<string>();
-  let next = since + 1;
-  for (const c of await tx.run(Q.graphChangesSince, { version: since })) {
-    const at = c.version as number;
-    if (at > version) break; // committed after the version was read: the next check takes it
-    if (at !== next || c.full === true) return { full: true, version };
-    next++;
-    for (const id of strs(c.ids)) ids.add(id);
-  }
-  if (next !== version + 1 || ids.size > maxIds) return { full: true, version };
+  const ids = await touchedSince(tx, since, version);
+  if (!ids || ids.size > maxIds) return { full: true, version };
   const list = [...ids];
   return { full: false, version, ids: list, part: await readPart(tx, list) };
 }

@@ -107,3 +107,24 @@ export class GraphChange {
     return meta.version as number;
   }
 }
+
+/**
+ * The entities the writes after `since` up to `current` touched, from the change log; undefined
+ * when the log cannot tell (a version missing or trimmed, a bulk write). Entries committed after
+ * `current` was read are left to the next look.
+ */
+export async function touchedSince(
+  tx: NamedTx,
+  since: number,
+  current: number,
+): Promise<Set<string> | undefined> {
+  const ids = new Set<string>();
+  let next = since + 1;
+  for (const c of await tx.run(Q.graphChangesSince, { version: since })) {
+    if ((c.version as number) > current) break;
+    if (c.version !== next || c.full === true) return undefined;
+    next++;
+    for (const id of c.ids as string[]) ids.add(String(id));
+  }
+  return next === current + 1 ? ids : undefined;
+}

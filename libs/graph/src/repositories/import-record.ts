@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { NodeRow, RelationshipRow, canonicalJson } from '@rampart/domain';
 import { QueryExecutor } from '../query-executor';
 import { Q } from '../query-names';
+import { touchedSince } from './graph-change';
 import { identity } from './relationship-sync';
 
 /** What a write needs to recognise a re-import of the same rows. */
@@ -39,16 +40,8 @@ export function unchangedSinceImport(
   return executor.readTransaction(async (tx) => {
     const [record] = await tx.run(Q.importRecordGet, { key });
     if (record?.hash !== hash || typeof record.version !== 'number') return false;
-    const current = (record.current as number | null) ?? 0;
-    const ids = new Set<string>();
-    let next = record.version + 1;
-    for (const c of await tx.run(Q.graphChangesSince, { version: record.version })) {
-      if ((c.version as number) > current) break;
-      if (c.version !== next || c.full === true) return false;
-      next++;
-      for (const id of c.ids as string[]) ids.add(id);
-    }
-    if (next !== current + 1) return false;
+    const ids = await touchedSince(tx, record.version, (record.current as number | null) ?? 0);
+    if (!ids) return false;
     if (!ids.size) return true;
     const found = await tx.run(Q.importTouchedOrganizations, { ids: [...ids] });
     const own = (org: unknown) => (org ?? null) === organizationId;

@@ -4,7 +4,7 @@
  * p50/p95 printed, and attackPaths compared with a plain Cypher shortestPath on the same pairs in
  * the same run.
  *
- *   npm run bench -- [--people 100000] [--seed 1] [--runs 40] [--keep] [--edits-only]
+ *   npm run bench -- [--people 100000] [--seed 1] [--runs 40] [--keep] [--edits-only | --paths-only] [--no-edits]
  *
  * Needs a Neo4j the usual way (NEO4J_URI, Docker or the local launcher) and the build
  * (`npm run bench` builds first). The graph is erased and the organisation imported unless --keep
@@ -28,6 +28,9 @@ const runs = numberArg('runs', 40);
 const keep = process.argv.includes('--keep');
 /** Skip the read measurements (what an edit costs is measured either way). */
 const editsOnly = process.argv.includes('--edits-only');
+/** Only attackPaths, its baseline and the GraphQL floor, then the edits (unless --no-edits). */
+const pathsOnly = process.argv.includes('--paths-only');
+const noEdits = process.argv.includes('--no-edits');
 
 const fmt = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(1)} ms`);
 
@@ -125,8 +128,20 @@ async function main() {
       return { t, a: pick(reachable.get(t) as string[]) };
     });
 
-    if (!editsOnly) await measureReads({ gql, timed, report, graph, pairs, pick, peopleIds, runs });
-    await measureEdits(gql, timed, report, pairs, runs);
+    if (!editsOnly)
+      await measureReads({
+        gql,
+        timed,
+        report,
+        graph,
+        pairs,
+        pick,
+        peopleIds,
+        runs,
+        pathsOnly,
+        apiPid: api.pid,
+      });
+    if (!noEdits) await measureEdits(gql, timed, report, pairs, runs);
     console.log(
       `\n${people} people, seed ${seed}\n\n| operation | runs | p50 | p95 | note |\n| --- | --- | --- | --- | --- |\n${rows.join('\n')}`,
     );

@@ -42,7 +42,10 @@ export async function startApi(options: ApiProcessOptions): Promise<ApiProcess> 
   if (!fs.existsSync(main)) throw new Error(`${main} is missing: run npm run -s build first`);
   const port = await freePort();
   const { neo4j } = options;
-  const child = spawn(process.execPath, [main], {
+  // `--api-cpu-prof <dir>`: the API writes a V8 CPU profile there when it stops (where time goes).
+  const profile = stringArg('api-cpu-prof');
+  const nodeArgs = profile ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(profile)}`] : [];
+  const child = spawn(process.execPath, [...nodeArgs, main], {
     cwd: root,
     env: {
       ...process.env,

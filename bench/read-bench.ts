@@ -2,6 +2,7 @@
  * The read side of `npm run bench` (issue 4): attack paths against a plain shortestPath on the
  * same pairs, blast radius, security depth, posture and weakest links, each over the API.
  */
+import * as fs from 'node:fs';
 import { GraphContext, Q } from '@rampart/graph';
 
 type Gql = (query: string, variables?: Record<string, unknown>) => Promise<Record<string, any>>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -15,11 +16,41 @@ export interface ReadBench {
   pick: <T>(xs: T[]) => T;
   peopleIds: string[];
   runs: number;
+  /** Only attack paths, the baseline and the parts of a request (issue 21, item 2). */
+  pathsOnly?: boolean;
+  /** The API's process id: its CPU time per request is read from /proc (Linux) when given. */
+  apiPid?: number;
 }
 
-export async function measureReads({ gql, timed, report, graph, pairs, pick, peopleIds, runs }: ReadBench) {
+/** User plus system CPU time of a process so far, in ms (undefined where /proc is not there). */
+function cpuMs(pid: number | undefined): number | undefined {
+  if (!pid) return undefined;
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    // utime and stime are fields 14 and 15 of stat (12 and 13 after the name), in clock ticks.
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return undefined;
+  }
+}
+
+export async function measureReads(bench: ReadBench) {
+  const { gql, timed, report, graph, pairs, pick, peopleIds, runs } = bench;
+  // The floor under every GraphQL answer: HTTP, the token check, parsing and validation, nothing
+  // resolved. What attackPaths adds above it is the computation and its result's mapping.
+  const cpu = (since: number | undefined, n: number) => {
+    const now = cpuMs(bench.apiPid);
+    return since === undefined || now === undefined
+      ? ''
+      : `API CPU ${((now - since) / n).toFixed(1)} ms per request`;
+  };
+  const floor: number[] = [];
+  let cpuBefore = cpuMs(bench.apiPid);
+  for (let i = 0; i < pairs.length; i++) floor.push(await timed(() => gql('{ __typename }')));
+  report('GraphQL floor: { __typename } over HTTP (token checked)', floor, cpu(cpuBefore, pairs.length));
   const paths: number[] = [];
   let found = 0;
+  cpuBefore = cpuMs(bench.apiPid);
   for (const p of pairs) {
     paths.push(
       await timed(async () => {
@@ -31,7 +62,11 @@ export async function measureReads({ gql, timed, report, graph, pairs, pick, peo
       }),
     );
   }
-  report('attackPaths k=5', paths, `${found}/${pairs.length} pairs reachable`);
+  report(
+    'attackPaths k=5',
+    paths,
+    `${found}/${pairs.length} pairs reachable; ${cpu(cpuBefore, pairs.length)}`,
+  );
 
   const baseline: number[] = [];
   for (const p of pairs) {
@@ -47,6 +82,7 @@ export async function measureReads({ gql, timed, report, graph, pairs, pick, peo
     );
   }
   report('baseline: Cypher shortestPath (one entry point, no controls)', baseline);
+  if (bench.pathsOnly) return;
 
   const blast = (mode: string) => async () =>
     gql(`query($n: [ID!]!) { blastRadius(nodeIds: $n, mode: ${mode}, maxHops: 6) { impactScore } }`, {

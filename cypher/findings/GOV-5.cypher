@@ -4,7 +4,7 @@
 // severity: high
 // clause: 6.2.2.4
 // purpose: Register entries whose level (recorded likelihood, else the threat's round((capability + intent) / 2); recorded consequence, else the asset's criticality) ranks above the organisation's tolerance and that have no treatment.
-// params: $organizationId string|null (null: every organisation), $asOf ISO date, $settings map from organisation id to {reviewIntervalDays, vettingIntervalDays: map, criticalThreshold, riskTolerance, classificationLevels, riskLevels: 25 levels by (L-1)*5+(C-1), riskRanks: map level -> rank}
+// params: $organizationId string|null (null: every organisation), $asOf ISO date, $settings map from organisation id to {reviewIntervalDays, vettingIntervalDays: map, criticalThreshold, riskTolerance, classificationLevels, classificationRanks: map level -> its index in classificationLevels, riskLevels: 25 levels by (L-1)*5+(C-1), riskRanks: map level -> rank}
 // returns: rows {organizationId, nodeIds: list (the flagged node first), message}
 MATCH (r:Risk)-[:OF_THREAT]->(t:Threat), (r)-[:TO_ASSET]->(a:Asset)
 WHERE ($organizationId IS NULL OR r.organizationId = $organizationId) AND r.treatment IS NULL

@@ -4,7 +4,7 @@
 // severity: high
 // clause: 7.2.4
 // purpose: People separated on or before asOf who still hold access (no end date, or one after asOf).
-// params: $organizationId string|null (null: every organisation), $asOf ISO date, $settings map from organisation id to {reviewIntervalDays, vettingIntervalDays: map, criticalThreshold, riskTolerance, classificationLevels, riskLevels: 25 levels by (L-1)*5+(C-1), riskRanks: map level -> rank}
+// params: $organizationId string|null (null: every organisation), $asOf ISO date, $settings map from organisation id to {reviewIntervalDays, vettingIntervalDays: map, criticalThreshold, riskTolerance, classificationLevels, classificationRanks: map level -> its index in classificationLevels, riskLevels: 25 levels by (L-1)*5+(C-1), riskRanks: map level -> rank}
 // returns: rows {organizationId, nodeIds: list (the flagged node first), message}
 MATCH (p:Person {status: 'separated'})-[r:HAS_ACCESS]->(y:Entity)
 WHERE ($organizationId IS NULL OR p.organizationId = $organizationId)

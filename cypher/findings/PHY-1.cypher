@@ -4,7 +4,7 @@
 // severity: high
 // clause: 10
 // purpose: Systems storing critical information, hosted in a facility, where no physical control in force protects the system or any facility of its chain (the facility and those it is located in).
-// params: $organizationId string|null (null: every organisation), $asOf ISO date, $settings map from organisation id to {reviewIntervalDays, vettingIntervalDays: map, criticalThreshold, riskTolerance, classificationLevels, riskLevels: 25 levels by (L-1)*5+(C-1), riskRanks: map level -> rank}
+// params: $organizationId string|null (null: every organisation), $asOf ISO date, $settings map from organisation id to {reviewIntervalDays, vettingIntervalDays: map, criticalThreshold, riskTolerance, classificationLevels, classificationRanks: map level -> its index in classificationLevels, riskLevels: 25 levels by (L-1)*5+(C-1), riskRanks: map level -> rank}
 // returns: rows {organizationId, nodeIds: list (the flagged node first), message}
 MATCH (i:Information)-[:STORED_ON]->(s:System)-[:HOSTED_IN]->(f:Facility)
 WHERE ($organizationId IS NULL OR s.organizationId = $organizationId)

@@ -64,6 +64,23 @@ describe('findings rules (cypher/findings) on the demo organisation', () => {
     expect(per1.message).toMatch(/separated on 2026-03-15/);
   });
 
+  it("posture's totals (the rules in count mode, counted in Neo4j) equal the listed findings", async () => {
+    for (const asOf of ['2026-11-23', '2025-06-01']) {
+      const listed = await gql(FINDINGS, { asOf });
+      const bySeverity: Record<string, number> = { high: 0, medium: 0, low: 0 };
+      for (const f of listed.data.findings) bySeverity[f.severity] += 1;
+      const posture = await gql(
+        'query($asOf: String) { posture(asOf: $asOf) { findings findingsBySeverity { key count } } }',
+        { asOf },
+      );
+      expect(posture.errors).toBeUndefined();
+      expect(posture.data.posture.findings).toBe(listed.data.findings.length);
+      expect(
+        Object.fromEntries(posture.data.posture.findingsBySeverity.map((b: any) => [b.key, b.count])),
+      ).toEqual(bySeverity);
+    }
+  });
+
   it('filters by rule and severity, and evaluates dates as of asOf', async () => {
     const high = await gql(FINDINGS, { sev: ['high'], asOf: '2026-11-23' });
     expect(high.data.findings.every((f: any) => f.severity === 'high')).toBe(true);

@@ -47,6 +47,8 @@ describe('two API instances on one database', () => {
 
   const instanceConfig = (oidc?: OidcConfig, rateLimitPerMinute = 0): AppConfig => ({
     ...base,
+    // Analytics outside a request would trust their graph this long; a request reads the version.
+    graphRecheckMs: 60_000,
     guards: { ...base.guards, rateLimitPerMinute, signInMaxFailures: 3, signInMaxFailuresPerAddress: 4 },
     auth: { ...base.auth, oidc },
     reports: { ...base.reports, dir, schedules: [schedule] },
@@ -259,6 +261,35 @@ describe('two API instances on one database', () => {
     expect((await http(a).post('/api/auth/refresh').send({ refreshToken: second.refreshToken })).status).toBe(
       401,
     );
+  });
+
+  it("an edit through one instance shows in the other's analytics at once (the version read with the token)", async () => {
+    const admin = await signInAs(a, 'admin');
+    const gql = async (app: INestApplication, query: string, variables: Record<string, unknown> = {}) => {
+      const res = await http(app)
+        .post('/graphql')
+        .set('authorization', `Bearer ${admin.accessToken}`)
+        .send({ query, variables });
+      expect(res.body.errors).toBeUndefined();
+      return res.body.data;
+    };
+    // The badge-door control protects the HQ's first floor: its coverage lists the control by name.
+    const names = async () =>
+      (
+        await gql(b, '{ coverage(assetId: "fac-hq-f1") { domains { controls { id name } } } }')
+      ).coverage.domains.flatMap((d: { controls: { id: string; name: string }[] }) =>
+        d.controls.filter((c) => c.id === 'ctl-hq-badge-doors').map((c) => c.name),
+      ) as string[];
+    const EDIT = 'mutation($id: ID!, $set: JSONObject) { updateEntity(id: $id, set: $set) { id } }';
+    const [before] = await names(); // B's attack graph is loaded now, trusted for a minute
+    expect(before).toBeTruthy();
+    await gql(a, EDIT, { id: 'ctl-hq-badge-doors', set: { name: 'Badge doors (renamed through A)' } });
+    try {
+      expect(await names()).toContain('Badge doors (renamed through A)');
+    } finally {
+      await gql(a, EDIT, { id: 'ctl-hq-badge-doors', set: { name: before } });
+    }
+    expect(await names()).toContain(before);
   });
 
   it('runs a schedule once per due time across both instances', async () => {

@@ -40,12 +40,16 @@ function setup(opts: { users?: StoredUser[]; spend?: SpendResult; revoked?: bool
   const userRepo = {
     byUsername: async (name: string) => (calls.byUsername.push(name), users.find((u) => u.username === name)),
     byId: async (id: string) => users.find((u) => u.id === id),
+    sessionCheck: async (id: string) => ({
+      user: users.find((u) => u.id === id) ?? null,
+      signedOut: opts.revoked ?? false,
+      graphVersion: { version: 7, writes: 0 },
+    }),
   } as unknown as UserRepository;
   const refreshTokens = {
     create: async (t: unknown) => void calls.created.push(t),
     spend: async (h: string, at: string) => (calls.spent.push([h, at]), opts.spend ?? { outcome: 'unknown' }),
     revokeFamily: async (family: string, at: string) => (revokedFamilies.push([family, at]), 1),
-    familyRevoked: async () => opts.revoked ?? false,
   } as unknown as RefreshTokenRepository;
   const tokens = new AccessTokens({ secret: SECRET, ttlSeconds: 900, now: () => opts.clock ?? NOW });
   const throttle = new SignInThrottle({ maxFailures: 2, maxFailuresPerAddress: 50, lockSeconds: 60 });

@@ -12,7 +12,7 @@ import {
 } from '@rampart/auth';
 import { AuthConfig } from '@rampart/config';
 import { DomainError, StoredUser, USERNAME_PATTERN, User } from '@rampart/domain';
-import { RefreshTokenRepository, UserRepository } from '@rampart/graph';
+import { RefreshTokenRepository, SeenGraphVersion, UserRepository } from '@rampart/graph';
 import { ACCESS_TOKENS, AUTH_CONFIG, SIGN_IN_THROTTLE } from './auth-tokens';
 import { SignInThrottle } from './sign-in-throttle';
 import { AuditService } from '@rampart/audit';
@@ -200,12 +200,13 @@ export class AuthService {
    * disabled or a sign-in ended since the token was issued take effect at once, not when it expires.
    */
   async authenticate(authorization: string | undefined): Promise<User> {
+    return (await this.session(authorization)).user;
+  }
+
+  /** authenticate, with the graph version read in the same round trip (for the request's answers). */
+  async session(authorization: string | undefined): Promise<{ user: User; graphVersion: SeenGraphVersion }> {
     const claims = await this.verify(authorization);
-    // Two indexed reads side by side: the account as stored now, and whether its sign-in ended.
-    const [user, signedOut] = await Promise.all([
-      this.users.byId(claims.sub),
-      this.refreshTokens.familyRevoked(claims.sid),
-    ]);
+    const { user, signedOut, graphVersion } = await this.users.sessionCheck(claims.sub, claims.sid);
     // A disabled account ends its sign-ins too: say the cause, not the consequence.
     if (!user || user.disabled) {
       throw new DomainError('UNAUTHENTICATED', 'This account is disabled or no longer exists: ask an admin.');
@@ -214,7 +215,7 @@ export class AuthService {
       throw new DomainError('UNAUTHENTICATED', 'This sign-in has ended (signed out): sign in again.');
     }
     const { passwordHash: _hash, source: _source, externalId: _externalId, ...account } = user;
-    return account;
+    return { user: account, graphVersion };
   }
 
   private async issue(

@@ -1,4 +1,4 @@
-import { AnalyticsRepository } from '@rampart/graph';
+import { AnalyticsRepository, runAtSeenGraphVersion } from '@rampart/graph';
 import { AttackGraphCache } from './attack-graph-cache.service';
 
 /** A repository stand-in: the cache's policy is under test, not a query. */
@@ -108,5 +108,51 @@ describe('AttackGraphCache', () => {
     const [a, b] = await Promise.all([cache.get(), cache.get()]);
     expect(a).toBe(b);
     expect(state.loads).toBe(1);
+  });
+
+  describe('in a request that read the version with its token (issue 21)', () => {
+    const at = <T>(version: number, writes: number, work: () => Promise<T>) =>
+      runAtSeenGraphVersion({ version, writes }, work);
+
+    it('answers with its graph when the request saw its version, without reading it again', async () => {
+      const { state, repo } = fakeRepo();
+      const cache = new AttackGraphCache(repo, 0, () => 0);
+      const first = await cache.get();
+      expect(await at(1, 0, () => cache.get())).toBe(first);
+      expect(state).toMatchObject({ versionReads: 1, loads: 1 });
+    });
+
+    it('advances at once to a version the request saw, even within recheckMs', async () => {
+      const { state, repo } = fakeRepo();
+      const cache = new AttackGraphCache(repo, 60_000, () => 0);
+      const first = await cache.get();
+      state.version = 2; // another instance wrote; the request's token check saw it
+      const next = await at(2, 0, () => cache.get());
+      expect(next).not.toBe(first);
+      expect(state).toMatchObject({ versionReads: 1, loads: 2 });
+    });
+
+    it('reads the version again once this process wrote after the request saw it', async () => {
+      const { state, repo } = fakeRepo();
+      const cache = new AttackGraphCache(repo, 60_000, () => 0);
+      await cache.get();
+      state.version = 2;
+      state.writes = 1; // the request's own mutation, after its token was checked at version 1
+      const next = await at(1, 0, () => cache.get());
+      expect(state).toMatchObject({ versionReads: 2, loads: 2 });
+      expect(await at(2, 1, () => cache.get())).toBe(next);
+    });
+
+    it('does not settle for a load that started before the version it saw', async () => {
+      const { state, repo } = fakeRepo();
+      const cache = new AttackGraphCache(repo, 0, () => 0);
+      const early = cache.get();
+      while (state.loads === 0) await Promise.resolve(); // its load has read version 1
+      state.version = 2; // written while that load runs; a request then sees version 2
+      const late = await at(2, 0, () => cache.get());
+      await early;
+      expect(state.loads).toBe(2);
+      expect(late).not.toBe(await early);
+    });
   });
 });

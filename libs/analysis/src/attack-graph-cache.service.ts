@@ -2,7 +2,7 @@ import { AttackGraph, patchAttackGraph, patchGraphData, scopeGraphData } from '@
 import { AttackGraphData, OrganizationScope } from '@rampart/domain';
 import { AnalyticsRepository } from '@rampart/graph';
 import { currentScope } from '@rampart/access';
-import { graphVersionOf } from '@rampart/graph';
+import { graphVersionOf, seenGraphVersion } from '@rampart/graph';
 
 /** Past this many entities touched since the graph in memory, a full load is quicker than a patch. */
 const MAX_PATCHED_IDS = 5000;
@@ -65,6 +65,9 @@ export class AttackGraphCache {
   private load(): Promise<Loaded> {
     const writes = this.repo.writesByThisProcess();
     const c = this.current;
+    // A request that read the version with its token (issue 21) knows at once whether c is current.
+    const seen = seenGraphVersion(this.repo);
+    if (seen !== undefined) return c?.version === seen ? Promise.resolve(c) : this.check(writes);
     if (c && c.writes === writes && this.now() - c.checkedAt < this.recheckMs) return Promise.resolve(c);
     // A check under way since this process last wrote is as fresh as recheckMs asks (0: never join).
     if (this.recheckMs > 0 && this.checking?.writes === writes) return this.checking.done;
@@ -83,10 +86,18 @@ export class AttackGraphCache {
       this.current = { ...c, writes, checkedAt };
       return this.current;
     }
-    this.loading ??= this.advance(c).finally(() => (this.loading = undefined));
-    const built = await this.loading;
-    this.current = { ...built, writes, checkedAt, scoped: new Map() };
-    return this.current;
+    let base: Built | undefined = c;
+    for (;;) {
+      const joined = this.loading !== undefined;
+      this.loading ??= this.advance(base).finally(() => (this.loading = undefined));
+      const built = await this.loading;
+      // A load under way since before this version was read may end behind it: advance again.
+      if (!joined || built.version === version) {
+        this.current = { ...built, writes, checkedAt, scoped: new Map() };
+        return this.current;
+      }
+      base = built;
+    }
   }
 
   /**

@@ -14,6 +14,21 @@ export const coverageOrder = (
   a.score - b.score ||
   a.assetId.localeCompare(b.assetId);
 
+/**
+ * coverageOf, kept per asset data, date and interval: the data of an asset is kept per graph and
+ * carried over by a patch that did not change it (coverage-data.ts), so posture after an edit
+ * recomputes only the assets the edit concerns (issue 21).
+ */
+const kept = new WeakMap<CoverageData, Map<string, ReturnType<typeof coverageOf>>>();
+function keptCoverageOf(data: CoverageData, asOf: string, interval: number): ReturnType<typeof coverageOf> {
+  let byKey = kept.get(data);
+  if (!byKey) kept.set(data, (byKey = new Map()));
+  const key = `${asOf} ${interval}`;
+  let c = byKey.get(key);
+  if (!c) byKey.set(key, (c = coverageOf(data, asOf, interval)));
+  return c;
+}
+
 /** Five-domain coverage (docs/spec/analytics.md §5) of one asset or of all, critical first, in memory. */
 @Injectable()
 export class CoverageService {
@@ -66,7 +81,7 @@ export class CoverageService {
       .map((data) => ({
         data,
         coverage: {
-          ...coverageOf(data, asOf, intervals.get(data.organizationId ?? '') ?? 365),
+          ...keptCoverageOf(data, asOf, intervals.get(data.organizationId ?? '') ?? 365),
           organizationId: data.organizationId,
           asset: this.out.node({
             id: data.id,

@@ -1,6 +1,7 @@
 import { findingSettings } from '@rampart/analytics';
 import { DomainError, Organization, OrganizationScope } from '@rampart/domain';
 import {
+  AnalyticsRepository,
   EntityRecord,
   EntityRepository,
   FindingParams,
@@ -34,12 +35,24 @@ const entity = (id: string, organizationId?: string, props = {}): EntityRecord =
 const ENTITIES = [entity('sys-1', 'org-a', { criticality: 4 }), entity('sys-2', 'org-b'), entity('thr-lib')];
 
 function setup(rows: FindingRow[]) {
-  const calls = { run: [] as [string[], FindingParams][], get: [] as string[][] };
+  const calls = { run: [] as [string[], FindingParams][], get: [] as string[][], count: 0 };
   const findings = {
     rules: () => RULES,
     run: async (rules: FindingRule[], params: FindingParams) => {
       calls.run.push([rules.map((r) => r.id), params]);
       return rows;
+    },
+    // Count mode as Neo4j answers it: rows of the given rules per (rule, organisation).
+    count: async (rules: FindingRule[]) => {
+      calls.count += 1;
+      const counts = new Map<string, { ruleId: string; organizationId: string; count: number }>();
+      for (const r of rows.filter((x) => rules.some((rule) => rule.id === x.ruleId))) {
+        const key = `${r.ruleId} ${r.organizationId}`;
+        const c = counts.get(key) ?? { ruleId: r.ruleId, organizationId: r.organizationId, count: 0 };
+        c.count += 1;
+        counts.set(key, c);
+      }
+      return [...counts.values()];
     },
   } as unknown as FindingsRepository;
   const organizations = { list: async () => ORGS } as unknown as OrganizationRepository;
@@ -49,7 +62,13 @@ function setup(rows: FindingRow[]) {
       return new Map(ENTITIES.filter((e) => ids.includes(e.id)).map((e) => [e.id, e]));
     },
   } as unknown as EntityRepository;
-  return { service: new FindingsService(findings, organizations, entities, new OutputMapper()), calls };
+  const graph = { version: 1 };
+  const analytics = {
+    graphVersion: async () => graph.version,
+    writesByThisProcess: () => 0,
+  } as unknown as AnalyticsRepository;
+  const service = new FindingsService(analytics, findings, organizations, entities, new OutputMapper());
+  return { service, calls, graph };
 }
 
 const row = (ruleId: string, organizationId: string, nodeIds: string[]): FindingRow => ({
@@ -157,5 +176,17 @@ describe('FindingsService', () => {
     ]);
     const limited = await runScoped(OrganizationScope.of(['org-b']), () => service.countBySeverity({}));
     expect([...limited]).toEqual([['medium', 1]]);
+  });
+
+  it('counts once per graph version: again only when the version moved (issue 21)', async () => {
+    const { service, calls, graph } = setup([row('PER-1', 'org-a', ['sys-1'])]);
+    await service.countBySeverity({ asOf: '2026-03-01' });
+    await service.countBySeverity({ asOf: '2026-03-01' });
+    expect(calls.count).toBe(1);
+    await service.countBySeverity({ asOf: '2026-03-02' }); // another date: its own counts
+    expect(calls.count).toBe(2);
+    graph.version = 2;
+    await service.countBySeverity({ asOf: '2026-03-01' });
+    expect(calls.count).toBe(3);
   });
 });

@@ -1,7 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { asOfDate, findingSettings } from '@rampart/analytics';
 import { DomainError } from '@rampart/domain';
-import { EntityRepository, FindingsRepository, OrganizationRepository } from '@rampart/graph';
+import {
+  AnalyticsRepository,
+  EntityRepository,
+  FindingCount,
+  FindingsRepository,
+  OrganizationRepository,
+  graphVersionOf,
+} from '@rampart/graph';
 import { OutputMapper } from '@rampart/output';
 import { currentScope } from '@rampart/access';
 
@@ -17,7 +24,11 @@ export interface FindingsQuery {
 /** Runs the findings rules (cypher/findings) with each organisation's settings, as of a date. */
 @Injectable()
 export class FindingsService {
+  /** Counts by rules, organisation, date and settings, for one graph version (the latest asked). */
+  private counted?: { version: number; byKey: Map<string, Promise<FindingCount[]>> };
+
   constructor(
+    private readonly analytics: AnalyticsRepository,
     private readonly findings: FindingsRepository,
     private readonly organizations: OrganizationRepository,
     private readonly entities: EntityRepository,
@@ -60,19 +71,52 @@ export class FindingsService {
       );
   }
 
-  /** How many findings per severity: posture's totals, without reading the flagged nodes. */
+  /** How many findings per severity: posture's totals, counted in Neo4j (no row leaves it). */
   async countBySeverity(opts: FindingsQuery): Promise<Map<string, number>> {
-    const { rules, rows } = await this.run(opts);
+    const { rules, params } = await this.prepare(opts);
+    const scope = currentScope();
     const severityOf = new Map(rules.map((r) => [r.id, r.severity]));
     const counts = new Map<string, number>();
-    for (const row of rows) {
-      const key = severityOf.get(row.ruleId) as string;
-      counts.set(key, (counts.get(key) ?? 0) + 1);
+    for (const c of await this.countsAtVersion(rules, params)) {
+      // Organisations out of the reader's view have no findings for it (issue 18).
+      if (scope.limited && !scope.sees(c.organizationId)) continue;
+      const key = severityOf.get(c.ruleId) as string;
+      counts.set(key, (counts.get(key) ?? 0) + c.count);
+    }
+    return counts;
+  }
+
+  /**
+   * The counts, computed once per graph version (the version read first, so the counts come from
+   * a snapshot at least as new: never stale); repeated postures and reports of a version share them.
+   */
+  private async countsAtVersion(
+    rules: ReturnType<FindingsRepository['rules']>,
+    params: Parameters<FindingsRepository['count']>[1],
+  ): Promise<FindingCount[]> {
+    const version = await graphVersionOf(this.analytics);
+    if (this.counted?.version !== version) this.counted = { version, byKey: new Map() };
+    const key = JSON.stringify([rules.map((r) => r.id), params]);
+    let counts = this.counted.byKey.get(key);
+    if (!counts) {
+      const byKey = this.counted.byKey;
+      counts = this.findings.count(rules, params);
+      byKey.set(key, counts);
+      counts.catch(() => byKey.delete(key)); // a failure is not kept
     }
     return counts;
   }
 
   private async run(opts: FindingsQuery) {
+    const { rules, params } = await this.prepare(opts);
+    const rows = await this.findings.run(rules, params);
+    // Organisations out of the reader's view have no findings for it (issue 18).
+    const scope = currentScope();
+    return { rules, rows: scope.limited ? rows.filter((r) => scope.sees(r.organizationId)) : rows };
+  }
+
+  /** The rules asked for and the parameters they run with; unknown rules and organisations refused. */
+  private async prepare(opts: FindingsQuery) {
     const all = this.findings.rules();
     const unknown = (opts.ruleIds ?? []).filter((id) => !all.some((r) => r.id === id));
     if (unknown.length) {
@@ -94,12 +138,11 @@ export class FindingsService {
     ) {
       throw new DomainError('NOT_FOUND', `No organisation has the id ${opts.organizationId}.`);
     }
-    const rows = await this.findings.run(rules, {
+    const params = {
       organizationId: opts.organizationId ?? null,
       asOf: asOfDate(opts.asOf),
       settings: findingSettings(orgs),
-    });
-    // Organisations out of the reader's view have no findings for it (issue 18).
-    return { rules, rows: scope.limited ? rows.filter((r) => scope.sees(r.organizationId)) : rows };
+    };
+    return { rules, params };
   }
 }

@@ -19,6 +19,8 @@ export interface Barrier {
 /** docs/spec/analytics.md §3: "cap e_c at 0.999" so that every path keeps a probability and a rank. */
 export const MAX_EFFECTIVENESS = 0.999;
 const IN_FORCE = new Set(['implemented', 'degraded']);
+/** Hop counts kept per graph: about 0.6 MB each at 117k nodes. */
+const FROM_ENTRIES_KEPT = 64;
 
 /** -ln(1 - e): additive weights whose cheapest sum is the most likely path. */
 export const likelihoodWeightOf = (effectiveness: number) => -Math.log(1 - effectiveness);
@@ -59,6 +61,10 @@ export class AttackGraph {
   private dependents?: Map<string, ControlData[]>;
   private readonly accessors = new Map<string, string[]>();
   private readonly containers = new Map<string, string[]>();
+  /** entriesOf by threat object (a patched graph has its own, never inherited). */
+  private readonly entries = new WeakMap<ThreatData, AttackNode[]>();
+  /** hopsFromEntries by maxHops and threat, least recently used first (never inherited by a patch). */
+  private readonly fromEntries = new Map<string, HopCounts>();
 
   /** `parts`: a patched graph's structures (graph-patch.ts); otherwise built from the data. */
   constructor(data: AttackGraphData, parts?: GraphParts) {
@@ -131,9 +137,40 @@ export class AttackGraph {
     return this.inSteps.get(id) ?? [];
   }
 
-  /** Fewest steps from `starts` to each node (reverse: from each node to them), controls ignored. */
-  hops(starts: readonly string[], direction: 'forward' | 'reverse', maxHops: number): HopCounts {
-    return this.stepIndex.hops(starts, direction, maxHops);
+  /**
+   * Fewest steps from `starts` to each node (reverse: from each node to them), controls ignored;
+   * with `within`, only nodes within maxHops of both ends (StepIndex.hops).
+   */
+  hops(
+    starts: readonly string[],
+    direction: 'forward' | 'reverse',
+    maxHops: number,
+    within?: HopCounts,
+  ): HopCounts {
+    return this.stepIndex.hops(starts, direction, maxHops, within);
+  }
+
+  /**
+   * Fewest steps from the threat's entry points, kept for the last few threats asked: a threat
+   * reaches a few thousand nodes where a target is reached from tens of thousands, so searches
+   * start from these counts (path-search.ts hopsToTarget).
+   */
+  hopsFromEntries(threat: ThreatData, maxHops: number): HopCounts {
+    const key = `${maxHops} ${threat.id}`;
+    let counts = this.fromEntries.get(key);
+    if (counts) {
+      this.fromEntries.delete(key);
+    } else {
+      counts = this.hops(
+        this.entriesOf(threat).map((e) => e.id),
+        'forward',
+        maxHops,
+      );
+      if (this.fromEntries.size >= FROM_ENTRIES_KEPT)
+        this.fromEntries.delete(this.fromEntries.keys().next().value as string);
+    }
+    this.fromEntries.set(key, counts); // most recently used last
+    return counts;
   }
 
   /** Breadth-first tree from `starts` (in that order), each step list tried in its sorted order. */
@@ -237,9 +274,14 @@ export class AttackGraph {
     return list;
   }
 
-  /** Entry points of a threat that exist in the graph. */
-  entriesOf(threat: ThreatData): AttackNode[] {
-    return threat.startsAt.map((id) => this.nodes.get(id)).filter((n): n is AttackNode => Boolean(n));
+  /** Entry points of a threat that exist in the graph (kept per threat: searches ask often). */
+  entriesOf(threat: ThreatData): readonly AttackNode[] {
+    let entries = this.entries.get(threat);
+    if (!entries) {
+      entries = threat.startsAt.map((id) => this.nodes.get(id)).filter((n): n is AttackNode => Boolean(n));
+      this.entries.set(threat, entries);
+    }
+    return entries;
   }
 }
 

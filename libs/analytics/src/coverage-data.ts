@@ -7,6 +7,20 @@ import { AttackGraph, PatchChange } from './attack-graph';
  * transitively; people with access are the Person steps into the asset or a container.
  */
 export function coverageDataOf(g: AttackGraph, assetId: string): CoverageData | undefined {
+  let memo = assets.get(g);
+  if (!memo) assets.set(g, (memo = new Map()));
+  let data = memo.get(assetId);
+  if (!data) {
+    data = computeCoverageData(g, assetId);
+    if (data) memo.set(assetId, data);
+  }
+  return data;
+}
+
+/** coverageDataOf by graph and asset: posture asks it of every critical asset (issue 21). */
+const assets = new WeakMap<AttackGraph, Map<string, CoverageData>>();
+
+function computeCoverageData(g: AttackGraph, assetId: string): CoverageData | undefined {
   const a = g.nodes.get(assetId);
   if (!a) return undefined;
   const containers: string[] = [];
@@ -137,10 +151,14 @@ function merge(a: CoverageData['access'], b: CoverageData['access']): CoverageDa
   };
 }
 
+/** Past this many people touched, checking each asset's people costs more than recomputing. */
+const MAX_PEOPLE_CHECKED = 2000;
+
 /**
  * A patched graph takes over the coverage memos of the graph it came from, but the entries the
- * patch may have changed: people whose protectors changed or who were touched, and chains with a
- * container whose steps changed or with such a person.
+ * patch may have changed: people whose protectors changed or who were touched, chains with a
+ * container whose steps changed or with such a person, and assets whose own record, steps,
+ * protectors, containers, chain, people with access or risk reviews changed.
  */
 export function inheritCoverageMemos(prev: AttackGraph, next: AttackGraph, change: PatchChange): void {
   const people = new Set([...change.touched, ...change.protectors]);
@@ -159,4 +177,31 @@ export function inheritCoverageMemos(prev: AttackGraph, next: AttackGraph, chang
     }
     infos.set(next, memo);
   }
+  const oldAssets = assets.get(prev);
+  if (oldAssets && people.size <= MAX_PEOPLE_CHECKED)
+    assets.set(next, keptAssets(prev, next, change, people, oldAssets));
+}
+
+function keptAssets(
+  prev: AttackGraph,
+  next: AttackGraph,
+  change: PatchChange,
+  people: ReadonlySet<string>,
+  old: ReadonlyMap<string, CoverageData>,
+): Map<string, CoverageData> {
+  const changed = (id: string) => change.touched.has(id) || change.steps.has(id) || change.protectors.has(id);
+  // Assets a changed person reaches directly (own access), before or after; and those of a changed risk.
+  const stale = new Set<string>();
+  for (const p of people) for (const g of [prev, next]) for (const s of g.stepsFrom(p)) stale.add(s.to);
+  for (const g of [prev, next]) for (const r of g.risks) if (change.touched.has(r.id)) stale.add(r.assetId);
+  const chains = infos.get(next);
+  const memo = new Map<string, CoverageData>();
+  for (const [id, d] of old) {
+    if (changed(id) || stale.has(id)) continue;
+    if (d.containers.some((c) => changed(c.id)) || d.controls.some((c) => change.touched.has(c.id))) continue;
+    // The people of its containers: their chain was kept only if none of them changed.
+    if (d.containers.length && !chains?.has(d.containers.map((c) => c.id).join('|'))) continue;
+    memo.set(id, d);
+  }
+  return memo;
 }

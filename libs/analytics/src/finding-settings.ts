@@ -11,6 +11,8 @@ export function findingSettings(orgs: Organization[]): Record<string, unknown> {
         criticalThreshold: o.criticalThreshold ?? 4,
         riskTolerance: o.riskTolerance ?? 'medium',
         classificationLevels: o.classificationLevels ?? [],
+        // Each level's index, so a rule compares two levels with two lookups (issue 21).
+        classificationRanks: Object.fromEntries((o.classificationLevels ?? []).map((l, i) => [l, i])),
         riskLevels: [...DEFAULT_RISK_MATRIX],
         riskRanks: { ...RISK_LEVEL_RANK },
       },

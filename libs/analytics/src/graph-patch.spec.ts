@@ -7,10 +7,13 @@ import { patchAttackGraph, patchGraphData } from './graph-patch';
 const VECTORS: AttackVector[] = ['network', 'physical', 'access', 'logical'];
 const ID_COUNT = 10;
 const CONTROL_COUNT = 4;
+const RISK_COUNT = 3;
 const id = (i: number) => `n-${i % ID_COUNT}`;
 const cid = (i: number) => `c-${i % CONTROL_COUNT}`;
-/** Nodes first, then controls. */
-const anyId = (i: number) => (i < ID_COUNT ? id(i) : cid(i - ID_COUNT));
+const rid = (i: number) => `r-${i % RISK_COUNT}`;
+/** Nodes first, then controls, then risks (a risk only ever touched, never depended on). */
+const anyId = (i: number) =>
+  i < ID_COUNT ? id(i) : i < ID_COUNT + CONTROL_COUNT ? cid(i - ID_COUNT) : rid(i - ID_COUNT - CONTROL_COUNT);
 
 /** A random graph over n-0..n-9: which ids exist (and how they are labelled), steps among them. */
 const graphData = fc
@@ -34,37 +37,69 @@ const graphData = fc
     ),
     present: fc.array(fc.boolean(), { minLength: CONTROL_COUNT, maxLength: CONTROL_COUNT }),
     owned: fc.uniqueArray(fc.nat(ID_COUNT - 1), { maxLength: 5 }),
+    // Names change too (a rename patch): coverage data carries names of controls and containers.
+    renamed: fc.array(fc.boolean(), {
+      minLength: ID_COUNT + CONTROL_COUNT,
+      maxLength: ID_COUNT + CONTROL_COUNT,
+    }),
+    risks: fc.array(fc.option(fc.record({ asset: fc.nat(ID_COUNT - 1), reviewed: fc.boolean() })), {
+      minLength: RISK_COUNT,
+      maxLength: RISK_COUNT,
+    }),
   })
-  .map(({ nodesPresent, kind, steps, controls: cs, present: cPresent, owned }): AttackGraphData => {
-    const controls: ControlData[] = cs.flatMap((c, i) =>
-      cPresent[i]
-        ? [
-            {
-              id: cid(i),
-              name: `C${i}`,
-              domains: [c.personnel ? 'personnel' : 'cyber'],
-              functions: ['detect'],
-              effectiveness: 0.5,
-              status: c.status,
-              protects: c.protects.map(id),
-              dependsOn: c.dependsOn.map(anyId),
-            },
-          ]
-        : [],
-    );
-    const nodes: AttackNode[] = nodesPresent.flatMap((p, i) =>
-      p ? [{ id: id(i), name: `N${i}`, labels: ['Asset', kind[i]] }] : [],
-    );
-    return {
-      nodes,
-      // Steps may name absent nodes (the graph drops them) and repeat (the graph keeps one).
-      steps: steps.map(([a, b, vector]) => ({ from: id(a), to: id(b), vector })),
-      controls,
-      threats: [],
-      dependsOn: controls.flatMap((c) => c.dependsOn.map((to) => ({ from: c.id, to }))),
-      owned: owned.map(id),
-    };
-  });
+  .map(
+    ({
+      nodesPresent,
+      kind,
+      steps,
+      controls: cs,
+      present: cPresent,
+      owned,
+      renamed,
+      risks,
+    }): AttackGraphData => {
+      const controls: ControlData[] = cs.flatMap((c, i) =>
+        cPresent[i]
+          ? [
+              {
+                id: cid(i),
+                name: renamed[ID_COUNT + i] ? `C${i} (renamed)` : `C${i}`,
+                domains: [c.personnel ? 'personnel' : 'cyber'],
+                functions: ['detect'],
+                effectiveness: 0.5,
+                status: c.status,
+                protects: c.protects.map(id),
+                dependsOn: c.dependsOn.map(anyId),
+              },
+            ]
+          : [],
+      );
+      const nodes: AttackNode[] = nodesPresent.flatMap((p, i) =>
+        p ? [{ id: id(i), name: renamed[i] ? `N${i} (renamed)` : `N${i}`, labels: ['Asset', kind[i]] }] : [],
+      );
+      return {
+        nodes,
+        // Steps may name absent nodes (the graph drops them) and repeat (the graph keeps one).
+        steps: steps.map(([a, b, vector]) => ({ from: id(a), to: id(b), vector })),
+        controls,
+        threats: [],
+        dependsOn: controls.flatMap((c) => c.dependsOn.map((to) => ({ from: c.id, to }))),
+        owned: owned.map(id),
+        risks: risks.flatMap((r, i) =>
+          r
+            ? [
+                {
+                  id: rid(i),
+                  threatId: 'thr',
+                  assetId: id(r.asset),
+                  ...(r.reviewed ? { reviewedAt: '2026-11-01' } : {}),
+                },
+              ]
+            : [],
+        ),
+      };
+    },
+  );
 
 /** The records of `data` that touch the ids (what the repository reads for a delta). */
 function partOf(data: AttackGraphData, ids: ReadonlySet<string>): AttackGraphData {
@@ -76,6 +111,7 @@ function partOf(data: AttackGraphData, ids: ReadonlySet<string>): AttackGraphDat
     threats: [],
     dependsOn: data.dependsOn.filter(touches),
     owned: (data.owned ?? []).filter((o) => ids.has(o)),
+    risks: (data.risks ?? []).filter((r) => ids.has(r.id)),
   };
 }
 
@@ -95,6 +131,7 @@ function edited(before: AttackGraphData, after: AttackGraphData, ids: ReadonlySe
       ...(before.owned ?? []).filter((o) => !ids.has(o)),
       ...(after.owned ?? []).filter((o) => ids.has(o)),
     ],
+    risks: [...(before.risks ?? []).filter(kept), ...(after.risks ?? []).filter((r) => !kept(r))],
   };
 }
 
@@ -139,7 +176,7 @@ describe('patchAttackGraph (issue 21: an edit patches the graph instead of reloa
         fc.array(
           fc.tuple(
             graphData,
-            fc.uniqueArray(fc.nat(ID_COUNT + CONTROL_COUNT - 1), { minLength: 1, maxLength: 4 }),
+            fc.uniqueArray(fc.nat(ID_COUNT + CONTROL_COUNT + RISK_COUNT - 1), { minLength: 1, maxLength: 4 }),
           ),
           {
             minLength: 1,

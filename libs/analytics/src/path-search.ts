@@ -28,7 +28,7 @@ export interface PathSearchOptions {
   failed?: ReadonlySet<string>;
   /** Bound on partial paths expanded; the result says when it was reached. */
   maxExpansions?: number;
-  /** hopsToTarget(g, target, maxHops), when the caller searches the same target many times. */
+  /** hopsToTarget(g, target, maxHops[, counts from this threat]), when the caller has it. */
   toTarget?: HopCounts;
 }
 
@@ -51,9 +51,17 @@ interface Partial {
   seq: number;
 }
 
-/** Fewest steps from each node to the target (controls ignored), up to maxHops. */
-export const hopsToTarget = (g: AttackGraph, target: string, maxHops: number): HopCounts =>
-  g.hops([target], 'reverse', maxHops);
+/**
+ * Fewest steps from each node to the target (controls ignored), up to maxHops; with `fromEntries`
+ * (a threat's g.hopsFromEntries) only for the nodes some path of at most maxHops from the threat
+ * can use, which is all a search for that threat reads (and a small part of the target's reach).
+ */
+export const hopsToTarget = (
+  g: AttackGraph,
+  target: string,
+  maxHops: number,
+  fromEntries?: HopCounts,
+): HopCounts => g.hops([target], 'reverse', maxHops, fromEntries);
 
 /** Breadth-first hop counts from `starts` along `next`, up to maxHops. */
 export function hopsFrom(
@@ -109,7 +117,7 @@ export function searchPaths(
 ): PathSearchResult {
   const maxHops = opts.maxHops ?? DEFAULT_MAX_HOPS;
   const maxExpansions = opts.maxExpansions ?? DEFAULT_MAX_EXPANSIONS;
-  const dist = opts.toTarget ?? hopsToTarget(g, target, maxHops);
+  const dist = opts.toTarget ?? hopsToTarget(g, target, maxHops, g.hopsFromEntries(threat, maxHops));
   let seq = 0;
   const heap = new MinHeap<Partial>((a, b) =>
     a.cost !== b.cost ? a.cost < b.cost : a.hops !== b.hops ? a.hops < b.hops : a.seq < b.seq,

@@ -12,7 +12,7 @@ export interface Region {
   target: string;
   maxHops: number;
   nodes: Set<string>;
-  /** Fewest steps from an entry point (controls ignored). */
+  /** Fewest steps from one of the threat's entry points (controls ignored). */
   fromEntry: HopCounts;
 }
 
@@ -24,12 +24,14 @@ export function regionOf(
   /** Hop counts the caller already has: to the target, and from all the threat's entry points. */
   known: { toTarget?: HopCounts; fromEntries?: HopCounts } = {},
 ): Region {
-  const toTarget = known.toTarget ?? hopsToTarget(g, target, maxHops);
-  const all = g.entriesOf(threat).map((e) => e.id);
-  const entries = all.filter((id) => toTarget.has(id));
   // An entry point that cannot reach the target adds no node within maxHops of both ends, so the
-  // counts from all entry points (one search per threat) give the same region.
-  const fromEntry = known.fromEntries ?? g.hops(entries, 'forward', maxHops);
+  // counts from all entry points (kept per threat) give the same region.
+  const fromEntry = known.fromEntries ?? g.hopsFromEntries(threat, maxHops);
+  const toTarget = known.toTarget ?? hopsToTarget(g, target, maxHops, fromEntry);
+  const entries = g
+    .entriesOf(threat)
+    .map((e) => e.id)
+    .filter((id) => toTarget.has(id));
   return { entries, target, maxHops, nodes: new Set(fromEntry.within(toTarget, maxHops)), fromEntry };
 }
 

@@ -41,6 +41,43 @@ describe('hop counts over the step index', () => {
     ]);
   });
 
+  it('counts only the nodes within maxHops of both ends when given the other end (by hand)', () => {
+    // From e: a 1, b 2, c 2, d 3. To d within 3 steps of both: e (3), a (2), c (1), d (0); b's
+    // walk e-a-b-c-d is four steps, so b is left out although it reaches d in two.
+    const fromE = index.hops(['e'], 'forward', 3);
+    expect(Object.fromEntries(index.hops(['d'], 'reverse', 3, fromE))).toEqual({ d: 0, c: 1, a: 2, e: 3 });
+    // A target the other end does not reach within maxHops: nothing, not even the target.
+    expect(index.hops(['d'], 'reverse', 2, index.hops(['e'], 'forward', 2)).size).toBe(0);
+    const other = tiny({ nodes: { a: {} }, steps: [] });
+    expect(() => index.hops(['d'], 'reverse', 3, other.hops(['a'], 'forward', 3))).toThrow(/another graph/);
+  });
+
+  it('restricted to the other end, equals the full counts of the nodes within maxHops of both', () => {
+    const graphs = fc.record({
+      n: fc.integer({ min: 1, max: 12 }),
+      edges: fc.array(fc.tuple(fc.nat(11), fc.nat(11)), { maxLength: 40 }),
+      from: fc.nat(11),
+      to: fc.nat(11),
+      maxHops: fc.integer({ min: 0, max: 6 }),
+    });
+    fc.assert(
+      fc.property(graphs, ({ n, edges, from, to, maxHops }) => {
+        const ids = Array.from({ length: n }, (_, i) => `sys-${i}`);
+        const g = tiny({
+          nodes: Object.fromEntries(ids.map((id) => [id, {}])),
+          steps: edges.filter(([a, b]) => a < n && b < n).map(([a, b]) => [ids[a], ids[b], 'network']),
+        });
+        const fwd = g.hops([ids[from % n]], 'forward', maxHops);
+        const full = Object.fromEntries(g.hops([ids[to % n]], 'reverse', maxHops));
+        const both = Object.fromEntries(
+          Object.entries(full).filter(([id, d]) => fwd.has(id) && (fwd.get(id) as number) + d <= maxHops),
+        );
+        expect(Object.fromEntries(g.hops([ids[to % n]], 'reverse', maxHops, fwd))).toEqual(both);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('equals a plain breadth-first search on random graphs', () => {
     const graphs = fc.record({
       n: fc.integer({ min: 1, max: 12 }),

@@ -3,26 +3,47 @@ import { LayeredMap } from './layered-map';
 
 /**
  * Fewest steps from the starts to each node reached (controls ignored), up to the search's
- * maxHops. Backed by one byte per node of the graph: a 117k-node breadth-first search then costs
- * a few milliseconds instead of building a Map of every node reached.
+ * maxHops. A full search is backed by one byte per node of the graph (a 117k-node breadth-first
+ * search then costs a few milliseconds instead of building a Map of every node reached); a search
+ * restricted to the other end's counts reaches few nodes and keeps them in a map.
  */
 export class HopCounts {
+  private readonly dense?: Uint8Array;
+  /** A restricted search's counts by node id: one lookup per get, what path searches call most. */
+  private readonly sparse?: ReadonlyMap<string, number>;
+
   constructor(
-    private readonly index: ReadonlyMap<string, number>,
+    /** The step index's node numbers: counts of one graph only combine with counts of it. */
+    readonly index: ReadonlyMap<string, number>,
     private readonly ids: readonly string[],
-    private readonly dist: Uint8Array,
+    /** By node number, every node (UNREACHED where not reached); or by id, only those reached. */
+    dist: Uint8Array | ReadonlyMap<string, number>,
     /** Node numbers in the order reached. */
     private readonly reached: Int32Array,
-  ) {}
+  ) {
+    if (dist instanceof Uint8Array) this.dense = dist;
+    else this.sparse = dist;
+  }
 
   get size(): number {
     return this.reached.length;
   }
 
+  /** The count of node number i; UNREACHED where not reached. */
+  at(i: number): number {
+    return this.dense ? this.dense[i] : (this.sparse?.get(this.ids[i]) ?? UNREACHED);
+  }
+
+  /** Every node's count, when this is a full search (StepIndex.hops restricts with these). */
+  get everyNode(): Uint8Array | undefined {
+    return this.dense;
+  }
+
   get(id: string): number | undefined {
+    if (this.sparse) return this.sparse.get(id);
     const i = this.index.get(id);
     if (i === undefined) return undefined;
-    const d = this.dist[i];
+    const d = this.at(i);
     return d === UNREACHED ? undefined : d;
   }
 
@@ -35,13 +56,14 @@ export class HopCounts {
     const [small, large] = this.size <= other.size ? [this, other] : [other, this];
     const out: string[] = [];
     for (const i of small.reached) {
-      if (large.dist[i] !== UNREACHED && small.dist[i] + large.dist[i] <= maxHops) out.push(this.ids[i]);
+      const d = large.at(i);
+      if (d !== UNREACHED && small.at(i) + d <= maxHops) out.push(this.ids[i]);
     }
     return out;
   }
 
   *[Symbol.iterator](): IterableIterator<[string, number]> {
-    for (const i of this.reached) yield [this.ids[i], this.dist[i]];
+    for (const i of this.reached) yield [this.ids[i], this.at(i)];
   }
 }
 
@@ -61,6 +83,8 @@ export class StepIndex {
   private readonly into: Adjacency;
   /** 1 where a node's lists are in `over` rather than in the base arrays. */
   private readonly patchedNodes: Uint8Array;
+  /** UNREACHED everywhere between restricted searches (hops). */
+  private scratch?: Uint8Array;
 
   /** `out` and `into`: each node's steps in the order searches should try them. */
   constructor(
@@ -211,16 +235,34 @@ export class StepIndex {
     return { start: offsets.subarray(0, n), end: offsets.subarray(1), targets, steps };
   }
 
-  /** Breadth-first hop counts from `starts` along the steps (reverse: against them). */
-  hops(starts: readonly string[], direction: 'forward' | 'reverse', maxHops: number): HopCounts {
+  /**
+   * Breadth-first hop counts from `starts` along the steps (reverse: against them). With `within`
+   * (counts from the other end, same graph), a node is reached only when its count there plus its
+   * count here is at most maxHops: only nodes of some walk of at most maxHops between both ends,
+   * each with its exact count (every node of such a shortest walk is itself one of them).
+   */
+  hops(
+    starts: readonly string[],
+    direction: 'forward' | 'reverse',
+    maxHops: number,
+    within?: HopCounts,
+  ): HopCounts {
     if (maxHops >= UNREACHED) throw new RangeError(`maxHops ${maxHops} is above ${UNREACHED - 1}`);
+    if (within && within.index !== this.index) throw new Error('hop counts of another graph');
+    // UNREACHED (255) plus any count is above every allowed maxHops: no separate reached test.
+    const other = within?.everyNode;
+    if (within && !other) throw new Error('restricting needs the counts of a full search');
     const { base, over } = direction === 'forward' ? this.out : this.into;
     const flags = this.patchedNodes;
-    const dist = new Uint8Array(this.count).fill(UNREACHED);
+    // A restricted search reaches few nodes: it works in one array kept by the index (reset after
+    // each search) rather than filling a new one per search (weakest links search each pair).
+    const dist = other
+      ? (this.scratch ??= new Uint8Array(this.count).fill(UNREACHED))
+      : new Uint8Array(this.count).fill(UNREACHED);
     const reached: number[] = [];
     for (const s of starts) {
       const i = this.index.get(s);
-      if (i === undefined || dist[i] === 0) continue;
+      if (i === undefined || dist[i] === 0 || (other && other[i] > maxHops)) continue;
       dist[i] = 0;
       reached.push(i);
     }
@@ -234,14 +276,21 @@ export class StepIndex {
         const end = list ? targets.length : base.end[v];
         for (let e = list ? 0 : base.start[v]; e < end; e++) {
           const w = targets[e];
-          if (dist[w] !== UNREACHED) continue;
+          if (dist[w] !== UNREACHED || (other && other[w] + d > maxHops)) continue;
           dist[w] = d;
           reached.push(w);
         }
       }
       begin = last;
     }
-    return new HopCounts(this.index, this.ids, dist, Int32Array.from(reached));
+    const order = Int32Array.from(reached);
+    if (!other) return new HopCounts(this.index, this.ids, dist, order);
+    const counts = new Map<string, number>();
+    for (const i of reached) {
+      counts.set(this.ids[i], dist[i]);
+      dist[i] = UNREACHED;
+    }
+    return new HopCounts(this.index, this.ids, counts, order);
   }
 }
 

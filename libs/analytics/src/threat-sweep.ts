@@ -111,6 +111,25 @@ export function depthClass(sweep: ThreatSweep, node: string): 0 | 1 | 2 | null {
 export function singlePointsOf(sweep: ThreatSweep, node: string): string[] {
   if (sweep.open.has(node) || !sweep.reachable.has(node)) return [];
   const units = new Set(sweep.lone.get(node) ?? []);
-  for (const [u, opened] of sweep.opensByUnit) if (opened.has(node)) units.add(u);
+  for (const u of unitsOpening(sweep).get(node) ?? []) units.add(u);
   return [...units].sort();
+}
+
+const opening = new WeakMap<ThreatSweep, Map<string, string[]>>();
+
+/** opensByUnit turned around, once per sweep: posture asks it for every critical asset. */
+function unitsOpening(sweep: ThreatSweep): Map<string, string[]> {
+  let byNode = opening.get(sweep);
+  if (!byNode) {
+    byNode = new Map();
+    for (const [u, opened] of sweep.opensByUnit) {
+      for (const n of opened) {
+        const list = byNode.get(n);
+        if (list) list.push(u);
+        else byNode.set(n, [u]);
+      }
+    }
+    opening.set(sweep, byNode);
+  }
+  return byNode;
 }

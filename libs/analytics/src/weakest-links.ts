@@ -49,10 +49,10 @@ export function weakestLinks(
     ),
   }));
   for (const asset of critical) {
-    // The hop counts to an asset serve every threat and every search for it.
-    const reachedBy = sweeps.filter((s) => s.sweep.reachable.has(asset.id));
-    const toTarget = reachedBy.length ? hopsToTarget(g, asset.id, maxHops) : undefined;
-    for (const { threat, sweep, fromEntries } of reachedBy) {
+    for (const { threat, sweep, fromEntries } of sweeps) {
+      if (!sweep.reachable.has(asset.id)) continue;
+      // The counts to the asset on the threat's side only: every search of this pair reads no more.
+      const toTarget = hopsToTarget(g, asset.id, maxHops, fromEntries);
       const inherent = inherentLikelihoodOf(threat);
       for (const id of singlePointsOf(sweep, asset.id)) {
         const l = g.controls.has(id) ? link(id) : undefined;

@@ -76,6 +76,7 @@ export const Q = {
   userCreate: 'auth/user-create',
   userByUsername: 'auth/user-by-username',
   userById: 'auth/user-by-id',
+  sessionCheck: 'auth/session-check',
   userList: 'auth/user-list',
   userCount: 'auth/user-count',
   userUpdate: 'auth/user-update',
@@ -84,7 +85,6 @@ export const Q = {
   refreshSpend: 'auth/refresh-spend',
   refreshRevokeFamily: 'auth/refresh-revoke-family',
   refreshRevokeUser: 'auth/refresh-revoke-user',
-  refreshFamilyRevoked: 'auth/refresh-family-revoked',
   auditHeadLock: 'audit/head-lock',
   auditAppend: 'audit/append',
   auditHead: 'audit/head',
@@ -104,5 +104,8 @@ export const Q = {
   sharedDeleteAll: 'shared-state/delete-all',
 } as const;
 
-/** A registered query: those above, or a findings rule (found by folder: adding a file adds a rule). */
-export type QueryName = (typeof Q)[keyof typeof Q] | `findings/${string}`;
+/**
+ * A registered query: those above, or a findings rule (found by folder: adding a file adds a rule)
+ * and its count mode (QueryRegistry derives it).
+ */
+export type QueryName = (typeof Q)[keyof typeof Q] | `findings/${string}` | `findings-count/${string}`;

@@ -38,6 +38,25 @@ export function parseCypherFile(file: string, relName: string, source: string): 
   return { name: relName, file, text, header: header as NamedQuery['header'] };
 }
 
+/**
+ * A findings rule in count mode (posture's totals, issue 21): the rule's own statement in a CALL
+ * subquery, its rows counted per organisation in Neo4j rather than sent over one by one.
+ */
+function countModeOf(rule: NamedQuery): NamedQuery {
+  const name = rule.name.replace(/^findings\//, 'findings-count/');
+  return {
+    name,
+    file: rule.file,
+    header: {
+      ...rule.header,
+      name,
+      purpose: `Count mode of ${rule.name}: how many rows it returns, per organisation.`,
+      returns: 'rows {organizationId, count}',
+    },
+    text: `CALL () {\n${rule.text}\n}\nRETURN organizationId, count(*) AS count`,
+  };
+}
+
 /** Loads every query once at startup; a query the code needs but the folder lacks stops the boot. */
 export class QueryRegistry {
   private readonly queries = new Map<string, NamedQuery>();
@@ -50,6 +69,12 @@ export class QueryRegistry {
         .replace(/\\/g, '/')
         .replace(/\.cypher$/, '');
       this.queries.set(relName, parseCypherFile(file, relName, fs.readFileSync(file, 'utf8')));
+    }
+    for (const q of [...this.queries.values()]) {
+      if (q.name.startsWith('findings/')) {
+        const count = countModeOf(q);
+        this.queries.set(count.name, count);
+      }
     }
   }
 

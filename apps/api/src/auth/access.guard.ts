@@ -5,7 +5,14 @@ import { ACTION_DESCRIPTIONS, Action, PERMISSIONS, can, permissionFor } from '@r
 import { DomainError, ROLES, User } from '@rampart/domain';
 import { EntityRepository } from '@rampart/graph';
 import { AuthService } from '@rampart/access';
-import { PRINCIPAL, PermissionRule, accessRuleOf, requestOf } from './permission.decorator';
+import {
+  PRINCIPAL,
+  PermissionRule,
+  SEEN_GRAPH_VERSION,
+  SESSION_CHECK,
+  accessRuleOf,
+  requestOf,
+} from './permission.decorator';
 
 /**
  * The one gate of every REST route and GraphQL operation (issue 8): a valid bearer token of an
@@ -24,9 +31,11 @@ export class AccessGuard implements CanActivate {
     const rule = accessRuleOf(this.reflector, ctx);
     if (rule === 'public') return true;
     const req = requestOf(ctx);
-    // One lookup per HTTP request, however many GraphQL fields it asks for.
-    req[PRINCIPAL] ??= await this.auth.authenticate(header(req.headers.authorization));
-    const user = req[PRINCIPAL];
+    // One check per HTTP request, however many GraphQL fields it asks for (maybe started on arrival).
+    req[SESSION_CHECK] ??= this.auth.session(header(req.headers.authorization));
+    const { user, graphVersion } = await req[SESSION_CHECK];
+    req[PRINCIPAL] = user;
+    req[SEEN_GRAPH_VERSION] = graphVersion;
     if (!rule) {
       throw new DomainError(
         'FORBIDDEN',

@@ -3,6 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import { Action } from '@rampart/auth';
 import { User } from '@rampart/domain';
+import { SeenGraphVersion } from '@rampart/graph';
 
 export const PERMISSION_KEY = 'rampart:permission';
 
@@ -37,9 +38,17 @@ export const accessRuleOf = (reflector: Reflector, ctx: ExecutionContext): Acces
 /** Where AccessGuard leaves the signed-in user on the request. */
 export const PRINCIPAL = Symbol('rampart:principal');
 
+/** Where AccessGuard leaves the graph version read with the token's check (shared-read.ts). */
+export const SEEN_GRAPH_VERSION = Symbol('rampart:seen-graph-version');
+
+/** Where sessionPrefetch leaves the token check it started when the request arrived. */
+export const SESSION_CHECK = Symbol('rampart:session-check');
+
 export interface RequestWithPrincipal {
   headers: Record<string, string | string[] | undefined>;
   [PRINCIPAL]?: User;
+  [SEEN_GRAPH_VERSION]?: SeenGraphVersion;
+  [SESSION_CHECK]?: Promise<{ user: User; graphVersion: SeenGraphVersion }>;
 }
 
 /** The HTTP request behind a REST route or a GraphQL operation. */

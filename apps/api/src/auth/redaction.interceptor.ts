@@ -5,7 +5,14 @@ import { randomBytes } from 'node:crypto';
 import { Observable, catchError, from, map, switchMap, throwError } from 'rxjs';
 import { DomainError, OrganizationScope } from '@rampart/domain';
 import { Redactor } from '@rampart/output';
-import { PRINCIPAL, RequestWithPrincipal, accessRuleOf, requestOf } from './permission.decorator';
+import {
+  PRINCIPAL,
+  RequestWithPrincipal,
+  SEEN_GRAPH_VERSION,
+  accessRuleOf,
+  requestOf,
+} from './permission.decorator';
+import { runAtSeenGraphVersion } from '@rampart/graph';
 import { runScoped } from '@rampart/access';
 import { RedactionService, runRedacted } from '@rampart/access';
 
@@ -41,15 +48,19 @@ export class RedactionInterceptor implements NestInterceptor {
     const req = requestOf(ctx) as Req;
     const user = req?.[PRINCIPAL];
     if (accessRuleOf(this.reflector, ctx) === 'public' || !user) return next.handle();
+    // The graph version read with the token: redaction and analytics answer at it (no second read).
+    const seen = req[SEEN_GRAPH_VERSION];
     // Once per HTTP request, however many fields resolve.
-    req[REDACTOR] ??= this.redaction.forClearance(user.clearance);
+    req[REDACTOR] ??= runAtSeenGraphVersion(seen, () => this.redaction.forClearance(user.clearance));
     return from(req[REDACTOR]).pipe(
       switchMap((redactor) => {
         // The account's organisations (issue 18): services read them as they read the redactor.
         const scope = OrganizationScope.of(user.organizationIds);
         const run = () =>
           new Observable<unknown>((sub) =>
-            runScoped(scope, () => runRedacted(redactor, () => next.handle().subscribe(sub))),
+            runAtSeenGraphVersion(seen, () =>
+              runScoped(scope, () => runRedacted(redactor, () => next.handle().subscribe(sub))),
+            ),
           );
         if (!redactor.active) return run();
         const typed = rewriteArguments(ctx, req, redactor, this.reflector);

@@ -18,6 +18,12 @@ export interface FindingRow {
   message: string;
 }
 
+export interface FindingCount {
+  ruleId: string;
+  organizationId: string;
+  count: number;
+}
+
 export interface FindingParams {
   organizationId: string | null;
   /** ISO date the date rules are evaluated at. */
@@ -45,6 +51,21 @@ export class FindingsRepository {
         return { id, title, severity, clause, query: q.name as FindingRule['query'] };
       })
       .sort((a, b) => a.id.localeCompare(b.id));
+  }
+
+  /** How many rows each given rule returns, per organisation (one read transaction). */
+  count(rules: FindingRule[], params: FindingParams): Promise<FindingCount[]> {
+    return this.executor.readTransaction(async (tx) => {
+      const counts: FindingCount[] = [];
+      for (const rule of rules) {
+        for (const r of await tx.run(`findings-count/${rule.query.slice('findings/'.length)}`, {
+          ...params,
+        })) {
+          counts.push({ ruleId: rule.id, organizationId: String(r.organizationId), count: Number(r.count) });
+        }
+      }
+      return counts;
+    }, 'findings-count');
   }
 
   /** Every given rule in one read transaction (one consistent snapshot). */

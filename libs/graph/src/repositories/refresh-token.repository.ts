@@ -42,15 +42,6 @@ export class RefreshTokenRepository {
     return Number(rows[0].revoked);
   }
 
-  /**
-   * Whether the sign-in has ended (any token of the family revoked: revocation marks them all).
-   * Revoked tokens are kept, so the answer holds for as long as an access token of it can live.
-   */
-  async familyRevoked(family: string): Promise<boolean> {
-    const [row] = await this.executor.executeRead(Q.refreshFamilyRevoked, { family });
-    return row?.revoked === true;
-  }
-
   async revokeUser(userId: string, now: string): Promise<number> {
     const rows = await this.executor.executeWrite(Q.refreshRevokeUser, { userId, now });
     return Number(rows[0].revoked);

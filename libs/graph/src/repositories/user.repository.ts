@@ -1,6 +1,16 @@
 import { StoredUser } from '@rampart/domain';
 import { QueryExecutor } from '../query-executor';
 import { Q } from '../query-names';
+import { SeenGraphVersion } from '../shared-read';
+
+/** An access token's session as stored now (UserRepository.sessionCheck). */
+export interface SessionState {
+  user: StoredUser | null;
+  /** Its sign-in (refresh-token family) has ended. */
+  signedOut: boolean;
+  /** The graph version read in the same round trip, for the request's answers (shared-read.ts). */
+  graphVersion: SeenGraphVersion;
+}
 
 /** The keys of an account user admin may change (the rest is set once). */
 export type UserChanges = Partial<
@@ -27,6 +37,18 @@ export class UserRepository {
   async byId(id: string): Promise<StoredUser | null> {
     const rows = await this.executor.executeRead(Q.userById, { id });
     return rows.length ? toStoredUser(rows[0].user) : null;
+  }
+
+  /** The account, whether the sign-in `family` ended and the graph version: one read per request. */
+  async sessionCheck(id: string, family: string): Promise<SessionState> {
+    // Counted before the read: a write of this process committed meanwhile makes the version stale.
+    const writes = this.executor.writesCommitted;
+    const [row] = await this.executor.executeRead(Q.sessionCheck, { id, family });
+    return {
+      user: row?.user ? toStoredUser(row.user) : null,
+      signedOut: row?.revoked === true,
+      graphVersion: { version: (row?.graphVersion as number | null | undefined) ?? 0, writes },
+    };
   }
 
   async list(): Promise<StoredUser[]> {

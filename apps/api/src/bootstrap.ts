@@ -7,8 +7,6 @@ import { Logger as PinoNestLogger } from 'nestjs-pino';
 import { AppModule, AppModuleOptions } from './app.module';
 import { bodyErrors, installHttpGuards } from './common/http-guards';
 import { csvUploads, isMultipart } from './interchange/csv-upload';
-import { sessionPrefetch } from './auth/session-prefetch';
-import { AuthService } from '@rampart/access';
 import { importGate } from './interchange/import-gate';
 
 /** Builds the HTTP app (REST under /api (each controller's path says so), GraphQL at /graphql, health at /health) without listening. */
@@ -17,7 +15,6 @@ export async function createApp(options: AppModuleOptions): Promise<INestApplica
   // Imports are whole files: their own, larger limit, read as text whatever the content type,
   // except multipart/form-data: the files of a CSV set, one part each.
   installHttpGuards(app, options.config, (m) => options.logger.warn(m));
-  app.use('/graphql', sessionPrefetch(app.get(AuthService)));
   const importLimit = options.config.importBodyLimit;
   // The queue first: a waiting import's body is not read yet, so memory is one body per turn.
   app.use('/api/import', importGate(options.config.importQueue));

@@ -29,7 +29,7 @@ const services = [
     {
       provide: AttackGraphCache,
       useFactory: (repo: AnalyticsRepository, config: AppConfig) =>
-        new AttackGraphCache(repo, config.graphRecheckMs),
+        new AttackGraphCache(repo, config.graphRecheckMs, Date.now, config.backgroundReloadNodes),
       inject: [AnalyticsRepository, APP_CONFIG],
     },
     ...services,

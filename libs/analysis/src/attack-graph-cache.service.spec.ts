@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import { AnalyticsRepository, runAtSeenGraphVersion } from '@rampart/graph';
 import { AttackGraphCache } from './attack-graph-cache.service';
 
@@ -153,6 +154,76 @@ describe('AttackGraphCache', () => {
       await early;
       expect(state.loads).toBe(2);
       expect(late).not.toBe(await early);
+    });
+  });
+
+  describe('after a bulk write to a large graph (issue 21)', () => {
+    /** A repository whose full loads wait until released: what answers in the meantime shows. */
+    function slowRepo() {
+      const state = { version: 1, loads: 0, fail: false };
+      let release: () => void = () => undefined;
+      const repo = {
+        writesByThisProcess: () => 0,
+        graphVersion: async () => state.version,
+        attackGraphDelta: async () => ({ full: true, version: state.version }),
+        attackGraphData: async () => {
+          state.loads += 1;
+          const version = state.version;
+          if (state.loads > 1) await new Promise<void>((r) => (release = r));
+          if (state.fail) throw new Error('Neo4j went away');
+          const node = { id: `n-${version}`, name: 'N', labels: ['Asset', 'System'] };
+          return { version, nodes: [node], steps: [], controls: [], threats: [], dependsOn: [] };
+        },
+      } as unknown as AnalyticsRepository;
+      return { state, repo, release: () => release() };
+    }
+    const idsOf = (g: { nodes: ReadonlyMap<string, unknown> }) => [...g.nodes.keys()];
+
+    it('answers from the graph before it while the new one loads, then from the new one', async () => {
+      const { state, repo, release } = slowRepo();
+      const cache = new AttackGraphCache(repo, 0, () => 0, 1);
+      expect(idsOf(await cache.get())).toEqual(['n-1']);
+      state.version = 2; // an import
+      expect(idsOf(await cache.get())).toEqual(['n-1']); // at once, not after the load
+      expect(idsOf(await cache.get())).toEqual(['n-1']);
+      expect(state.loads).toBe(2); // one load in the background, not one per request
+      release();
+      await new Promise((r) => setImmediate(r));
+      expect(idsOf(await cache.get())).toEqual(['n-2']);
+      expect(state.loads).toBe(2);
+    });
+
+    it('waits for the load below the size, and with the setting at 0', async () => {
+      for (const threshold of [2, 0]) {
+        const { state, repo, release } = slowRepo();
+        const cache = new AttackGraphCache(repo, 0, () => 0, threshold);
+        await cache.get();
+        state.version = 2;
+        const next = cache.get();
+        await new Promise((r) => setImmediate(r));
+        release();
+        expect(idsOf(await next)).toEqual(['n-2']);
+      }
+    });
+
+    it('tries again at the next request when the background load failed', async () => {
+      const warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+      const { state, repo, release } = slowRepo();
+      const cache = new AttackGraphCache(repo, 0, () => 0, 1);
+      await cache.get();
+      state.version = 2;
+      state.fail = true;
+      await cache.get();
+      release();
+      await new Promise((r) => setImmediate(r));
+      state.fail = false;
+      expect(warn).toHaveBeenCalledWith(expect.stringMatching(/bulk write failed: Neo4j went away/));
+      warn.mockRestore();
+      expect(idsOf(await cache.get())).toEqual(['n-1']); // a new background load started
+      expect(state.loads).toBe(3);
+      release();
+      await new Promise((r) => setImmediate(r));
+      expect(idsOf(await cache.get())).toEqual(['n-2']);
     });
   });
 });

@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import { AttackGraph, patchAttackGraph, patchGraphData, scopeGraphData } from '@rampart/analytics';
 import { AttackGraphData, OrganizationScope } from '@rampart/domain';
 import { AnalyticsRepository } from '@rampart/graph';
@@ -38,13 +39,19 @@ interface Loaded extends Built {
  */
 export class AttackGraphCache {
   private current?: Loaded;
-  private loading?: Promise<Built>;
+  private loading?: Promise<Built | undefined>;
   private checking?: { writes: number; done: Promise<Loaded> };
+
+  /** A bulk write's full load under way while requests answer from the current graph. */
+  private background?: Promise<void>;
+  private readonly logger = new Logger('AttackGraphCache');
 
   constructor(
     private readonly repo: AnalyticsRepository,
     private readonly recheckMs: number,
     private readonly now: () => number = Date.now,
+    /** From this many nodes a bulk write loads in the background (0: never; see AppConfig). */
+    private readonly backgroundNodes = 0,
   ) {}
 
   /**
@@ -86,11 +93,15 @@ export class AttackGraphCache {
       this.current = { ...c, writes, checkedAt };
       return this.current;
     }
+    // A bulk write is loading in the background: the graph before it answers meanwhile.
+    if (c && this.background) return c;
     let base: Built | undefined = c;
     for (;;) {
       const joined = this.loading !== undefined;
       this.loading ??= this.advance(base).finally(() => (this.loading = undefined));
       const built = await this.loading;
+      // A bulk write loading in the background: the graph in memory answers (the new one once loaded).
+      if (!built) return this.current as Loaded;
       // A load under way since before this version was read may end behind it: advance again.
       if (!joined || built.version === version) {
         this.current = { ...built, writes, checkedAt, scoped: new Map() };
@@ -105,7 +116,7 @@ export class AttackGraphCache {
    * (issue 21: an edit costs milliseconds, not a reload), or a full load when the change log
    * cannot bridge the gap (a bulk import, an organisation deleted, a process far behind).
    */
-  private async advance(c: Built | undefined): Promise<Built> {
+  private async advance(c: Built | undefined): Promise<Built | undefined> {
     if (c) {
       const delta = await this.repo.attackGraphDelta(c.version, MAX_PATCHED_IDS);
       if (!delta.full) {
@@ -114,7 +125,30 @@ export class AttackGraphCache {
         return { version: delta.version, data, graph };
       }
     }
+    if (c && this.backgroundNodes > 0 && c.graph.nodes.size >= this.backgroundNodes) {
+      this.background ??= this.loadInBackground();
+      return undefined;
+    }
     const data = await this.repo.attackGraphData();
     return { version: data.version, data: () => data, graph: new AttackGraph(data) };
+  }
+
+  /**
+   * Issue 21: at 100k people a full load takes seconds; after a bulk write (an import) requests keep
+   * answering from the graph before it until the new one is ready, then move to it.
+   */
+  private async loadInBackground(): Promise<void> {
+    const writes = this.repo.writesByThisProcess();
+    const checkedAt = this.now();
+    try {
+      const data = await this.repo.attackGraphData();
+      const graph = new AttackGraph(data);
+      this.current = { version: data.version, data: () => data, graph, writes, checkedAt, scoped: new Map() };
+    } catch (e) {
+      // The next request after a failed load tries again.
+      this.logger.warn(`loading the attack graph after a bulk write failed: ${(e as Error).message}`);
+    } finally {
+      this.background = undefined;
+    }
   }
 }

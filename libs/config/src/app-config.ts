@@ -66,10 +66,16 @@ export interface AppConfig {
   /** Imports running at once per instance, waiting for a turn, and for how long. */
   importQueue: { concurrency: number; queueLength: number; waitSeconds: number };
   /**
-   * How long analytics trust their in-memory graph without asking Neo4j for its version: writes
-   * by this process are seen at once, other processes' within this time (0: ask every time).
+   * How long analytics outside a request trust their in-memory graph without asking Neo4j for its
+   * version: writes by this process are seen at once, other processes' within this time (0: ask
+   * every time). A request reads the version with its token check and is never behind it.
    */
   graphRecheckMs: number;
+  /**
+   * From this many attack-graph nodes, a bulk write (an import) is loaded in the background while
+   * requests answer from the graph in memory (the version before it); 0: always wait for the load.
+   */
+  backgroundReloadNodes: number;
   /** Readiness answers within this, Neo4j or not; SIGTERM drains requests for up to shutdownGraceMs. */
   lifecycle: { readinessTimeoutMs: number; shutdownGraceMs: number };
   reports: ReportsConfig;

@@ -98,6 +98,11 @@ export const envSchema = z.object({
     .int('expected a whole number')
     .min(0, 'expected 0 or more')
     .default(1000),
+  RAMPART_BACKGROUND_RELOAD_NODES: z.coerce
+    .number({ message: 'expected a number' })
+    .int('expected a whole number')
+    .min(0, 'expected 0 or more')
+    .default(50_000),
   RAMPART_CYPHER_DIR: z.string().min(1).optional(),
   RAMPART_WEB_DIR: z.string().min(1).optional(),
   RAMPART_DEMO_FILE: z.string().min(1).optional(),

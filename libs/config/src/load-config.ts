@@ -66,6 +66,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, rootDir = findP
       waitSeconds: e.RAMPART_IMPORT_QUEUE_WAIT_S,
     },
     graphRecheckMs: e.RAMPART_GRAPH_RECHECK_MS,
+    backgroundReloadNodes: e.RAMPART_BACKGROUND_RELOAD_NODES,
     lifecycle: {
       readinessTimeoutMs: e.RAMPART_READINESS_TIMEOUT_MS,
       shutdownGraceMs: e.RAMPART_SHUTDOWN_GRACE_MS,

@@ -31,7 +31,8 @@ export class AccessGuard implements CanActivate {
     const rule = accessRuleOf(this.reflector, ctx);
     if (rule === 'public') return true;
     const req = requestOf(ctx);
-    // One check per HTTP request, however many GraphQL fields it asks for (maybe started on arrival).
+    // One check per HTTP request, however many GraphQL fields it asks for; it starts only after
+    // Apollo has parsed, validated and costed the query, so a refused request touches no database.
     req[SESSION_CHECK] ??= this.auth.session(header(req.headers.authorization));
     const { user, graphVersion } = await req[SESSION_CHECK];
     req[PRINCIPAL] = user;

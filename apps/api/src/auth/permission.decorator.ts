@@ -41,7 +41,7 @@ export const PRINCIPAL = Symbol('rampart:principal');
 /** Where AccessGuard leaves the graph version read with the token's check (shared-read.ts). */
 export const SEEN_GRAPH_VERSION = Symbol('rampart:seen-graph-version');
 
-/** Where sessionPrefetch leaves the token check it started when the request arrived. */
+/** Where AccessGuard keeps the request's token check: one per HTTP request, however many fields. */
 export const SESSION_CHECK = Symbol('rampart:session-check');
 
 export interface RequestWithPrincipal {

@@ -17,7 +17,13 @@ import { NativeImporter, generateOrganisation } from '@rampart/interchange';
 import { AuditService } from '@rampart/audit';
 import { INestApplicationContext } from '@nestjs/common';
 import { ApiProcess, startApi } from './api-process';
-import { benchJwtSecret, benchServices, benchSignIn, createBenchAccount } from './bench-auth';
+import {
+  benchJwtSecret,
+  benchServices,
+  benchSignIn,
+  createBenchAccount,
+  createLimitedBenchAccount,
+} from './bench-auth';
 import { numberArg, percentile } from './bench-args';
 import { measureEdits } from './edit-bench';
 import { measureReads } from './read-bench';
@@ -64,19 +70,24 @@ async function main() {
     const jwtSecret = benchJwtSecret();
     services = await benchServices(config, graph, jwtSecret);
     await createBenchAccount(services);
+    // An analyst limited to the organisation: the graph they see is scoped (and patched after edits).
+    await createLimitedBenchAccount(services, [(await graph.organizations.list())[0].id]);
     api = await startApi({ neo4j: neo4j.connection, jwtSecret });
     const url = `${api.url}/graphql`;
-    const { accessToken } = await benchSignIn(api.url);
-    const gql = async (query: string, variables: Record<string, unknown> = {}) => {
-      const res = await fetch(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` },
-        body: JSON.stringify({ query, variables }),
-      });
-      const body = (await res.json()) as { data?: Record<string, unknown>; errors?: { message: string }[] };
-      if (body.errors) throw new Error(body.errors[0].message);
-      return body.data as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-    };
+    const gqlAs =
+      (accessToken: string) =>
+      async (query: string, variables: Record<string, unknown> = {}) => {
+        const res = await fetch(url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` },
+          body: JSON.stringify({ query, variables }),
+        });
+        const body = (await res.json()) as { data?: Record<string, unknown>; errors?: { message: string }[] };
+        if (body.errors) throw new Error(body.errors[0].message);
+        return body.data as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+      };
+    const gql = gqlAs((await benchSignIn(api.url)).accessToken);
+    const limitedGql = gqlAs((await benchSignIn(api.url, true)).accessToken);
     const timed = async (f: () => Promise<unknown>) => {
       const t = performance.now();
       await f();
@@ -141,7 +152,7 @@ async function main() {
         pathsOnly,
         apiPid: api.pid,
       });
-    if (!noEdits) await measureEdits(gql, timed, report, pairs, runs);
+    if (!noEdits) await measureEdits(gql, timed, report, pairs, runs, limitedGql);
     console.log(
       `\n${people} people, seed ${seed}\n\n| operation | runs | p50 | p95 | note |\n| --- | --- | --- | --- | --- |\n${rows.join('\n')}`,
     );

@@ -35,6 +35,8 @@ export function benchServices(
 export const benchJwtSecret = (): string => randomBytes(48).toString('base64url');
 
 const USERNAME = 'bench-admin';
+/** An analyst limited to some organisations (issue 18): their graph is scoped. */
+const LIMITED = 'bench-limited';
 const PASSWORD = randomBytes(24).toString('base64url');
 
 /**
@@ -50,16 +52,28 @@ export async function createBenchAccount(services: INestApplicationContext): Pro
   }
 }
 
+/** An analyst account limited to `organizationIds`, created or updated like the admin's. */
+export async function createLimitedBenchAccount(
+  services: INestApplicationContext,
+  organizationIds: string[],
+): Promise<void> {
+  const admin = services.get(UserAdminService);
+  const fields = { password: PASSWORD, disabled: false, roles: ['analyst' as const], organizationIds };
+  if (await services.get(UserRepository).byUsername(LIMITED)) await admin.update(LIMITED, fields);
+  else await admin.create({ username: LIMITED, clearance: 'TOP_SECRET', ...fields });
+}
+
 /**
  * Signs in as the benchmark's account over the API's REST endpoint (`apiUrl`: http://host:port).
  * Each call is a new sign-in with its own refresh token.
  */
-export async function benchSignIn(apiUrl: string): Promise<TokenPair> {
+export async function benchSignIn(apiUrl: string, limited = false): Promise<TokenPair> {
+  const username = limited ? LIMITED : USERNAME;
   const res = await fetch(`${apiUrl}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: USERNAME, password: PASSWORD }),
+    body: JSON.stringify({ username, password: PASSWORD }),
   });
-  if (res.status !== 200) throw new Error(`sign-in as ${USERNAME}: HTTP ${res.status} ${await res.text()}`);
+  if (res.status !== 200) throw new Error(`sign-in as ${username}: HTTP ${res.status} ${await res.text()}`);
   return (await res.json()) as TokenPair;
 }

@@ -18,6 +18,8 @@ export async function measureEdits(
   report: Report,
   pairs: { t: string; a: string }[],
   runs: number,
+  /** The same API as an analyst limited to the organisation (a scoped graph). */
+  limitedGql?: Gql,
 ): Promise<void> {
   const control = (await gql('{ controls(first: 1) { edges { node { id name effectiveness } } } }')).controls
     .edges[0].node;
@@ -30,6 +32,17 @@ export async function measureEdits(
   }
   report('edit: updateEntity of a control, audit record included', edits);
   report('first attackPaths after an edit (graph patched)', after);
+  if (limitedGql) {
+    // The limited account's first call scopes the graph; after each edit its scoped graph is patched.
+    const first = await timed(() => limitedGql(PATHS, pairs[0]));
+    const scoped: number[] = [];
+    for (let i = 0; i < Math.min(runs, 10); i++) {
+      await rename(i);
+      scoped.push(await timed(() => limitedGql(PATHS, pairs[i % pairs.length])));
+    }
+    report('first attackPaths of an account limited to the organisation (graph scoped)', [first]);
+    report('the same after an edit (its scoped graph patched)', scoped);
+  }
   // Whole-organisation answers an analyst had before editing, then asks again after one edit.
   const posture = () => timed(() => gql('{ posture { criticalAssets uncoveredCriticalAssets } }'));
   const links = () => timed(() => gql('{ weakestLinks(limit: 20) { riskIncrease } }'));

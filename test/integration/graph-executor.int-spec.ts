@@ -1,4 +1,3 @@
-import { Neo4jError, Session } from 'neo4j-driver';
 import { DomainError, NodeRow, RelationshipRow } from '@rampart/domain';
 import { GraphContext, Neo4jConnectionError, Q, QueryExecutor, connect } from '@rampart/graph';
 import { driverSession } from '../support/raw-session';
@@ -114,49 +113,6 @@ describe('graph access on a real Neo4j', () => {
       ['sys-a', 'A'],
       ['sys-b', 'B'],
     ]); // the timed-out write left nothing
-  });
-
-  describe('a single read statement (executeRead)', () => {
-    let run: jest.SpyInstance;
-    let managed: jest.SpyInstance;
-    beforeEach(() => {
-      run = jest.spyOn(Session.prototype, 'run');
-      managed = jest.spyOn(Session.prototype, 'executeRead');
-    });
-    afterEach(() => jest.restoreAllMocks());
-
-    it('goes as one auto-commit query, with the timeout and its name', async () => {
-      const rows = await graph.executor.executeRead(Q.entityGet, { ids: ['sys-b'] });
-      expect(rows.map((r) => (r.entity as { name: string }).name)).toEqual(['B']);
-      expect(run).toHaveBeenCalledTimes(1);
-      expect(run.mock.calls[0][2]).toEqual({
-        timeout: config.neo4j.txTimeoutMs,
-        metadata: { app: 'rampart', query: 'entity/get' },
-      });
-      expect(managed).not.toHaveBeenCalled();
-    });
-
-    it('runs again as a transaction function (which the driver retries) after a retryable failure only', async () => {
-      const unavailable = new Neo4jError(
-        'leader switch',
-        'Neo.TransientError.General.DatabaseUnavailable',
-        '50N00',
-        'unavailable',
-      );
-      run.mockRejectedValueOnce(unavailable);
-      const rows = await graph.executor.executeRead(Q.entityGet, { ids: ['sys-b'] });
-      expect(rows).toHaveLength(1);
-      expect(managed).toHaveBeenCalledTimes(1);
-
-      managed.mockClear();
-      run.mockRejectedValueOnce(
-        new Neo4jError('bad query', 'Neo.ClientError.Statement.SyntaxError', '42001', 'syntax error'),
-      );
-      const e = await graph.executor.executeRead(Q.entityGet, { ids: ['sys-b'] }).catch((x: unknown) => x);
-      expect(e).toBeInstanceOf(DomainError);
-      expect((e as DomainError).details?.neo4jCode).toBe('Neo.ClientError.Statement.SyntaxError');
-      expect(managed).not.toHaveBeenCalled();
-    });
   });
 
   it('explains a wrong password and an unreachable URI in one actionable line', async () => {

@@ -1,11 +1,14 @@
 import fc from 'fast-check';
-import { AttackGraph, coverageDataOf, sweepThreat, weakestLinks } from '@rampart/analytics';
+import { AttackGraph, coverageDataOf, scopeGraphData, sweepThreat, weakestLinks } from '@rampart/analytics';
+import { OrganizationScope } from '@rampart/domain';
 import { AttackGraphCache } from '@rampart/analysis';
 import { GraphContext } from '@rampart/graph';
 import { EntityEditor, NativeImporter } from '@rampart/interchange';
 import { freshDemo, openGraph, testConfig } from '../support/test-graph';
 
 const ORG = 'org-acme';
+/** Accounts limited to the demo's organisation and to another one: their graphs are patched too. */
+const SCOPES = [OrganizationScope.of([ORG]), OrganizationScope.of(['org-other'])];
 
 /** Weakest links cached by analysis key, as RiskService does: a key kept wrongly shows as stale. */
 const rankings = new WeakMap<object, ReturnType<typeof weakestLinks>>();
@@ -109,14 +112,19 @@ describe('writes keep the digest and the attack graph in step (issue 21)', () =>
           expect(await graph.digests.check()).toMatchObject({ staleContentHashes: 0 });
           const cache = new AttackGraphCache(graph.analytics, 0);
           await cache.get();
+          for (const scope of SCOPES) await cache.get(scope);
           for (const [name, n] of edits) {
             await EDITS[name](editor, importer, n);
             const digest = await graph.digests.check();
             expect({ after: name, stored: digest.stored }).toEqual({ after: name, stored: digest.computed });
             expect(digest.staleContentHashes).toBe(0);
             const patched = await cache.get();
-            const full = new AttackGraph(await graph.analytics.attackGraphData());
-            expect(observable(patched)).toEqual(observable(full));
+            const data = await graph.analytics.attackGraphData();
+            expect(observable(patched)).toEqual(observable(new AttackGraph(data)));
+            for (const scope of SCOPES) {
+              const scoped = new AttackGraph(scopeGraphData(data, (org) => scope.includes(org)));
+              expect(observable(await cache.get(scope))).toEqual(observable(scoped));
+            }
           }
         },
       ),

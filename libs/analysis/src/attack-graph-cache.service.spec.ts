@@ -1,4 +1,5 @@
 import { Logger } from '@nestjs/common';
+import { OrganizationScope } from '@rampart/domain';
 import { AnalyticsRepository, runAtSeenGraphVersion } from '@rampart/graph';
 import { AttackGraphCache } from './attack-graph-cache.service';
 
@@ -21,7 +22,8 @@ function fakeRepo() {
     attackGraphDelta: async (since: number) => {
       state.deltas.push(since);
       if (!state.patchable) return { full: true, version: state.version };
-      const node = { id: `n-${state.version}`, name: 'N', labels: ['Asset', 'System'] };
+      const organizationId = state.version % 2 ? 'A' : 'B';
+      const node = { id: `n-${state.version}`, name: 'N', labels: ['Asset', 'System'], organizationId };
       const part = { nodes: [node], steps: [], controls: [], threats: [], dependsOn: [] };
       return { full: false, version: state.version, ids: [node.id], part };
     },
@@ -82,6 +84,26 @@ describe('AttackGraphCache', () => {
     state.version = 4;
     await cache.get();
     expect(state).toMatchObject({ loads: 2, deltas: [1, 3] });
+  });
+
+  it('patches the graphs of accounts limited to some organisations too: each sees only its own', async () => {
+    const { state, repo } = fakeRepo();
+    const cache = new AttackGraphCache(repo, 0, () => 0);
+    const [onlyA, onlyB] = [OrganizationScope.of(['A']), OrganizationScope.of(['B'])];
+    await cache.get(onlyA);
+    await cache.get(onlyB);
+    state.patchable = true;
+    state.version = 3; // n-3, of A
+    const patchedA = await cache.get(onlyA);
+    expect([...patchedA.nodes.keys()]).toEqual(['n-3']);
+    // Patched (its maps layered over the previous graph's), not built again from the data.
+    expect(patchedA.nodes).not.toBeInstanceOf(Map);
+    expect([...(await cache.get(onlyB)).nodes.keys()]).toEqual([]);
+    state.version = 4; // n-4, of B
+    expect([...(await cache.get(onlyB)).nodes.keys()]).toEqual(['n-4']);
+    expect([...(await cache.get(onlyA)).nodes.keys()]).toEqual(['n-3']);
+    expect([...(await cache.get()).nodes.keys()].sort()).toEqual(['n-3', 'n-4']);
+    expect(state).toMatchObject({ loads: 1, deltas: [1, 3] });
   });
 
   it('asks every time with recheckMs 0', async () => {

@@ -1,5 +1,11 @@
 import { Logger } from '@nestjs/common';
-import { AttackGraph, patchAttackGraph, patchGraphData, scopeGraphData } from '@rampart/analytics';
+import {
+  AttackGraph,
+  patchAttackGraph,
+  patchGraphData,
+  scopeGraphData,
+  scopePatch,
+} from '@rampart/analytics';
 import { AttackGraphData, OrganizationScope } from '@rampart/domain';
 import { AnalyticsRepository } from '@rampart/graph';
 import { currentScope } from '@rampart/access';
@@ -8,11 +14,19 @@ import { graphVersionOf, seenGraphVersion } from '@rampart/graph';
 /** Past this many entities touched since the graph in memory, a full load is quicker than a patch. */
 const MAX_PATCHED_IDS = 5000;
 
+/** The graph as an account limited to some organisations sees it (issue 18). */
+interface Scoped {
+  scope: OrganizationScope;
+  graph: AttackGraph;
+}
+
 interface Built {
   version: number;
-  /** The plain data of this version, patched only when asked (scoped graphs need it). */
+  /** The plain data of this version, patched only when asked (a new scope's graph needs it). */
   data: () => AttackGraphData;
   graph: AttackGraph;
+  /** Scoped graphs of the version patched: patched with it (issue 21), not built again. */
+  scoped?: Map<string, Scoped>;
 }
 
 /** Computes once, when first asked. */
@@ -26,7 +40,7 @@ interface Loaded extends Built {
   writes: number;
   checkedAt: number;
   /** The graph as accounts limited to some organisations see it, one per scope (issue 18). */
-  scoped: Map<string, AttackGraph>;
+  scoped: Map<string, Scoped>;
 }
 
 /**
@@ -61,12 +75,12 @@ export class AttackGraphCache {
   async get(scope: OrganizationScope = currentScope()): Promise<AttackGraph> {
     const loaded = await this.load();
     if (!scope.limited) return loaded.graph;
-    let graph = loaded.scoped.get(scope.key);
-    if (!graph) {
-      graph = new AttackGraph(scopeGraphData(loaded.data(), (org) => scope.includes(org)));
-      loaded.scoped.set(scope.key, graph);
+    let scoped = loaded.scoped.get(scope.key);
+    if (!scoped) {
+      scoped = { scope, graph: new AttackGraph(scopeGraphData(loaded.data(), (org) => scope.includes(org))) };
+      loaded.scoped.set(scope.key, scoped);
     }
-    return graph;
+    return scoped.graph;
   }
 
   private load(): Promise<Loaded> {
@@ -104,7 +118,7 @@ export class AttackGraphCache {
       if (!built) return this.current as Loaded;
       // A load under way since before this version was read may end behind it: advance again.
       if (!joined || built.version === version) {
-        this.current = { ...built, writes, checkedAt, scoped: new Map() };
+        this.current = { ...built, writes, checkedAt, scoped: built.scoped ?? new Map() };
         return this.current;
       }
       base = built;
@@ -122,7 +136,12 @@ export class AttackGraphCache {
       if (!delta.full) {
         const data = lazy(() => patchGraphData(c.data(), delta));
         const graph = patchAttackGraph(c.graph, delta);
-        return { version: delta.version, data, graph };
+        const scoped = new Map<string, Scoped>();
+        for (const [key, { scope, graph: g }] of c.scoped ?? []) {
+          const patch = scopePatch(delta, (org) => scope.includes(org), graph);
+          scoped.set(key, { scope, graph: patchAttackGraph(g, patch) });
+        }
+        return { version: delta.version, data, graph, scoped };
       }
     }
     if (c && this.backgroundNodes > 0 && c.graph.nodes.size >= this.backgroundNodes) {

@@ -3,6 +3,7 @@ import { AttackGraphData, AttackNode, AttackStepEdge, AttackVector, ControlData 
 import { AttackGraph } from './attack-graph';
 import { coverageDataOf } from './coverage-data';
 import { patchAttackGraph, patchGraphData } from './graph-patch';
+import { scopeGraphData, scopePatch } from './organization-scope';
 
 const VECTORS: AttackVector[] = ['network', 'physical', 'access', 'logical'];
 const ID_COUNT = 10;
@@ -48,6 +49,7 @@ const graphData = fc
     }),
   })
   .map(
+    // consistent() below: the generated graph names only what it holds.
     ({
       nodesPresent,
       kind,
@@ -75,14 +77,22 @@ const graphData = fc
           : [],
       );
       const nodes: AttackNode[] = nodesPresent.flatMap((p, i) =>
-        p ? [{ id: id(i), name: renamed[i] ? `N${i} (renamed)` : `N${i}`, labels: ['Asset', kind[i]] }] : [],
+        p
+          ? [
+              {
+                id: id(i),
+                name: renamed[i] ? `N${i} (renamed)` : `N${i}`,
+                labels: ['Asset', kind[i]],
+              },
+            ]
+          : [],
       );
       return {
         nodes,
         // Steps may name absent nodes (the graph drops them) and repeat (the graph keeps one).
         steps: steps.map(([a, b, vector]) => ({ from: id(a), to: id(b), vector })),
         controls,
-        threats: [],
+        threats: [{ id: 'thr', name: 'T', startsAt: [], targets: [], organizationId: 'A' }],
         dependsOn: controls.flatMap((c) => c.dependsOn.map((to) => ({ from: c.id, to }))),
         owned: owned.map(id),
         risks: risks.flatMap((r, i) =>
@@ -99,7 +109,8 @@ const graphData = fc
         ),
       };
     },
-  );
+  )
+  .map((d) => consistent(d));
 
 /** The records of `data` that touch the ids (what the repository reads for a delta). */
 function partOf(data: AttackGraphData, ids: ReadonlySet<string>): AttackGraphData {
@@ -132,6 +143,57 @@ function edited(before: AttackGraphData, after: AttackGraphData, ids: ReadonlySe
       ...(after.owned ?? []).filter((o) => ids.has(o)),
     ],
     risks: [...(before.risks ?? []).filter(kept), ...(after.risks ?? []).filter((r) => !kept(r))],
+  };
+}
+
+/** Each entity in the organisation `orgs` gives its id (by its index, as anyId numbers them). */
+function inOrganizations(d: AttackGraphData, orgs: readonly string[]): AttackGraphData {
+  const orgOf = new Map(orgs.map((o, i) => [anyId(i), o]));
+  const put = <T extends { id: string }>(x: T) => ({ ...x, organizationId: orgOf.get(x.id) });
+  return { ...d, nodes: d.nodes.map(put), controls: d.controls.map(put), risks: d.risks?.map(put) };
+}
+
+/** The relationships held inside records (a control's protects and dependsOn, a risk's asset). */
+const recordRelationships = (d: AttackGraphData) =>
+  new Set([
+    ...d.controls.flatMap((c) => [...c.protects, ...c.dependsOn].map((x) => `${c.id}|${x}`)),
+    ...(d.risks ?? []).map((r) => `${r.id}|${r.assetId}`),
+  ]);
+
+/**
+ * An edit of `base` as the change log records it: a relationship written or removed touches both
+ * its ends (so a control naming a deleted entity is read again), until nothing more changes.
+ */
+function applyEdit(base: ReadonlySet<string>, before: AttackGraphData, after: AttackGraphData) {
+  let ids = new Set(base);
+  for (;;) {
+    const next = consistent(edited(before, after, ids));
+    const [was, is] = [recordRelationships(before), recordRelationships(next)];
+    const grown = new Set(ids);
+    for (const r of [...was].filter((x) => !is.has(x)).concat([...is].filter((x) => !was.has(x))))
+      for (const end of r.split('|')) grown.add(end);
+    if (grown.size === ids.size) return { ids, next };
+    ids = grown;
+  }
+}
+
+/**
+ * The data with no record naming an entity it does not hold (Neo4j has no relationship to a node
+ * that is not there): what a graph read from the database, or scoped from one, always is.
+ */
+function consistent(d: AttackGraphData): AttackGraphData {
+  const held = new Set([...d.nodes.map((n) => n.id), ...d.controls.map((c) => c.id)]);
+  const has = (x: string) => held.has(x);
+  const controls = d.controls.map((c) => ({
+    ...c,
+    protects: c.protects.filter(has),
+    dependsOn: c.dependsOn.filter(has),
+  }));
+  return {
+    ...d,
+    controls,
+    dependsOn: controls.flatMap((c) => c.dependsOn.map((to) => ({ from: c.id, to }))),
+    risks: d.risks?.filter((r) => has(r.assetId)),
   };
 }
 
@@ -183,18 +245,32 @@ describe('patchAttackGraph (issue 21: an edit patches the graph instead of reloa
             maxLength: 5,
           },
         ),
-        (start, edits) => {
+        // Two organisations; an entity never changes organisation (another's id is refused).
+        fc.array(fc.constantFrom('A', 'B'), {
+          minLength: ID_COUNT + CONTROL_COUNT + RISK_COUNT,
+          maxLength: ID_COUNT + CONTROL_COUNT + RISK_COUNT,
+        }),
+        (first, edits, orgs) => {
+          const start = inOrganizations(first, orgs);
           let data = start;
           let graph = new AttackGraph(start);
+          // An account limited to organisation A (and what belongs to none) patches its own graph.
+          const inA = (org: string | undefined) => org === undefined || org === 'A';
+          let scoped = new AttackGraph(scopeGraphData(start, inA));
           for (const [target, touchedAt] of edits) {
-            const ids = new Set(touchedAt.map(anyId));
-            const next = edited(data, target, ids);
+            const { ids, next } = applyEdit(
+              new Set(touchedAt.map(anyId)),
+              data,
+              inOrganizations(target, orgs),
+            );
             const patch = { ids: [...ids], part: partOf(next, ids) };
             const patchedData = patchGraphData(data, patch);
             graph = patchAttackGraph(graph, patch);
+            scoped = patchAttackGraph(scoped, scopePatch(patch, inA, graph));
             data = patchedData;
             expect(canonical(patchedData)).toEqual(canonical(next));
             expect(observable(graph)).toEqual(observable(new AttackGraph(next)));
+            expect(observable(scoped)).toEqual(observable(new AttackGraph(scopeGraphData(next, inA))));
           }
         },
       ),

@@ -1,4 +1,6 @@
 import { AttackGraphData } from '@rampart/domain';
+import { AttackGraph } from './attack-graph';
+import { GraphPatch } from './graph-patch';
 
 /**
  * The attack graph data as an account limited to some organisations sees it (issue 18): every
@@ -32,5 +34,43 @@ export function scopeGraphData(
       (r) => includes(r.organizationId) && has(r.assetId) && threatIds.has(r.threatId),
     ),
     owned: data.owned?.filter(has),
+  };
+}
+
+/**
+ * An edit's patch as an account limited to some organisations sees it (issue 21): patching its
+ * graph with this equals scoping the patched whole graph, so the first analytics call of such an
+ * account after an edit costs a patch, not a rebuild. `whole` is the patched whole graph: it
+ * tells the organisation of the untouched end of a touched record.
+ */
+export function scopePatch(
+  patch: GraphPatch,
+  includes: (organizationId: string | undefined) => boolean,
+  whole: AttackGraph,
+): GraphPatch {
+  const has = (id: string) => {
+    const entry = whole.nodes.get(id) ?? whole.controls.get(id);
+    return entry !== undefined && includes(entry.organizationId);
+  };
+  const threatIn = (id: string) => {
+    const t = whole.threats.get(id);
+    return t !== undefined && includes(t.organizationId);
+  };
+  const { part } = patch;
+  return {
+    ids: patch.ids,
+    part: {
+      nodes: part.nodes.filter((n) => includes(n.organizationId)),
+      steps: part.steps.filter((s) => has(s.from) && has(s.to)),
+      controls: part.controls
+        .filter((c) => includes(c.organizationId))
+        .map((c) => ({ ...c, protects: c.protects.filter(has), dependsOn: c.dependsOn.filter(has) })),
+      threats: part.threats
+        .filter((t) => includes(t.organizationId))
+        .map((t) => ({ ...t, startsAt: t.startsAt.filter(has), targets: t.targets.filter(has) })),
+      dependsOn: part.dependsOn.filter((d) => has(d.from) && has(d.to)),
+      risks: part.risks?.filter((r) => includes(r.organizationId) && has(r.assetId) && threatIn(r.threatId)),
+      owned: part.owned?.filter(has),
+    },
   };
 }

@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { Driver, ManagedTransaction, RecordShape, Session, isRetryableError, session } from 'neo4j-driver';
+import { Driver, ManagedTransaction, RecordShape, session } from 'neo4j-driver';
 import { DomainError } from '@rampart/domain';
 import { AvailabilityBreaker, Unavailability } from './availability-breaker';
 import { mapNeo4jError } from './neo4j-errors';
@@ -96,14 +96,8 @@ export class QueryExecutor {
     return this.committedWrites;
   }
 
-  /**
-   * One read statement: sent as an auto-commit query (RUN and PULL in one message, one round trip;
-   * a transaction function adds BEGIN and COMMIT, about twice the latency: docs/performance.md).
-   * The driver does not retry those, so a retryable failure (a cluster member gone, a leader
-   * switch) runs it again as a transaction function, which does.
-   */
   executeRead(name: QueryName, params: Params = {}): Promise<Row[]> {
-    return this.execute(session.READ, (tx) => tx.run(name, params), name, undefined, { name, params });
+    return this.readTransaction((tx) => tx.run(name, params), name);
   }
 
   executeWrite(name: QueryName, params: Params = {}): Promise<Row[]> {
@@ -136,8 +130,6 @@ export class QueryExecutor {
     work: (tx: NamedTx) => Promise<T>,
     label: string,
     timeoutMs = this.txTimeoutMs,
-    /** A single read statement (executeRead): tried as an auto-commit query first. */
-    single?: { name: QueryName; params: Params },
   ): Promise<T> {
     const signal = cancellation.getStore();
     if (signal?.aborted) throw interruptedError(signal, label);
@@ -166,11 +158,7 @@ export class QueryExecutor {
         });
       const running =
         mode === session.READ
-          ? single
-            ? (this.runOnce(s, single.name, single.params, config) as Promise<T>).catch((e: unknown) =>
-                isRetryableError(e) && !signal?.aborted ? s.executeRead(unit, config) : Promise.reject(e),
-              )
-            : s.executeRead(unit, config)
+          ? s.executeRead(unit, config)
           : s.executeWrite(unit, config).then((r) => {
               this.committedWrites += 1;
               return r;
@@ -192,20 +180,6 @@ export class QueryExecutor {
       // Work given up on may still hold its connection (a reset on a dead socket): do not wait for it.
       if (!cutShort) await closing;
     }
-  }
-
-  private async runOnce(
-    s: Session,
-    name: QueryName,
-    params: Params,
-    config: { timeout: number; metadata: Record<string, string> },
-  ): Promise<Row[]> {
-    const result = await s.run<RecordShape>(
-      this.registry.get(name).text,
-      toNeo4jParams(params) as Params,
-      config,
-    );
-    return result.records.map((r) => toPlain(r.toObject()) as Row);
   }
 
   /**

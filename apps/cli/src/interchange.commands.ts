@@ -14,6 +14,7 @@ import {
   generateOrganisation,
   formatIssue,
   importInputsOf,
+  jsonChunks,
 } from '@rampart/interchange';
 import { WriteCounts } from '@rampart/graph';
 import { audited, auditServiceFor, commandLine, numbersOf } from './cli-audit';
@@ -74,6 +75,10 @@ function stixLine(r: StixImportReport, ms?: number): string {
   );
 }
 
+/** Standard output, waiting while a pipe is full (a large file goes out in pieces). */
+const writeOut = (text: string) =>
+  new Promise<void>((resolve, reject) => process.stdout.write(text, (e) => (e ? reject(e) : resolve())));
+
 const positiveInt = (name: string) => (v: string) => {
   const n = Number(v);
   if (!Number.isInteger(n) || n < 1)
@@ -107,15 +112,27 @@ function registerGenerate(program: Command, say: Say): void {
       organizationIdArg,
     )
     .option('--out <file>', 'write to this file instead of standard output')
-    .action((opts: { people: number; seed: number; orgId?: string; out?: string }) => {
+    .action(async (opts: { people: number; seed: number; orgId?: string; out?: string }) => {
       const started = Date.now();
       const doc = generateOrganisation({ people: opts.people, seed: opts.seed, organizationId: opts.orgId });
-      const body =
-        opts.out && /\.ya?ml$/i.test(opts.out) ? stringify(doc, { lineWidth: 0 }) : JSON.stringify(doc);
-      if (!opts.out) return void process.stdout.write(`${body}\n`);
-      fs.writeFileSync(opts.out, body);
+      // JSON in pieces: a large organisation's file is longer than one string can be.
+      const pieces =
+        opts.out && /\.ya?ml$/i.test(opts.out)
+          ? [stringify(doc, { lineWidth: 0 })]
+          : jsonChunks(doc as unknown as Record<string, unknown>);
+      if (!opts.out) {
+        for (const piece of pieces) await writeOut(piece);
+        return void (await writeOut('\n'));
+      }
+      let bytes = 0;
+      const fd = fs.openSync(opts.out, 'w');
+      try {
+        for (const piece of pieces) bytes += fs.writeSync(fd, piece);
+      } finally {
+        fs.closeSync(fd);
+      }
       say(
-        `Wrote ${opts.out}: ${opts.people} people, ${(Buffer.byteLength(body) / 1e6).toFixed(1)} MB in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
+        `Wrote ${opts.out}: ${opts.people} people, ${(bytes / 1e6).toFixed(1)} MB in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
       );
     });
 }

@@ -23,6 +23,12 @@ import { withGraph } from './with-graph';
 
 const say = (m: string) => process.stderr.write(`${m}\n`);
 
+// A reader that stops early (`| head`) closes the pipe: the output is not wanted any more.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code !== 'EPIPE') throw e;
+  process.exit(0);
+});
+
 /** `rampart neo4j`: the local launcher in the foreground until Ctrl-C / SIGTERM. */
 async function runNeo4j(config: AppConfig): Promise<void> {
   const neo4j = await startLocalNeo4j(config.neo4j, say);

@@ -8,6 +8,7 @@ export * from './export/csv-export';
 export * from './export/cytoscape-export';
 export * from './export/exporter';
 export * from './export/graphml-export';
+export * from './export/json-chunks';
 export * from './export/native-export';
 export * from './export/zip';
 export * from './stix/stix-importer';

@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { readDocument } from '../native/read-document';
 import { CsvFile } from '../csv/csv-document';
 import { isCsvPath, readCsvSet } from '../csv/csv-importer';
 import { FileFormat } from '../native/parse-file';
@@ -59,7 +60,7 @@ export function importInputsOf(
           read: () => ({
             kind: 'document' as const,
             name: path.basename(paths[0]),
-            text: fs.readFileSync(paths[0], 'utf8'),
+            text: readDocument(paths[0]),
           }),
         },
   );

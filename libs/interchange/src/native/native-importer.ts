@@ -1,4 +1,3 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { OrganizationScope } from '@rampart/domain';
 import {
@@ -16,6 +15,7 @@ import { DEFAULT_INPUT_LIMITS, InputLimits, checkValues } from './input-limits';
 import { FileFormat, ParsedFile, parseFile } from './parse-file';
 import { definitionsOf, referencedIds } from './reference-checks';
 import { validateDocument } from './validate-document';
+import { readDocument } from './read-document';
 
 export interface ImportOptions {
   /** The organisation a file without an organization section adds to. */
@@ -73,7 +73,7 @@ export class NativeImporter {
   ) {}
 
   async importFile(file: string, options: ImportOptions = {}): Promise<ImportReport> {
-    return this.importText(path.basename(file), fs.readFileSync(file, 'utf8'), options);
+    return this.importText(path.basename(file), readDocument(file), options);
   }
 
   async importText(file: string, text: string, options: ImportOptions = {}): Promise<ImportReport> {

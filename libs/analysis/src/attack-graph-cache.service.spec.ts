@@ -1,4 +1,6 @@
 import { Logger } from '@nestjs/common';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { OrganizationScope } from '@rampart/domain';
 import { AnalyticsRepository, runAtSeenGraphVersion } from '@rampart/graph';
 import { AttackGraphCache } from './attack-graph-cache.service';
@@ -104,6 +106,19 @@ describe('AttackGraphCache', () => {
     expect([...(await cache.get(onlyA)).nodes.keys()]).toEqual(['n-3']);
     expect([...(await cache.get()).nodes.keys()].sort()).toEqual(['n-3', 'n-4']);
     expect(state).toMatchObject({ loads: 1, deltas: [1, 3] });
+  });
+
+  it('keeps no earlier graph once it has patched (a version refers to none before it)', async () => {
+    setFlagsFromString('--expose_gc');
+    const gc = runInNewContext('gc') as () => void;
+    const { state, repo } = fakeRepo();
+    const cache = new AttackGraphCache(repo, 0, () => 0);
+    const first = new WeakRef(await cache.get());
+    state.patchable = true;
+    for (state.version = 2; state.version <= 4; state.version++) await cache.get();
+    await new Promise((resolve) => setImmediate(resolve));
+    gc();
+    expect(first.deref()).toBeUndefined();
   });
 
   it('asks every time with recheckMs 0', async () => {

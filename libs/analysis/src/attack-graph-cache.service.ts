@@ -1,6 +1,8 @@
 import { Logger } from '@nestjs/common';
 import {
   AttackGraph,
+  GraphPatch,
+  mergePatches,
   patchAttackGraph,
   patchGraphData,
   scopeGraphData,
@@ -22,17 +24,35 @@ interface Scoped {
 
 interface Built {
   version: number;
-  /** The plain data of this version, patched only when asked (a new scope's graph needs it). */
-  data: () => AttackGraphData;
+  /** The plain data of this version, built only when asked (a new scope's graph needs it). */
+  data: VersionData;
   graph: AttackGraph;
   /** Scoped graphs of the version patched: patched with it (issue 21), not built again. */
   scoped?: Map<string, Scoped>;
 }
 
-/** Computes once, when first asked. */
-function lazy<T>(compute: () => T): () => T {
-  let value: { v: T } | undefined;
-  return () => (value ??= { v: compute() }).v;
+/**
+ * A version's plain data as the last data built and every edit since merged into one patch, built
+ * when first asked. It refers to no earlier version: a chain of versions (each holding the one
+ * before) would keep every graph since the last load, with its memos, in memory.
+ */
+class VersionData {
+  private built?: AttackGraphData;
+
+  constructor(
+    private readonly base: AttackGraphData,
+    private readonly patch?: GraphPatch,
+  ) {}
+
+  get(): AttackGraphData {
+    return (this.built ??= this.patch ? patchGraphData(this.base, this.patch) : this.base);
+  }
+
+  /** The next version's, after `delta`: from this one's data if it was built. */
+  next(delta: GraphPatch): VersionData {
+    if (this.built) return new VersionData(this.built, delta);
+    return new VersionData(this.base, this.patch ? mergePatches(this.patch, delta) : delta);
+  }
 }
 
 interface Loaded extends Built {
@@ -77,7 +97,10 @@ export class AttackGraphCache {
     if (!scope.limited) return loaded.graph;
     let scoped = loaded.scoped.get(scope.key);
     if (!scoped) {
-      scoped = { scope, graph: new AttackGraph(scopeGraphData(loaded.data(), (org) => scope.includes(org))) };
+      scoped = {
+        scope,
+        graph: new AttackGraph(scopeGraphData(loaded.data.get(), (org) => scope.includes(org))),
+      };
       loaded.scoped.set(scope.key, scoped);
     }
     return scoped.graph;
@@ -134,7 +157,7 @@ export class AttackGraphCache {
     if (c) {
       const delta = await this.repo.attackGraphDelta(c.version, MAX_PATCHED_IDS);
       if (!delta.full) {
-        const data = lazy(() => patchGraphData(c.data(), delta));
+        const data = c.data.next(delta);
         const graph = patchAttackGraph(c.graph, delta);
         const scoped = new Map<string, Scoped>();
         for (const [key, { scope, graph: g }] of c.scoped ?? []) {
@@ -149,7 +172,7 @@ export class AttackGraphCache {
       return undefined;
     }
     const data = await this.repo.attackGraphData();
-    return { version: data.version, data: () => data, graph: new AttackGraph(data) };
+    return { version: data.version, data: new VersionData(data), graph: new AttackGraph(data) };
   }
 
   /**
@@ -162,7 +185,14 @@ export class AttackGraphCache {
     try {
       const data = await this.repo.attackGraphData();
       const graph = new AttackGraph(data);
-      this.current = { version: data.version, data: () => data, graph, writes, checkedAt, scoped: new Map() };
+      this.current = {
+        version: data.version,
+        data: new VersionData(data),
+        graph,
+        writes,
+        checkedAt,
+        scoped: new Map(),
+      };
     } catch (e) {
       // The next request after a failed load tries again.
       this.logger.warn(`loading the attack graph after a bulk write failed: ${(e as Error).message}`);

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { AttackGraphData, AttackNode, AttackStepEdge, AttackVector, ControlData } from '@rampart/domain';
 import { AttackGraph } from './attack-graph';
 import { coverageDataOf } from './coverage-data';
-import { patchAttackGraph, patchGraphData } from './graph-patch';
+import { mergePatches, patchAttackGraph, patchGraphData } from './graph-patch';
 import { scopeGraphData, scopePatch } from './organization-scope';
 
 const VECTORS: AttackVector[] = ['network', 'physical', 'access', 'logical'];
@@ -203,6 +203,12 @@ const canonical = (d: AttackGraphData) => ({
   steps: d.steps.map((s) => JSON.stringify(s)).sort(),
 });
 
+/** Every record of the data, in any order. */
+const everything = (d: AttackGraphData) => {
+  const sorted = (xs: unknown[] = []) => xs.map((x) => JSON.stringify(x)).sort();
+  return [d.nodes, d.steps, d.controls, d.threats, d.dependsOn, d.risks, d.owned].map((xs) => sorted(xs));
+};
+
 /** Everything a search can see of a graph's steps. */
 function observable(g: AttackGraph) {
   const all = Array.from({ length: ID_COUNT }, (_, i) => id(i));
@@ -257,6 +263,8 @@ describe('patchAttackGraph (issue 21: an edit patches the graph instead of reloa
           // An account limited to organisation A (and what belongs to none) patches its own graph.
           const inA = (org: string | undefined) => org === undefined || org === 'A';
           let scoped = new AttackGraph(scopeGraphData(start, inA));
+          // Every edit so far as one patch of the first data (what the cache keeps for data()).
+          let merged: { ids: readonly string[]; part: AttackGraphData } | undefined;
           for (const [target, touchedAt] of edits) {
             const { ids, next } = applyEdit(
               new Set(touchedAt.map(anyId)),
@@ -265,10 +273,12 @@ describe('patchAttackGraph (issue 21: an edit patches the graph instead of reloa
             );
             const patch = { ids: [...ids], part: partOf(next, ids) };
             const patchedData = patchGraphData(data, patch);
+            merged = merged ? mergePatches(merged, patch) : patch;
             graph = patchAttackGraph(graph, patch);
             scoped = patchAttackGraph(scoped, scopePatch(patch, inA, graph));
             data = patchedData;
             expect(canonical(patchedData)).toEqual(canonical(next));
+            expect(everything(patchGraphData(start, merged))).toEqual(everything(patchedData));
             expect(observable(graph)).toEqual(observable(new AttackGraph(next)));
             expect(observable(scoped)).toEqual(observable(new AttackGraph(scopeGraphData(next, inA))));
           }

@@ -26,6 +26,19 @@ export function patchGraphData(data: AttackGraphData, { ids, part }: GraphPatch)
 }
 
 /**
+ * One patch doing what `first` then `second` do: patchGraphData(patchGraphData(d, first), second)
+ * equals patchGraphData(d, mergePatches(first, second)) for any data (each record is removed by
+ * whether it touches a touched id, so removals compose). A version's data is then the last data
+ * built and one patch, however many edits came since, and holds no earlier version.
+ */
+export function mergePatches(first: GraphPatch, second: GraphPatch): GraphPatch {
+  return {
+    ids: [...new Set([...first.ids, ...second.ids])],
+    part: patchGraphData(first.part, second),
+  };
+}
+
+/**
  * The attack graph after an edit (issue 21), equal to one built from the patched data: maps are
  * layered with the touched entries (LayeredMap), only the step lists of the nodes the patch
  * touches or that have a step to one are rebuilt, and the step index shares its arrays with the

@@ -145,6 +145,7 @@ async function main() {
         timed,
         report,
         graph,
+        database: config.neo4j.database,
         pairs,
         pick,
         peopleIds,

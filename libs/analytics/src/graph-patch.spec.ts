@@ -49,7 +49,6 @@ const graphData = fc
     }),
   })
   .map(
-    // consistent() below: the generated graph names only what it holds.
     ({
       nodesPresent,
       kind,
@@ -77,15 +76,7 @@ const graphData = fc
           : [],
       );
       const nodes: AttackNode[] = nodesPresent.flatMap((p, i) =>
-        p
-          ? [
-              {
-                id: id(i),
-                name: renamed[i] ? `N${i} (renamed)` : `N${i}`,
-                labels: ['Asset', kind[i]],
-              },
-            ]
-          : [],
+        p ? [{ id: id(i), name: renamed[i] ? `N${i} (renamed)` : `N${i}`, labels: ['Asset', kind[i]] }] : [],
       );
       return {
         nodes,
@@ -110,6 +101,7 @@ const graphData = fc
       };
     },
   )
+  // A graph read from Neo4j names only what it holds.
   .map((d) => consistent(d));
 
 /** The records of `data` that touch the ids (what the repository reads for a delta). */

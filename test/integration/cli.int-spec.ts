@@ -33,6 +33,35 @@ describe('rampart CLI: validate, import, export', () => {
     expect(r.stderr).toContain('broken.yaml:23:20: controls[0].effectiveness: expected a number from 0 to 1');
   });
 
+  it('validate reads a JSON file entry by entry and answers as the whole-file import does', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rampart-cli-'));
+    const doc = parse(fs.readFileSync(path.join(FIXTURES, 'broken.yaml'), 'utf8'));
+    // References the graph resolves (the demo's facility) and one it does not (another kind).
+    doc.systems.push({ id: 'sys-new', name: 'New', hostedIn: 'fac-hq-bldg', dependsOn: ['fac-hq-soc'] });
+    const file = path.join(dir, 'broken.json');
+    fs.writeFileSync(file, JSON.stringify(doc, null, 2));
+    const streamed = rampart('validate', file);
+    const whole = rampart('import', '--dry-run', file);
+    expect(streamed.status).toBe(1);
+    const problems = (r: { stderr: string }) =>
+      r.stderr
+        .split('\n')
+        .filter((l) => l.startsWith('  '))
+        .sort();
+    expect(problems(streamed)).toEqual(problems(whole));
+    expect(problems(streamed)).toEqual(
+      expect.arrayContaining([
+        '  broken.json:13:7: people[0].favouriteColour: unknown key "favouriteColour"',
+        '  broken.json:44:9: systems[1].dependsOn[0]: "fac-hq-soc" is a Facility; dependsOn must name a System',
+      ]),
+    );
+    const systems = [{ id: 'sys-new', name: 'New', hostedIn: 'fac-hq-bldg' }];
+    fs.writeFileSync(file, JSON.stringify({ ...doc, people: [], facilities: [], controls: [], systems }));
+    const valid = rampart('validate', file);
+    expect(valid.stderr).toContain('broken.json: valid (2 entities, 1 relationships, organisation org-acme)');
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
   it('import writes a valid file and says what changed; the same import again changes nothing', () => {
     const file = path.join(FIXTURES, 'extra-system.yaml');
     const first = rampart('import', file);

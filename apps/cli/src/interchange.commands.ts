@@ -211,7 +211,9 @@ function registerValidate(program: Command, config: () => AppConfig, say: Say): 
         const inputs = importInputsOf(files);
         let failed = 0;
         for (const input of inputs) {
-          const outcome = await interchange.import(input.read(), { organizationId: opts.org, dryRun: true });
+          const outcome = input.file
+            ? await interchange.validateFile(input.file, { organizationId: opts.org })
+            : await interchange.import(input.read(), { organizationId: opts.org, dryRun: true });
           if (outcome.format === 'stix') say(stixLine(outcome.report));
           else printReport(outcome.report, say);
           if (!outcome.ok) failed++;

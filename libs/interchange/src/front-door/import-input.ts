@@ -34,14 +34,20 @@ export function importFormatOf(input: ImportInput): ImportFormat {
   return FORMAT_BY_TYPE[type] ?? 'native';
 }
 
+export interface CommandLineInput {
+  target: string;
+  paths: string[];
+  /** A document (not a CSV set): its path, for `validate` to read it entry by entry. */
+  file?: string;
+  read: () => ImportInput;
+}
+
 /**
  * Command-line arguments as inputs, in order: a directory is a CSV set of the .csv files in it;
  * all .csv file arguments together form one more set, taken where the first of them stands; any
  * other file is a document of its own. Files are read when the input is taken (`read`).
  */
-export function importInputsOf(
-  args: readonly string[],
-): { target: string; paths: string[]; read: () => ImportInput }[] {
+export function importInputsOf(args: readonly string[]): CommandLineInput[] {
   const groups: { csv: boolean; paths: string[] }[] = [];
   let csv: { csv: boolean; paths: string[] } | undefined;
   for (const arg of args) {
@@ -57,6 +63,7 @@ export function importInputsOf(
       : {
           target: path.basename(paths[0]),
           paths,
+          file: paths[0],
           read: () => ({
             kind: 'document' as const,
             name: path.basename(paths[0]),

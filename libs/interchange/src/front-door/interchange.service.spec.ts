@@ -1,3 +1,6 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { DomainError, OrganizationScope } from '@rampart/domain';
 import { ExportScope } from '@rampart/graph';
 import { Exporter, ExportRedaction } from '../export/exporter';
@@ -27,6 +30,10 @@ function setup(nativeReport: Partial<ImportReport> = {}) {
     importText: async (name: string, text: string, o: ImportOptions) => (
       calls.push(['native.text', name, text, o]),
       report(name, nativeReport)
+    ),
+    validateJsonFile: async (file: string, o: ImportOptions) => (
+      calls.push(['native.stream', file, o]),
+      report(file, nativeReport)
     ),
     importParsed: async (parsed: ParsedFile, o: ImportOptions) => (
       calls.push(['native.parsed', parsed.file, o]),
@@ -156,5 +163,48 @@ describe('InterchangeService.export', () => {
     const redaction = {} as ExportRedaction;
     expect(await service.export('graphml', scope, redaction)).toEqual({ files: [] });
     expect(calls).toEqual([['export', 'graphml', scope, redaction]]);
+  });
+});
+
+describe('InterchangeService.validateFile', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rampart-validate-file-'));
+  const write = (name: string, text: string) => {
+    fs.writeFileSync(path.join(dir, name), text);
+    return path.join(dir, name);
+  };
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('reads a native JSON file entry by entry, by its name or its content', async () => {
+    const { service, calls } = setup();
+    const named = await service.validateFile(write('org.json', '{"format":"rampart/v1"}'), {
+      organizationId: 'o',
+    });
+    await service.validateFile(write('org', '  {"format":"rampart/v1"}'));
+    expect(named).toMatchObject({ format: 'json', ok: true });
+    expect(calls.map((c) => c.slice(0, 2))).toEqual([
+      ['native.stream', path.join(dir, 'org.json')],
+      ['native.stream', path.join(dir, 'org')],
+    ]);
+    expect(calls[0][2]).toEqual({ organizationId: 'o' });
+  });
+
+  it('reads YAML, a STIX bundle and any file with clearance, prune or a limited scope whole, as a dry run', async () => {
+    const { service, calls } = setup();
+    await service.validateFile(write('org.yaml', YAML));
+    await service.validateFile(write('bundle.json', BUNDLE));
+    await service.validateFile(write('a.json', '{"format":"rampart/v1"}'), { clearance: null });
+    await service.validateFile(write('b.json', '{"format":"rampart/v1"}'), { prune: true });
+    const limited = OrganizationScope.of(['o']);
+    await service.validateFile(write('c.json', '{"format":"rampart/v1"}'), { organizations: limited });
+    expect(calls.map((c) => c[0])).toEqual([
+      'native.text',
+      'stix',
+      'native.text',
+      'native.text',
+      'native.text',
+    ]);
+    expect(calls.filter((c) => c[0] === 'native.text').every((c) => (c[3] as ImportOptions).dryRun)).toBe(
+      true,
+    );
   });
 });

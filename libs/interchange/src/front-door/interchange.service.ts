@@ -7,6 +7,10 @@ import { ExportFormat, ExportRedaction, ExportResult, Exporter } from '../export
 import { ImportOptions, ImportReport, NativeImporter } from '../native/native-importer';
 import { StixImportReport, StixImporter } from '../stix/stix-importer';
 import { ImportFormat, ImportInput, importFormatOf } from './import-input';
+import { detectFormat } from '../native/parse-file';
+import { fileHead, readDocument } from '../native/read-document';
+import { looksLikeStixBundle as isStix } from '../stix/stix-importer';
+import * as path from 'node:path';
 
 /** How to import, whoever asks: REST, GraphQL, the CLI. */
 export interface ImportRequest {
@@ -65,6 +69,24 @@ export class InterchangeService {
     };
     const report = await this.native.importText(input.name, input.text, options);
     return { format, ok: report.ok, report };
+  }
+
+  /**
+   * A dry run of a document on disk (`rampart validate`): a native JSON file is checked entry by
+   * entry, so a file of any size is validated in bounded memory; anything else as `import` does.
+   */
+  async validateFile(filePath: string, request: Omit<ImportRequest, 'dryRun'> = {}): Promise<ImportOutcome> {
+    const name = path.basename(filePath);
+    const head = fileHead(filePath);
+    const plain = request.clearance === undefined && !request.prune && !request.organizations?.limited;
+    if (plain && detectFormat(name, head) === 'json' && !isStix(head)) {
+      const report = await this.native.validateJsonFile(filePath, request);
+      return { format: 'json', ok: report.ok, report };
+    }
+    return this.import(
+      { kind: 'document', name, text: readDocument(filePath) },
+      { ...request, dryRun: true },
+    );
   }
 
   /** Exports one organisation (or the caller's), optionally one source; `redaction` hides what the caller may not see. */

@@ -137,8 +137,10 @@ function endOfQuoted(text: string, start: number): number {
 export function checkValues(
   data: unknown,
   limits: InputLimits,
+  /** Where `data` sits in its document (an entry read on its own: `['people', 7]`). */
+  at: (string | number)[] = [],
 ): { path: (string | number)[]; message: string } | undefined {
-  const stack: { value: unknown; path: (string | number)[] }[] = [{ value: data, path: [] }];
+  const stack: { value: unknown; path: (string | number)[] }[] = [{ value: data, path: at }];
   while (stack.length) {
     const { value, path } = stack.pop()!;
     if (typeof value === 'string') {

@@ -15,7 +15,8 @@ import { DEFAULT_INPUT_LIMITS, InputLimits, checkValues } from './input-limits';
 import { FileFormat, ParsedFile, parseFile } from './parse-file';
 import { definitionsOf, referencedIds } from './reference-checks';
 import { validateDocument } from './validate-document';
-import { readDocument } from './read-document';
+import { jsonFileEntries, readDocument } from './read-document';
+import { validateStream } from './stream-validator';
 
 export interface ImportOptions {
   /** The organisation a file without an organization section adds to. */
@@ -74,6 +75,34 @@ export class NativeImporter {
 
   async importFile(file: string, options: ImportOptions = {}): Promise<ImportReport> {
     return this.importText(path.basename(file), readDocument(file), options);
+  }
+
+  /**
+   * A dry run of a JSON file read entry by entry: the same checks and messages as `importFile`
+   * with `dryRun`, with memory bounded by a batch and the ids the file defines (a file of any
+   * size). Without clearance and prune checks: for callers with full rights (`rampart validate`).
+   */
+  async validateJsonFile(filePath: string, options: ImportOptions = {}): Promise<ImportReport> {
+    const file = path.basename(filePath);
+    const source = options.source ?? file;
+    const r = await validateStream({
+      file,
+      source,
+      entries: () => jsonFileEntries(filePath, this.limits),
+      contextFor: (data) => this.context(data, options),
+      limits: this.limits,
+    });
+    const { issues, organizationId, entities, relationships } = r;
+    return {
+      file,
+      source,
+      dryRun: true,
+      ok: !issues.length,
+      issues,
+      organizationId,
+      entities,
+      relationships,
+    };
   }
 
   async importText(file: string, text: string, options: ImportOptions = {}): Promise<ImportReport> {

@@ -93,6 +93,20 @@ export function parseFile(
   return { file, format, data, issues, locate };
 }
 
+/** Line and column of `path` (or of its `key`) inside a piece of JSON or YAML, counted from its start. */
+export function locateInText(
+  text: string,
+  path: readonly PathSegment[],
+  key?: string,
+): { line: number; column: number } | undefined {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
+  return locateIn(doc, path, key, (offset) => {
+    const p = lineCounter.linePos(offset);
+    return { line: p.line, column: p.col };
+  });
+}
+
 /** 1-based line and column of an offset, counted in the text itself (no parser needed). */
 function lineOf(text: string, offset: number): { line: number; column: number } {
   let line = 1;

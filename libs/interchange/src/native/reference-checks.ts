@@ -16,7 +16,7 @@ const ids = (v: unknown): [string, PathSegment | undefined][] =>
       ? v.flatMap((x, i) => (typeof x === 'string' ? [[x, i] as [string, number]] : []))
       : [];
 
-interface Definition {
+export interface Definition {
   labels: readonly string[];
   path: PathSegment[];
 }
@@ -59,6 +59,7 @@ export function referenceIssues(
   parsed: ParsedFile,
   ctx: ImportContext,
   organizationId: string | undefined,
+  whole?: WholeFile,
 ): ImportIssue[] {
   const data = parsed.data;
   if (!isObj(data)) return [];
@@ -66,10 +67,9 @@ export function referenceIssues(
   const at = (path: PathSegment[], message: string) =>
     issues.push({ file: parsed.file, path: formatPath(path), ...parsed.locate(path), message });
   const defs = definitionsOf(data);
+  if (!whole) issues.push(...duplicateIssues(parsed, defs));
 
   for (const [id, list] of defs) {
-    for (const dup of list.slice(1))
-      at(dup.path, `duplicate id "${id}": already defined at ${formatPath(list[0].path)}`);
     const existing = ctx.entities.get(id);
     const owner = existing && ownerMismatch(existing, organizationId);
     if (ctx.taken?.has(id)) {
@@ -84,8 +84,9 @@ export function referenceIssues(
     }
   }
 
-  const labelsOf = (id: string): readonly string[] | undefined =>
-    defs.get(id)?.[0].labels ?? ctx.entities.get(id)?.labels;
+  const inFile = (id: string): readonly string[] | undefined =>
+    whole ? whole.labelsOf(id) : defs.get(id)?.[0].labels;
+  const labelsOf = (id: string): readonly string[] | undefined => inFile(id) ?? ctx.entities.get(id)?.labels;
   const checkRef = (id: string, path: PathSegment[], targets: readonly EntityLabel[], what: string) => {
     const labels = labelsOf(id);
     if (!labels) at(path, `"${id}" is not defined in this file or in the graph`);
@@ -116,7 +117,7 @@ export function referenceIssues(
     for (const [id, j] of ids(o.assets)) {
       checkRef(id, ['owners', i, 'assets', j!], ['Asset'], 'assets');
       // An asset's owners are stated by its own organisation (the relationship is the asset's).
-      const stored = defs.has(id) ? undefined : ctx.entities.get(id);
+      const stored = inFile(id) ? undefined : ctx.entities.get(id);
       const owner = stored && ownerMismatch(stored, organizationId);
       if (owner)
         at(
@@ -127,9 +128,37 @@ export function referenceIssues(
   }
 
   issues.push(...classificationIssues(parsed, ctx, organizationId));
-  issues.push(...cycleIssues(parsed, ctx));
+  if (!whole) issues.push(...cycleIssues(parsed, ctx));
   return issues;
 }
+
+/**
+ * What a file read in batches (the streaming validator) knows of all of it while it checks one
+ * batch: the labels of every id it defines. Duplicates and locatedIn cycles need the whole file
+ * and are checked once, not per batch.
+ */
+export interface WholeFile {
+  labelsOf(id: string): readonly string[] | undefined;
+}
+
+/** An id defined twice in a file. */
+export function duplicateIssues(parsed: ParsedFile, defs: Map<string, Definition[]>): ImportIssue[] {
+  const issues: ImportIssue[] = [];
+  for (const [id, list] of defs) {
+    for (const dup of list.slice(1)) {
+      issues.push({
+        file: parsed.file,
+        path: formatPath(dup.path),
+        ...parsed.locate(dup.path),
+        message: duplicateMessage(id, list[0].path),
+      });
+    }
+  }
+  return issues;
+}
+
+export const duplicateMessage = (id: string, first: readonly PathSegment[]) =>
+  `duplicate id "${id}": already defined at ${formatPath(first)}`;
 
 function classificationIssues(
   parsed: ParsedFile,
@@ -178,7 +207,7 @@ function classificationIssues(
 }
 
 /** locatedIn must form a tree: follow parents through the file and the graph. */
-function cycleIssues(parsed: ParsedFile, ctx: ImportContext): ImportIssue[] {
+export function cycleIssues(parsed: ParsedFile, ctx: ImportContext): ImportIssue[] {
   const data = parsed.data as Obj;
   const parents = new Map<string, string[]>();
   const hidden = ctx.hidden ?? new Map<string, GraphEntityInfo>();

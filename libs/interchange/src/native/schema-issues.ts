@@ -9,15 +9,36 @@ const valueAt = (data: unknown, path: readonly PathSegment[]): unknown =>
     data,
   );
 
-/** Runs the zod schema and turns each problem into an issue with path and line. */
-export function schemaIssues(parsed: ParsedFile): ImportIssue[] {
-  const result = nativeDocumentSchema.safeParse(parsed.data);
+/**
+ * Runs the zod schema and turns each problem into an issue with path and line. A file read entry
+ * by entry checks each entry with its section's schema (`sectionItemSchema`), `at` its path.
+ */
+export function schemaIssues(
+  parsed: ParsedFile,
+  schema: z.ZodType = nativeDocumentSchema,
+  value: unknown = parsed.data,
+  at: readonly PathSegment[] = [],
+): ImportIssue[] {
+  const result = schema.safeParse(value);
   if (result.success) return [];
-  return result.error.issues.flatMap((issue) => toIssues(parsed, issue));
+  return result.error.issues.flatMap((issue) => toIssues(parsed, issue, value, at));
 }
 
-function toIssues(parsed: ParsedFile, issue: z.core.$ZodIssue): ImportIssue[] {
-  const path = issue.path as PathSegment[];
+/** The schema of one entry of a section (people, controls, owners, ...), if `key` is one. */
+export function sectionItemSchema(key: string): z.ZodType | undefined {
+  const field = (nativeDocumentSchema.shape as Record<string, z.ZodType>)[key];
+  const list = field instanceof z.ZodOptional ? field.unwrap() : undefined;
+  return list instanceof z.ZodArray ? (list.element as z.ZodType) : undefined;
+}
+
+function toIssues(
+  parsed: ParsedFile,
+  issue: z.core.$ZodIssue,
+  value: unknown,
+  prefix: readonly PathSegment[],
+): ImportIssue[] {
+  const inner = issue.path as PathSegment[];
+  const path = [...prefix, ...inner];
   const at = (p: readonly PathSegment[], message: string, key?: string): ImportIssue => ({
     file: parsed.file,
     path: formatPath(key === undefined ? p : [...p, key]),
@@ -27,7 +48,7 @@ function toIssues(parsed: ParsedFile, issue: z.core.$ZodIssue): ImportIssue[] {
   if (issue.code === 'unrecognized_keys') {
     return issue.keys.map((key) => at(path, `unknown key "${key}"`, key));
   }
-  if (valueAt(parsed.data, path) === undefined && issue.code === 'invalid_type') {
+  if (valueAt(value, inner) === undefined && issue.code === 'invalid_type') {
     return [at(path, 'is required but missing')];
   }
   if (issue.code === 'invalid_union') return [at(path, 'expected an id or a list of ids')];

@@ -5,6 +5,7 @@ import {
   graphOf,
   hasText,
   screenshot,
+  shows,
   signInThroughUi,
   startUiSession,
   tapIn,
@@ -44,8 +45,7 @@ describe('web UI views: blast radius and convergence (chromium)', () => {
 
   it('draws the blast radius of a compromised vendor engineer, structural then probable', async () => {
     await page.goto(`${base}/#/blast?nodes=p-femi`);
-    const panel = page.locator('[data-testid=blast-panel][data-mode=STRUCTURAL]');
-    await panel.waitFor();
+    await shows(page, '[data-testid=blast-panel][data-mode=STRUCTURAL]');
     // The start is named from a look-up by id.
     await hasText(page.getByTestId('starts'), 'Femi Adeyemi');
     const structuralReached = await reachedIn();
@@ -68,7 +68,7 @@ describe('web UI views: blast radius and convergence (chromium)', () => {
 
     await page.getByLabel('Mode').selectOption('PROBABLE');
     await page.waitForURL(/mode=PROBABLE/);
-    await page.locator('[data-testid=blast-panel][data-mode=PROBABLE]').waitFor();
+    await shows(page, '[data-testid=blast-panel][data-mode=PROBABLE]');
     const probableReached = await reachedIn();
     const probable = await graphWith('blast', 1 + probableReached);
     expect(probable.nodes.length).toBeLessThanOrEqual(structural.nodes.length);
@@ -140,7 +140,7 @@ describe('web UI views: blast radius and convergence (chromium)', () => {
 
       // Erin (OFFICIAL) reads the payroll data (SECRET): one hop from her, it is drawn by its kind only.
       await tab.goto(`${base}/#/blast?nodes=p-erin&hops=1`);
-      await tab.locator('[data-testid=blast-panel][data-mode=STRUCTURAL]').waitFor();
+      await shows(tab, '[data-testid=blast-panel][data-mode=STRUCTURAL]');
       const g = await graphOf(tab, 'blast');
       const restricted = g.nodes.filter((n) => n.classes.includes('restricted'));
       expect(restricted.length).toBeGreaterThan(0);

@@ -42,6 +42,36 @@ export async function hasText(locator: Locator, text: string, timeoutMs = 15_000
   throw new Error(`Expected the page to show "${text}"; it showed: ${last.slice(0, 500)}`);
 }
 
+/**
+ * Waits until `selector` shows; fails at once if the page shows an error instead, saying what it
+ * shows, where, and what the browser logged (a bare timeout tells nothing of why).
+ */
+export async function shows(page: Page, selector: string, timeoutMs = 30_000): Promise<void> {
+  const logged: string[] = [];
+  const log = (m: { type(): string; text(): string }) => logged.push(`${m.type()}: ${m.text()}`);
+  page.on('console', log);
+  try {
+    const target = page.locator(selector).first();
+    const error = page.locator('.error').first();
+    await Promise.race([target.waitFor({ timeout: timeoutMs }), error.waitFor({ timeout: timeoutMs })]).catch(
+      () => undefined,
+    );
+    if (await target.isVisible()) return;
+    const errors = (await page.locator('.error').allTextContents()).join(' | ') || '(no error shown)';
+    const main = (
+      (await page
+        .locator('main')
+        .innerText({ timeout: 1000 })
+        .catch(() => '')) ?? ''
+    ).slice(0, 300);
+    throw new Error(
+      `${selector} did not show at ${page.url()}; errors: ${errors}; the page: ${main}; console: ${logged.slice(-5).join(' / ')}`,
+    );
+  } finally {
+    page.off('console', log);
+  }
+}
+
 /** What a named Cytoscape graph on the page draws: node ids, labels, classes, edges. */
 export async function graphOf(page: Page, name: string): Promise<DrawnGraph> {
   await page.waitForFunction(

@@ -33,7 +33,7 @@ describe('rampart CLI: validate, import, export', () => {
     expect(r.stderr).toContain('broken.yaml:23:20: controls[0].effectiveness: expected a number from 0 to 1');
   });
 
-  it('validate reads a JSON file entry by entry and answers as the whole-file import does', () => {
+  it('validate (and import --dry-run) reads a JSON file entry by entry and answers as the whole-file import does', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rampart-cli-'));
     const doc = parse(fs.readFileSync(path.join(FIXTURES, 'broken.yaml'), 'utf8'));
     // References the graph resolves (the demo's facility) and one it does not (another kind).
@@ -41,7 +41,9 @@ describe('rampart CLI: validate, import, export', () => {
     const file = path.join(dir, 'broken.json');
     fs.writeFileSync(file, JSON.stringify(doc, null, 2));
     const streamed = rampart('validate', file);
-    const whole = rampart('import', '--dry-run', file);
+    // import (not a dry run) reads the file whole, validates it and refuses it: nothing written.
+    const whole = rampart('import', file);
+    expect(rampart('import', '--dry-run', file).stderr).toBe(streamed.stderr);
     expect(streamed.status).toBe(1);
     const problems = (r: { stderr: string }) =>
       r.stderr

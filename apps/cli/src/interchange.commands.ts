@@ -182,7 +182,11 @@ function registerImport(program: Command, config: () => AppConfig, say: Say): vo
               target: input.target,
               graphWrite: !opts.dryRun,
             },
-            () => interchange.import(input.read(), { ...options, onProgress: (d, t) => bar.update(d, t) }),
+            () =>
+              // A dry run of one file is what validate does: a JSON file is then read entry by entry.
+              input.file && opts.dryRun && !opts.prune
+                ? interchange.validateFile(input.file, { organizationId: opts.org, source: opts.source })
+                : interchange.import(input.read(), { ...options, onProgress: (d, t) => bar.update(d, t) }),
             judgeImport,
           );
           if (outcome.format === 'stix') {

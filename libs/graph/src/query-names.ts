@@ -56,6 +56,7 @@ export const Q = {
   importLookupEntities: 'import/lookup-entities',
   importFacilityAncestry: 'import/facility-ancestry',
   importMergeNodes: 'import/merge-nodes',
+  importLockEntities: 'import/lock-entities',
   importExistingRelationships: 'import/existing-relationships',
   importUpdateRelationships: 'import/update-relationships',
   importCreateRelationships: 'import/create-relationships',

@@ -211,6 +211,7 @@ export class ImportRepository {
           relationshipsDeleted: 0,
           pruned: 0,
         };
+        await tx.run(Q.importLockEntities, { ids: touchedIds(nodes, relationships) });
         // Sync first, while the transaction holds no writes: what it removes was stored before
         // this import and is not stated by it, so the order changes nothing but the memory a
         // large import's transaction needs (a 100k-person first import ran out of it here).
@@ -267,6 +268,13 @@ export class ImportRepository {
       opts.stated ? undefined : this.txTimeoutMs,
     );
   }
+}
+
+/** Every entity a write names (its rows and both ends of its relationships), sorted. */
+function touchedIds(nodes: readonly NodeRow[], relationships: readonly RelationshipRow[]): string[] {
+  const ids = new Set(nodes.map((n) => n.id));
+  for (const r of relationships) ids.add(r.from).add(r.to);
+  return [...ids].sort();
 }
 
 /** Labels and types reach Cypher as parameters, but only from the whitelists. */

@@ -7,7 +7,7 @@ import { mostLikelyPaths, securityDepth } from './path-search';
 import { opensPath, regionOf } from './region';
 import { inherentLikelihoodOf, residualLikelihood } from './risk';
 import { depthClass, singlePointsOf, sweepThreat } from './threat-sweep';
-import { weakestLinks } from './weakest-links';
+import { failingCannotRaise, weakestLinks } from './weakest-links';
 import { TinyGraph, tiny } from './testing/graph-builder';
 
 const VECTORS: AttackVector[] = ['network', 'physical', 'access', 'logical'];
@@ -50,6 +50,38 @@ const graphs = fc
       threats: [{ id: 'thr', startsAt: [...new Set(r.entries.map(at))] }],
     };
     return { t, target: at(r.target) };
+  });
+
+/**
+ * Many paths to one target, every control in force: failing one often lets a path other than the
+ * best overtake it, which is what the bound in weakestLinks must not miss.
+ */
+const denseGraphs = fc
+  .record({
+    steps: fc.array(fc.tuple(fc.nat(6), fc.nat(6)), { minLength: 10, maxLength: 24 }),
+    controls: fc.array(
+      fc.record({
+        protects: fc.array(fc.nat(6), { minLength: 1, maxLength: 3 }),
+        effectiveness: fc.double({ min: 0.05, max: 0.95, noNaN: true }),
+      }),
+      { minLength: 2, maxLength: 8 },
+    ),
+  })
+  .map((r) => {
+    const ids = ['sys-0', 'sys-1', 'sys-2', 'sys-3', 'sys-4', 'sys-5', 'sys-6'];
+    const t: TinyGraph = {
+      nodes: Object.fromEntries(ids.map((id) => [id, { criticality: 5 }])),
+      steps: r.steps.filter(([a, b]) => a !== b).map(([a, b]) => [ids[a], ids[b], 'network']),
+      controls: r.controls.map((c, i) => ({
+        id: `c-${i}`,
+        protects: [...new Set(c.protects.map((n) => ids[n]))],
+        effectiveness: c.effectiveness,
+        status: 'implemented',
+        domains: ['cyber'],
+      })),
+      threats: [{ id: 'thr', startsAt: ['sys-0'] }],
+    };
+    return { t, target: 'sys-6' };
   });
 
 /** Every simple path of at most maxHops, by brute force, with P and distinct barrier count. */
@@ -170,16 +202,42 @@ describe('analytics invariants (property-based)', () => {
     );
   });
 
+  it('weakest links skip a search only where failing the control leaves the best path as it is', () => {
+    let skipped = 0;
+    fc.assert(
+      fc.property(denseGraphs, fc.constantFrom(1, 2, 3, 8), ({ t, target }, k) => {
+        const g = tiny(t);
+        const th = g.threats.get('thr') as never;
+        const top = mostLikelyPaths(g, th, target, k);
+        const base = top.paths[0]?.probability ?? 0;
+        const barriers = new Map(
+          [...g.nodes.keys()].flatMap((n) => VECTORS.flatMap((v) => g.barriers(n, v))).map((b) => [b.id, b]),
+        );
+        for (const b of barriers.values()) {
+          if (!failingCannotRaise(top, k, b, base)) continue;
+          skipped++;
+          expect(
+            mostLikelyPaths(g, th, target, 1, { failed: new Set([b.id]) }).paths[0]?.probability ?? 0,
+          ).toBe(base);
+        }
+      }),
+      { numRuns: 500 },
+    );
+    expect(skipped).toBeGreaterThan(100);
+  });
+
   it('weakest links: each rise equals recomputing the risk with that control failed; single points are the order-1 cut sets', () => {
     fc.assert(
-      fc.property(graphs, ({ t }) => {
+      // topPaths 1 to 3: the bound from the last path found is used, not only the path through it.
+      fc.property(graphs, fc.constantFrom(undefined, 1, 2, 3), ({ t }, topPaths) => {
         const g = tiny(t);
         const th = g.threats.get('thr') as never;
         const critical = (id: string) => (g.nodes.get(id)?.criticality ?? 1) >= 3;
         const inherent = inherentLikelihoodOf(th);
         const best = (target: string, failed?: Set<string>) =>
           mostLikelyPaths(g, th, target, 1, { failed }).paths[0]?.probability ?? 0;
-        const links = new Map(weakestLinks(g, critical).map((l) => [l.controlId, l]));
+        const ranked = weakestLinks(g, critical, undefined, { topPaths });
+        const links = new Map(ranked.map((l) => [l.controlId, l]));
         const reached = Object.keys(t.nodes).filter(
           (id) => critical(id) && securityDepth(g, th, id).depth !== null,
         );

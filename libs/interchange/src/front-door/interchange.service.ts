@@ -1,3 +1,4 @@
+import * as path from 'node:path';
 import { Injectable } from '@nestjs/common';
 import { DomainError, OrganizationScope } from '@rampart/domain';
 import { CSV_FILE_NAMES } from '../csv/csv-layout';
@@ -9,8 +10,6 @@ import { StixImportReport, StixImporter } from '../stix/stix-importer';
 import { ImportFormat, ImportInput, importFormatOf } from './import-input';
 import { detectFormat } from '../native/parse-file';
 import { fileHead, readDocument } from '../native/read-document';
-import { looksLikeStixBundle as isStix } from '../stix/stix-importer';
-import * as path from 'node:path';
 
 /** How to import, whoever asks: REST, GraphQL, the CLI. */
 export interface ImportRequest {
@@ -79,7 +78,8 @@ export class InterchangeService {
     const name = path.basename(filePath);
     const head = fileHead(filePath);
     const plain = request.clearance === undefined && !request.prune && !request.organizations?.limited;
-    if (plain && detectFormat(name, head) === 'json' && !isStix(head)) {
+    const native = importFormatOf({ kind: 'document', name, text: head }) !== 'stix';
+    if (plain && native && detectFormat(name, head) === 'json') {
       const report = await this.native.validateJsonFile(filePath, request);
       return { format: 'json', ok: report.ok, report };
     }

@@ -1,6 +1,6 @@
 import { InputLimits, scanJson } from './input-limits';
 
-/** Where something starts in the text: 1-based line and column (UTF-16 units, as `lineOf`). */
+/** Where something starts in the text: 1-based line and column (in UTF-16 units). */
 export interface TextPosition {
   line: number;
   column: number;
@@ -108,7 +108,7 @@ function parseEntry(text: string, at: TextPosition, limits: InputLimits): unknow
   }
 }
 
-/** The position of `offset` inside an entry's text that starts at `at`. */
+/** The position of `offset` inside a text (an entry's, a whole file's) that starts at `at`. */
 export function within(text: string, offset: number, at: TextPosition): TextPosition {
   let line = at.line;
   let column = at.column;

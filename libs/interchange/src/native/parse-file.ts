@@ -1,6 +1,7 @@
 import { isMap, isSeq, LineCounter, parseDocument, Document, Node, Pair } from 'yaml';
 import { ImportIssue, PathSegment } from './import-issue';
 import { DEFAULT_INPUT_LIMITS, InputLimits, scanJson, scanYaml } from './input-limits';
+import { within } from './json-entries';
 
 export type FileFormat = 'yaml' | 'json';
 
@@ -28,26 +29,15 @@ export function parseFile(
   limits: InputLimits = DEFAULT_INPUT_LIMITS,
 ): ParsedFile {
   // JSON is parsed as YAML only when a line is needed: on a 50 MB export it costs seconds and GBs.
-  let parsed: { doc: Document; pos: (offset: number) => { line: number; column: number } } | undefined;
-  const yamlDoc = () => {
-    if (!parsed) {
-      const lineCounter = new LineCounter();
-      const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
-      const pos = (offset: number) => {
-        const p = lineCounter.linePos(offset);
-        return { line: p.line, column: p.col };
-      };
-      parsed = { doc, pos };
-    }
-    return parsed;
-  };
+  let parsed: LinedDocument | undefined;
+  const yamlDoc = () => (parsed ??= linedDocument(text));
   const pos = (offset: number) => yamlDoc().pos(offset);
   const issues: ImportIssue[] = [];
   const locate = (path: readonly PathSegment[], key?: string) => locateIn(yamlDoc().doc, path, key, pos);
   // Read before any parser: what would make a parser hang, crash or silently drop data.
   const problem = format === 'json' ? scanJson(text, limits) : scanYaml(text, limits);
   if (problem) {
-    const at = lineOf(text, problem.offset);
+    const at = within(text, problem.offset, { line: 1, column: 1 });
     const message = `not a valid ${format === 'json' ? 'JSON' : 'YAML'} organisation file: ${problem.message}`;
     return { file, format, data: undefined, issues: [{ file, path: '', ...at, message }], locate };
   }
@@ -99,25 +89,24 @@ export function locateInText(
   path: readonly PathSegment[],
   key?: string,
 ): { line: number; column: number } | undefined {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
-  return locateIn(doc, path, key, (offset) => {
-    const p = lineCounter.linePos(offset);
-    return { line: p.line, column: p.col };
-  });
+  const { doc, pos } = linedDocument(text);
+  return locateIn(doc, path, key, pos);
 }
 
-/** 1-based line and column of an offset, counted in the text itself (no parser needed). */
-function lineOf(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < offset && i < text.length; i++) {
-    if (text.charCodeAt(i) === 0x0a) {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  return { line, column: offset - lineStart + 1 };
+interface LinedDocument {
+  doc: Document;
+  pos: (offset: number) => { line: number; column: number };
+}
+
+/** Text parsed as YAML (JSON is YAML) with the line and column of any offset in it. */
+function linedDocument(text: string): LinedDocument {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  const pos = (offset: number) => {
+    const p = lineCounter.linePos(offset);
+    return { line: p.line, column: p.col };
+  };
+  return { doc, pos };
 }
 
 function locateIn(

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { DomainError } from '@rampart/domain';
-import { readDocument } from './read-document';
+import { fileHead, readDocument } from './read-document';
 
 // Node's own functions unless a test says otherwise (a 600 MB file is not made for a unit test).
 jest.mock('node:fs', () => {
@@ -42,5 +42,12 @@ describe('readDocument', () => {
 
   it('passes other read errors on as they are', () => {
     expect(() => readDocument(`${file}.missing`)).toThrow(/ENOENT/);
+  });
+
+  it('fileHead reads the start of a file and leaves no file open', () => {
+    const open = () => fs.readdirSync('/proc/self/fd').length;
+    const before = open();
+    for (let i = 0; i < 20; i++) expect(fileHead(file, 8)).toBe('{"format');
+    expect(open()).toBe(before);
   });
 });

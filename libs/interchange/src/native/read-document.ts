@@ -62,6 +62,11 @@ export function* jsonFileEntries(file: string, limits: InputLimits): Generator<J
 
 /** The first `size` characters of a file (to recognise its format without reading it all). */
 export function fileHead(file: string, size = 4096): string {
-  const r = filePieces(file, size).next();
-  return r.done ? '' : r.value;
+  const pieces = filePieces(file, size);
+  try {
+    const r = pieces.next();
+    return r.done ? '' : r.value;
+  } finally {
+    pieces.return(undefined); // closes the file: the generator stopped at its first piece
+  }
 }

@@ -41,9 +41,15 @@ export const go = (view: ViewName, params: Record<string, string | undefined> = 
   window.location.hash = href(view, params);
 };
 
-/** Corrects the address in place (no history entry); useRoute hears it as a hash change. */
-export const replaceRoute = (view: ViewName, params: Record<string, string | undefined> = {}) => {
+/**
+ * Corrects the address `from` in place to `params` (no history entry); useRoute hears it as a hash
+ * change. Only while the address still is `from`: a link followed after the correction was worked
+ * out (the organisations arriving just after it) is not undone, and gets its own correction.
+ */
+export const replaceRoute = (from: Route, params: Record<string, string | undefined> = {}) => {
+  const now = parseRoute(window.location.hash);
+  if (now.view !== from.view || now.params.toString() !== from.params.toString()) return;
   const { pathname, search } = window.location;
-  history.replaceState(history.state, '', `${pathname}${search}${href(view, params)}`);
+  history.replaceState(history.state, '', `${pathname}${search}${href(from.view, params)}`);
   window.dispatchEvent(new HashChangeEvent('hashchange'));
 };

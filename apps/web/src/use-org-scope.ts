@@ -41,7 +41,7 @@ export function useOrgScope(view: ViewName, params: URLSearchParams): OrgScopeSt
     if (!org || requested === org.id) return;
     const corrected = withOrg(params, org.id);
     if (unknown) setNote({ text: unknownOrgNote(unknown, org), at: href(view, corrected) });
-    replaceRoute(view, corrected);
+    replaceRoute({ view, params }, corrected);
   }, [org, unknown, requested, view, params]);
   const here = href(view, Object.fromEntries(params));
   const scope = useMemo(() => (org ? scopeOf(org) : undefined), [org]);

@@ -1,3 +1,4 @@
+import { MultisetHash } from './content-digest';
 import { QueryExecutor } from './query-executor';
 import { Q, QueryName } from './query-names';
 import { QueryRegistry } from './query-registry';
@@ -42,9 +43,12 @@ export class SchemaService {
       await this.executor.writeTransaction((tx) => tx.run(m.query), m.query, this.migrationTimeoutMs);
     }
     // A migration rewrites content behind the digest's and the change log's back: the digest is
-    // recomputed on the next read, and re-imports compare row by row again.
+    // recomputed on the next read, and re-imports compare row by row again. An empty graph's
+    // digest is known (a new database's first migration must not cost a whole-graph read later).
     if (due.length) {
-      await this.executor.executeWrite(Q.graphDigestSet, { digest: null });
+      const [{ empty }] = await this.executor.executeRead(Q.graphIsEmpty);
+      const digest = empty === true ? MultisetHash.empty().toBase64() : null;
+      await this.executor.executeWrite(Q.graphDigestSet, { digest });
       await this.executor.executeWrite(Q.importRecordClearAll);
     }
     await this.executor.executeWrite(Q.schemaVersionSet, { version: expectedSchemaVersion(this.registry) });

@@ -248,6 +248,11 @@ describe('several organisations on one graph: imports never touch another organi
     expect(prune.issues[0].message).toBe(
       'the prune would delete entities that relationships stated elsewhere refer to: 1 of organisation "org-acme" (ctl-cross PROTECTS ast-b); remove those references first, or import without prune',
     );
+    // A JSON file imported entry by entry is refused the same way, inside its transaction.
+    const json = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'rampart-prune-')), 'b.json');
+    fs.writeFileSync(json, JSON.stringify({ format: 'rampart/v1', organization: { id: 'org-b', name: 'B' } }));
+    const streamed = await importer.importJsonFile(json, { prune: true, source: 'b.yaml' });
+    expect(streamed).toMatchObject({ ok: false, issues: [{ message: prune.issues[0].message }] });
     expect((await graph.entities.get(['ast-b'])).size).toBe(1);
     // Nor does deleting the entity alone.
     const del = await gql('mutation { deleteEntity(id: "ast-b") { id } }').catch((e: Error) => e.message);

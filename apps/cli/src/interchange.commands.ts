@@ -182,11 +182,13 @@ function registerImport(program: Command, config: () => AppConfig, say: Say): vo
               target: input.target,
               graphWrite: !opts.dryRun,
             },
-            () =>
-              // A dry run of one file is what validate does: a JSON file is then read entry by entry.
-              input.file && opts.dryRun && !opts.prune
-                ? interchange.validateFile(input.file, { organizationId: opts.org, source: opts.source })
-                : interchange.import(input.read(), { ...options, onProgress: (d, t) => bar.update(d, t) }),
+            () => {
+              const request = { ...options, onProgress: (d: number, t: number) => bar.update(d, t) };
+              // A JSON file is read entry by entry and written in batches: any size fits in memory.
+              return input.file
+                ? interchange.importFile(input.file, request)
+                : interchange.import(input.read(), request);
+            },
             judgeImport,
           );
           if (outcome.format === 'stix') {

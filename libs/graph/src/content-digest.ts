@@ -74,6 +74,12 @@ export class MultisetHash {
     return this;
   }
 
+  /** Adds another multiset's elements (lane by lane: the hash of the union). */
+  plus(other: MultisetHash): this {
+    for (let i = 0; i < LANES; i++) this.lanes[i] += other.lanes[i];
+    return this;
+  }
+
   toBase64(): string {
     return this.bytes().toString('base64');
   }

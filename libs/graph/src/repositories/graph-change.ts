@@ -17,8 +17,8 @@ export type RelationshipTuple = [string, string, string, Props];
  * graph) and the entities touched (attack graphs in memory patch those instead of reloading).
  */
 export class GraphChange {
-  private readonly added: string[] = [];
-  private readonly removed: string[] = [];
+  /** What the write adds and removes, folded as it goes: constant memory for an import of any size. */
+  private readonly delta = MultisetHash.empty();
   private readonly touched = new Set<string>();
   private seenRelationships = new Set<string>();
   private bulk = false;
@@ -27,22 +27,22 @@ export class GraphChange {
 
   /** An entity written: its content hash before (null: created) and after. */
   node(id: string, before: string | null, after: string): void {
-    this.touched.add(id);
+    this.touch(id);
     if (before === after) return;
-    if (before !== null) this.removed.push(nodeElement(id, before));
-    this.added.push(nodeElement(id, after));
+    if (before !== null) this.delta.remove(nodeElement(id, before));
+    this.delta.add(nodeElement(id, after));
   }
 
   /** An entity deleted (without its hash the digest cannot follow: it is recomputed). */
   nodeGone(id: string, hash: string | null): void {
-    this.touched.add(id);
+    this.touch(id);
     if (hash === null) this.digestLost = true;
-    else this.removed.push(nodeElement(id, hash));
+    else this.delta.remove(nodeElement(id, hash));
   }
 
   relationshipAdded(type: string, from: string, to: string, props: Props): void {
-    this.touched.add(from).add(to);
-    this.added.push(relationshipElement(type, from, to, props));
+    this.touch(from, to);
+    this.delta.add(relationshipElement(type, from, to, props));
   }
 
   /** Deleted relationships; one listed twice (both its ends deleted) counts once. */
@@ -51,15 +51,21 @@ export class GraphChange {
       const key = `${type}|${from}|${to}|${String(props.key ?? '')}`;
       if (this.seenRelationships.has(key)) continue;
       this.seenRelationships.add(key);
-      this.touched.add(from).add(to);
-      this.removed.push(relationshipElement(type, from, to, props));
+      this.touch(from, to);
+      this.delta.remove(relationshipElement(type, from, to, props));
     }
   }
 
   relationshipChanged(type: string, from: string, to: string, before: Props, after: Props): void {
-    this.touched.add(from).add(to);
-    this.removed.push(relationshipElement(type, from, to, before));
-    this.added.push(relationshipElement(type, from, to, after));
+    this.touch(from, to);
+    this.delta.remove(relationshipElement(type, from, to, before));
+    this.delta.add(relationshipElement(type, from, to, after));
+  }
+
+  /** Past MAX_LOGGED_IDS the log records a bulk write: the set stops growing (a 1M-person import). */
+  private touch(...ids: string[]): void {
+    if (this.touched.size > MAX_LOGGED_IDS) return;
+    for (const id of ids) this.touched.add(id);
   }
 
   /** Something changed that this record cannot follow: the digest is recomputed on the next read. */
@@ -92,11 +98,7 @@ export class GraphChange {
         ? MultisetHash.fromBase64(meta.digest)
         : undefined;
     let digest: string | null = null;
-    if (stored && (!this.digestLost || this.emptied)) {
-      for (const e of this.added) stored.add(e);
-      for (const e of this.removed) stored.remove(e);
-      digest = stored.toBase64();
-    }
+    if (stored && (!this.digestLost || this.emptied)) digest = stored.plus(this.delta).toBase64();
     const full = this.bulk || this.touched.size > MAX_LOGGED_IDS;
     await tx.run(Q.graphChangeRecord, {
       digest,

@@ -17,13 +17,34 @@ export function importKey(
   relationships: readonly RelationshipRow[],
   opts: { source: string; organizationId: string | null; prune: boolean },
 ): ImportKey {
-  const digest = createHash('sha256');
-  for (const n of nodes) digest.update(`${n.id}|${n.labels.join(':')}|${String(n.props.contentHash)}\n`);
-  for (const r of relationships) digest.update(`${canonicalJson([r.type, r.from, r.to, r.props])}\n`);
-  return {
-    key: canonicalJson([opts.organizationId, opts.source, opts.prune]),
-    hash: digest.digest('hex'),
-  };
+  return new ImportKeyBuilder().add(nodes, relationships).key(opts);
+}
+
+/**
+ * `importKey` over rows that arrive in batches (a streamed import): each batch's nodes, then its
+ * relationships. One batch of every row gives `importKey`'s answer.
+ */
+export class ImportKeyBuilder {
+  private readonly digest = createHash('sha256');
+
+  add(nodes: readonly NodeRow[], relationships: readonly RelationshipRow[]): this {
+    for (const n of nodes)
+      this.digest.update(`${n.id}|${n.labels.join(':')}|${String(n.props.contentHash)}\n`);
+    for (const r of relationships) this.digest.update(`${canonicalJson([r.type, r.from, r.to, r.props])}\n`);
+    return this;
+  }
+
+  key({
+    organizationId,
+    source,
+    prune,
+  }: {
+    source: string;
+    organizationId: string | null;
+    prune: boolean;
+  }): ImportKey {
+    return { key: canonicalJson([organizationId, source, prune]), hash: this.digest.digest('hex') };
+  }
 }
 
 /**

@@ -1,22 +1,21 @@
-import {
-  DomainError,
-  ENTITY_LABELS,
-  NodeRow,
-  RELATIONSHIP_TYPES,
-  RelationshipRow,
-  isEntityLabel,
-} from '@rampart/domain';
+import { DomainError, NodeRow, RelationshipRow } from '@rampart/domain';
 import { QueryExecutor } from '../query-executor';
 import { GraphChange, RelationshipTuple } from './graph-change';
 import { importKey, unchangedCounts, unchangedSinceImport } from './import-record';
+import { WriteCounts, assertWhitelisted, emptyCounts, mergeNodes } from './node-sync';
+import {
+  ForeignReferences,
+  foreignReferencesMessage,
+  mergeForeignReferences,
+  toForeignReferences,
+} from './foreign-references';
+import { RowBatch, StreamWriteOptions, writeImportStream } from './import-stream';
 import { Q } from '../query-names';
 import {
   StatedTypes,
-  chunks,
   deleteStale,
   deleteUnstated,
   diffRelationships,
-  groupBy,
   keepMap,
   staleParams,
   writeRelationships,
@@ -61,30 +60,11 @@ export interface WriteOptions {
   stated?: StatedTypes[];
 }
 
-/** What a write did. Entities: `changed` counts the created ones too (updated = changed - created). */
-export interface WriteCounts {
-  nodes: number;
-  created: number;
-  changed: number;
-  /** Unchanged entities now of this import's source (an export read back under another name). */
-  moved: number;
-  /** Distinct relationships the file states. */
-  relationships: number;
-  relationshipsCreated: number;
-  relationshipsUpdated: number;
-  relationshipsMoved: number;
-  relationshipsDeleted: number;
-  pruned: number;
-}
-
-/** Relationships of other organisations (or of the threat library) on entities a prune would delete. */
-export interface ForeignReferences {
-  /** null: the threat library. */
-  organizationId: string | null;
-  relationships: number;
-  /** Up to five, "from TYPE to". */
-  examples: string[];
-}
+export type { WriteCounts } from './node-sync';
+export type { ForeignReferences } from './foreign-references';
+export { describeForeign, foreignReferencesMessage } from './foreign-references';
+export type { RowBatch, StreamWriteOptions } from './import-stream';
+export { ImportKeyBuilder } from './import-record';
 
 /**
  * Writes one import file: idempotent UNWIND ... MERGE batches, stale relationships of the same
@@ -182,6 +162,23 @@ export class ImportRepository {
     return rows.map((r) => ({ child: String(r.child), parent: String(r.parent) }));
   }
 
+  /**
+   * Writes an import whose rows arrive in batches (a file read while it is written): one
+   * transaction, client memory bounded by a batch (see writeImportStream). For callers with full
+   * rights: no clearance checks.
+   */
+  writeStream(
+    batches: () => AsyncIterable<RowBatch> | Iterable<RowBatch>,
+    opts: Omit<StreamWriteOptions, 'refusePrune'>,
+  ): Promise<WriteCounts> {
+    return writeImportStream(
+      this.executor,
+      batches,
+      { ...opts, refusePrune: (rows) => foreignReferencesMessage(mergeForeignReferences(rows)) },
+      { batchSize: this.batchSize, txTimeoutMs: this.txTimeoutMs },
+    );
+  }
+
   async write(nodes: NodeRow[], relationships: RelationshipRow[], opts: WriteOptions): Promise<WriteCounts> {
     assertWhitelisted(nodes, relationships);
     const total = nodes.length + relationships.length;
@@ -199,18 +196,7 @@ export class ImportRepository {
     return this.executor.writeTransaction(
       async (tx) => {
         const change = new GraphChange();
-        const counts: WriteCounts = {
-          nodes: 0,
-          created: 0,
-          changed: 0,
-          moved: 0,
-          relationships: 0,
-          relationshipsCreated: 0,
-          relationshipsUpdated: 0,
-          relationshipsMoved: 0,
-          relationshipsDeleted: 0,
-          pruned: 0,
-        };
+        const counts = emptyCounts();
         await tx.run(Q.importLockEntities, { ids: touchedIds(nodes, relationships) });
         // Sync first, while the transaction holds no writes: what it removes was stored before
         // this import and is not stated by it, so the order changes nothing but the memory a
@@ -218,23 +204,7 @@ export class ImportRepository {
         counts.relationshipsDeleted = opts.stated
           ? await deleteUnstated(tx, opts.stated, relationships, opts.organizationId, change)
           : await deleteStale(tx, nodes, relationships, opts.source, opts.organizationId, change);
-        for (const [, group] of groupBy(nodes, (n) => n.labels.join(':'))) {
-          for (const batch of chunks(group, this.batchSize)) {
-            const [r] = await tx.run(Q.importMergeNodes, {
-              labels: batch[0].labels,
-              rows: batch.map(({ id, props }) => ({ id, props })),
-              now: opts.now,
-            });
-            counts.nodes += r.merged as number;
-            counts.created += r.created as number;
-            counts.changed += r.changed as number;
-            counts.moved += r.moved as number;
-            const after = new Map(batch.map((n) => [n.id, String(n.props.contentHash)]));
-            for (const [id, before] of r.hashes as [string, string | null][])
-              change.node(id, before, after.get(id) as string);
-            progress(batch.length);
-          }
-        }
+        await mergeNodes(tx, nodes, { batchSize: this.batchSize, now: opts.now, counts, change, progress });
         const rels = await writeRelationships(tx, relationships, this.batchSize, progress, change);
         counts.relationships = rels.wanted;
         counts.relationshipsCreated = rels.created;
@@ -276,40 +246,3 @@ function touchedIds(nodes: readonly NodeRow[], relationships: readonly Relations
   for (const r of relationships) ids.add(r.from).add(r.to);
   return [...ids].sort();
 }
-
-/** Labels and types reach Cypher as parameters, but only from the whitelists. */
-function assertWhitelisted(nodes: NodeRow[], relationships: RelationshipRow[]): void {
-  for (const n of nodes) {
-    const bad = n.labels.find((l) => !isEntityLabel(l));
-    if (bad)
-      throw new DomainError(
-        'VALIDATION_FAILED',
-        `label ${bad} of ${n.id} is not one of ${ENTITY_LABELS.join(', ')}`,
-      );
-  }
-  for (const r of relationships) {
-    if (!(RELATIONSHIP_TYPES as readonly string[]).includes(r.type)) {
-      throw new DomainError('VALIDATION_FAILED', `relationship type ${r.type} is not allowed`);
-    }
-  }
-}
-
-const toForeignReferences = (r: Record<string, unknown>): ForeignReferences => ({
-  organizationId: (r.organizationId as string | null) ?? null,
-  relationships: Number(r.relationships),
-  examples: r.examples as string[],
-});
-
-/** "2 of organisation "org-b" (p-1 OWNS sys-a; ...), 1 of the threat library (...)". */
-export function describeForeign(refs: readonly ForeignReferences[]): string {
-  return refs
-    .map((r) => {
-      const who = r.organizationId ? `organisation "${r.organizationId}"` : 'the threat library';
-      return `${r.relationships} of ${who} (${r.examples.join('; ')})`;
-    })
-    .join(', ');
-}
-
-/** Why a prune is refused: whose relationships would go with the entities it deletes. */
-export const foreignReferencesMessage = (refs: readonly ForeignReferences[]) =>
-  `the prune would delete entities that relationships stated elsewhere refer to: ${describeForeign(refs)}; remove those references first, or import without prune`;

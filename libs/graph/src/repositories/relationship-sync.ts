@@ -109,6 +109,8 @@ export async function writeRelationships(
   batchSize: number,
   progress: (n: number) => void,
   change: GraphChange,
+  /** A streamed import: ends not written yet are created bare, their ids added here. */
+  ahead?: Set<string>,
 ): Promise<RelationshipCounts> {
   const { wanted, creates, updates, moves } = await diffRelationships(tx, relationships, batchSize);
   // Unchanged relationships are not written at all: a re-import is a no-op.
@@ -125,7 +127,11 @@ export async function writeRelationships(
   for (const [type, group] of groupBy(creates, (r) => r.type)) {
     for (const batch of chunks(group, batchSize)) {
       const rows = batch.map(({ from, to, props }) => ({ from, to, props }));
-      const [r] = await tx.run(Q.importCreateRelationships, { type, rows });
+      const [r] = await tx.run(ahead ? Q.importCreateRelationshipsAhead : Q.importCreateRelationships, {
+        type,
+        rows,
+      });
+      for (const id of (r.ahead as string[] | undefined) ?? []) ahead?.add(id);
       // Validation checked both ends exist; if one went meanwhile, the digest is recomputed.
       if (r.created !== rows.length) change.loseDigest();
       for (const row of rows) change.relationshipAdded(type, row.from, row.to, row.props);

@@ -35,6 +35,10 @@ function setup(nativeReport: Partial<ImportReport> = {}) {
       calls.push(['native.stream', file, o]),
       report(file, nativeReport)
     ),
+    importJsonFile: async (file: string, o: ImportOptions) => (
+      calls.push(['native.streamWrite', file, o]),
+      report(file, nativeReport)
+    ),
     importParsed: async (parsed: ParsedFile, o: ImportOptions) => (
       calls.push(['native.parsed', parsed.file, o]),
       report(parsed.file, nativeReport)
@@ -166,7 +170,7 @@ describe('InterchangeService.export', () => {
   });
 });
 
-describe('InterchangeService.validateFile', () => {
+describe('InterchangeService.validateFile and importFile', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rampart-validate-file-'));
   const write = (name: string, text: string) => {
     fs.writeFileSync(path.join(dir, name), text);
@@ -185,7 +189,21 @@ describe('InterchangeService.validateFile', () => {
       ['native.stream', path.join(dir, 'org.json')],
       ['native.stream', path.join(dir, 'org')],
     ]);
-    expect(calls[0][2]).toEqual({ organizationId: 'o' });
+    expect(calls[0][2]).toEqual({ organizationId: 'o', dryRun: true });
+  });
+
+  it('imports a native JSON file entry by entry too, prune included; a dry run with prune reads it whole', async () => {
+    const { service, calls } = setup();
+    const file = write('w.json', '{"format":"rampart/v1"}');
+    await service.importFile(file, { prune: true, organizationId: 'o' });
+    await service.importFile(file, { prune: true, dryRun: true });
+    await service.importFile(write('w.yaml', YAML));
+    expect(calls.map((c) => c.slice(0, 2))).toEqual([
+      ['native.streamWrite', file],
+      ['native.text', 'w.json'],
+      ['native.text', 'w.yaml'],
+    ]);
+    expect(calls[0][2]).toEqual({ prune: true, organizationId: 'o' });
   });
 
   it('reads YAML, a STIX bundle and any file with clearance, prune or a limited scope whole, as a dry run', async () => {

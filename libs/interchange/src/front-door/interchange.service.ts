@@ -71,22 +71,27 @@ export class InterchangeService {
   }
 
   /**
-   * A dry run of a document on disk (`rampart validate`): a native JSON file is checked entry by
-   * entry, so a file of any size is validated in bounded memory; anything else as `import` does.
+   * Imports a document on disk (the CLI). A native JSON file, for a caller with full rights, is
+   * read entry by entry and written in batches into one transaction: memory bounded by a batch,
+   * whatever the file's size. A dry run with prune, and anything else, as `import` does.
    */
-  async validateFile(filePath: string, request: Omit<ImportRequest, 'dryRun'> = {}): Promise<ImportOutcome> {
+  async importFile(filePath: string, request: ImportRequest = {}): Promise<ImportOutcome> {
     const name = path.basename(filePath);
     const head = fileHead(filePath);
-    const plain = request.clearance === undefined && !request.prune && !request.organizations?.limited;
+    const plain = request.clearance === undefined && !request.organizations?.limited;
     const native = importFormatOf({ kind: 'document', name, text: head }) !== 'stix';
-    if (plain && native && detectFormat(name, head) === 'json') {
-      const report = await this.native.validateJsonFile(filePath, request);
+    if (plain && native && !(request.dryRun && request.prune) && detectFormat(name, head) === 'json') {
+      const report = request.dryRun
+        ? await this.native.validateJsonFile(filePath, request)
+        : await this.native.importJsonFile(filePath, request);
       return { format: 'json', ok: report.ok, report };
     }
-    return this.import(
-      { kind: 'document', name, text: readDocument(filePath) },
-      { ...request, dryRun: true },
-    );
+    return this.import({ kind: 'document', name, text: readDocument(filePath) }, request);
+  }
+
+  /** A dry run of a document on disk (`rampart validate`): `importFile` writing nothing. */
+  validateFile(filePath: string, request: Omit<ImportRequest, 'dryRun'> = {}): Promise<ImportOutcome> {
+    return this.importFile(filePath, { ...request, dryRun: true });
   }
 
   /** Exports one organisation (or the caller's), optionally one source; `redaction` hides what the caller may not see. */

@@ -1,8 +1,10 @@
+import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { OrganizationScope } from '@rampart/domain';
+import { DomainError, NativeDocument, OrganizationScope } from '@rampart/domain';
 import {
   ForeignReferences,
   GraphContext,
+  ImportKeyBuilder,
   StatedTypes,
   WriteCounts,
   foreignReferencesMessage,
@@ -16,7 +18,8 @@ import { FileFormat, ParsedFile, parseFile } from './parse-file';
 import { definitionsOf, referencedIds } from './reference-checks';
 import { validateDocument } from './validate-document';
 import { jsonFileEntries, readDocument } from './read-document';
-import { validateStream } from './stream-validator';
+import { ENTRY_BATCH, documentBatches, validateStream } from './stream-validator';
+import { JsonEntryError } from './json-entries';
 
 export interface ImportOptions {
   /** The organisation a file without an organization section adds to. */
@@ -71,6 +74,8 @@ export class NativeImporter {
     private readonly graph: GraphContext,
     /** What a file may hold (nesting, text and list lengths): bounded cost for any input. */
     readonly limits: InputLimits = DEFAULT_INPUT_LIMITS,
+    /** Entries a streamed validation or import takes at a time. */
+    private readonly entryBatch = ENTRY_BATCH,
   ) {}
 
   async importFile(file: string, options: ImportOptions = {}): Promise<ImportReport> {
@@ -91,6 +96,7 @@ export class NativeImporter {
       entries: () => jsonFileEntries(filePath, this.limits),
       contextFor: (data) => this.context(data, options),
       limits: this.limits,
+      batchSize: this.entryBatch,
     });
     const { issues, organizationId, entities, relationships } = r;
     return {
@@ -103,6 +109,78 @@ export class NativeImporter {
       entities,
       relationships,
     };
+  }
+
+  /**
+   * Imports a JSON file read entry by entry (a file of any size): validated as `validateJsonFile`
+   * does, then read once more and written batch by batch into one transaction, so memory is
+   * bounded by a batch and the ids the file names. For callers with full rights (the CLI).
+   */
+  async importJsonFile(filePath: string, options: ImportOptions = {}): Promise<ImportReport> {
+    const file = path.basename(filePath);
+    const source = options.source ?? file;
+    const stat = fs.statSync(filePath);
+    const existing = new Set<string>();
+    const key = new ImportKeyBuilder();
+    const entries = () => jsonFileEntries(filePath, this.limits);
+    const checked = await validateStream({
+      file,
+      source,
+      entries,
+      contextFor: async (data) => {
+        const ctx = await this.context(data, options);
+        for (const id of ctx.entities.keys()) existing.add(id);
+        return ctx;
+      },
+      limits: this.limits,
+      batchSize: this.entryBatch,
+      onRows: (rows) => key.add(rows.nodes, rows.relationships),
+    });
+    const { issues, organizationId, entities, relationships, head, defined } = checked;
+    const report = {
+      file,
+      source,
+      dryRun: false,
+      ok: !issues.length,
+      issues,
+      organizationId,
+      entities,
+      relationships,
+    };
+    if (!report.ok || !organizationId || !head || !defined) return report;
+    const prune = Boolean(options.prune);
+    try {
+      const size = this.entryBatch;
+      const counts = await this.graph.imports.writeStream(
+        function* () {
+          try {
+            for (const doc of documentBatches(entries(), head, size))
+              yield documentToRows(doc as NativeDocument, organizationId, source);
+          } catch (e) {
+            throw e instanceof JsonEntryError ? changedWhileImported(file) : e;
+          }
+          // What was validated is what was written (the transaction is still open to refuse it).
+          if (!sameFile(fs.statSync(filePath), stat)) throw changedWhileImported(file);
+        },
+        {
+          source,
+          organizationId,
+          prune,
+          now: options.now ?? new Date().toISOString(),
+          key: key.key({ organizationId, source, prune }),
+          entities,
+          relationships,
+          existing,
+          defines: (id) => defined.has(id),
+          onProgress: options.onProgress,
+        },
+      );
+      return { ...report, counts };
+    } catch (e) {
+      // A prune another organisation's relationships forbid: refused whole, as a whole-file import is.
+      if (!(e instanceof DomainError) || e.code !== 'CONFLICT') throw e;
+      return { ...report, ok: false, issues: [{ file, path: '', message: e.message }] };
+    }
   }
 
   async importText(file: string, text: string, options: ImportOptions = {}): Promise<ImportReport> {
@@ -237,3 +315,9 @@ function inView(f: ForeignReferences, scope?: OrganizationScope): ForeignReferen
   if (!scope?.limited || f.organizationId === null || scope.sees(f.organizationId)) return f;
   return { organizationId: 'outside your organisations', relationships: f.relationships, examples: [] };
 }
+
+const sameFile = (a: fs.Stats, b: fs.Stats) =>
+  a.size === b.size && a.mtimeMs === b.mtimeMs && a.ino === b.ino;
+
+const changedWhileImported = (file: string) =>
+  new DomainError('CONFLICT', `${file} changed while it was imported: nothing was written; import it again.`);

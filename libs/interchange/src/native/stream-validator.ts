@@ -1,5 +1,5 @@
 import { NativeDocument, SECTIONS } from '@rampart/domain';
-import { documentToRows } from './document-to-rows';
+import { GraphRows, documentToRows } from './document-to-rows';
 import { ImportContext } from './import-context';
 import { ImportIssue, PathSegment, formatPath } from './import-issue';
 import { InputLimits, checkValues } from './input-limits';
@@ -19,6 +19,8 @@ export interface StreamCheck {
   limits: InputLimits;
   /** Entries checked against the graph at a time. */
   batchSize?: number;
+  /** A valid file's rows, batch by batch in file order, as `documentBatches` gives them to a write. */
+  onRows?: (rows: GraphRows) => void;
 }
 
 export interface StreamValidation {
@@ -26,7 +28,13 @@ export interface StreamValidation {
   organizationId?: string;
   entities: number;
   relationships: number;
+  /** A valid file's header (its values and short lists) and the ids it defines: what a write needs. */
+  head?: Record<string, unknown>;
+  defined?: ReadonlySet<string> | ReadonlyMap<string, unknown>;
 }
+
+/** Entries per batch, validating and writing alike (one import key for both). */
+export const ENTRY_BATCH = 5000;
 
 /** More than this many problems: the rest are not listed (a broken 1M-person file has millions). */
 export const MAX_LISTED_ISSUES = 1000;
@@ -92,6 +100,8 @@ export async function validateStream(check: StreamCheck): Promise<StreamValidati
       ).map(facilities.rebase),
     );
     result.organizationId = org.organizationId;
+    result.head = head;
+    result.defined = first.defs;
     result.entities = first.entities + (orgId !== undefined ? 1 : 0);
     result.relationships = await secondPass(
       check,
@@ -201,7 +211,9 @@ async function secondPass(
   const count = (doc: Record<string, unknown>) => {
     if (!clean() || !organizationId) return;
     // Counted as the import would write them: an asset's owner and the owners section state one OWNS.
-    for (const r of documentToRows(doc as NativeDocument, organizationId, check.source).relationships) {
+    const rows = documentToRows(doc as NativeDocument, organizationId, check.source);
+    check.onRows?.(rows);
+    for (const r of rows.relationships) {
       if (r.type !== 'OWNS') relationships++;
       else if (!owns.has(`${r.from}\u0000${r.to}`)) {
         owns.add(`${r.from}\u0000${r.to}`);
@@ -214,9 +226,7 @@ async function secondPass(
   const flush = async () => {
     const batch = batchOf(pending);
     pending = [];
-    const doc: Record<string, unknown> = { ...batch.doc, classificationLevels: head.classificationLevels };
-    // The organisation's own checks (its classification) once, with the first batch.
-    if (firstBatch && head.organization !== undefined) doc.organization = head.organization;
+    const doc = { ...partialHead(head, firstBatch), ...batch.doc };
     firstBatch = false;
     const parsed = parsedOf(check.file, doc, locator(first.head, batch.held));
     const context = check.contextFor(doc);
@@ -230,11 +240,43 @@ async function secondPass(
   for (const e of check.entries()) {
     if (e.kind !== 'item' || !LIST_KEYS.has(e.key)) continue;
     pending.push({ key: e.key, index: e.index, value: e.value, text: e.text, at: e.at });
-    if (pending.length >= (check.batchSize ?? 5000)) await flush();
+    if (pending.length >= (check.batchSize ?? ENTRY_BATCH)) await flush();
   }
   await flush();
   await previous;
   return relationships;
+}
+
+/**
+ * What each batch's partial document takes from the header: the levels (classification checks),
+ * and with the first batch the organisation (its own checks, and its row once).
+ */
+function partialHead(head: Record<string, unknown>, first: boolean): Record<string, unknown> {
+  const doc: Record<string, unknown> = { classificationLevels: head.classificationLevels };
+  if (first && head.organization !== undefined) doc.organization = head.organization;
+  return doc;
+}
+
+/**
+ * A valid file's sections as partial documents of `size` entries, in file order, as the second
+ * pass checked (and counted, and hashed for the import record) them: a write's batches.
+ */
+export function* documentBatches(
+  entries: Iterable<JsonEntry>,
+  head: Record<string, unknown>,
+  size = ENTRY_BATCH,
+): Generator<Record<string, unknown>> {
+  let doc = partialHead(head, true);
+  let n = 0;
+  for (const e of entries) {
+    if (e.kind !== 'item' || !LIST_KEYS.has(e.key)) continue;
+    ((doc[e.key] ??= []) as unknown[]).push(e.value);
+    if (++n < size) continue;
+    yield doc;
+    doc = partialHead(head, false);
+    n = 0;
+  }
+  yield doc;
 }
 
 /** Entries as a dense partial document, how to find each, and how to number its issues as in the file. */

@@ -250,7 +250,10 @@ describe('several organisations on one graph: imports never touch another organi
     );
     // A JSON file imported entry by entry is refused the same way, inside its transaction.
     const json = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'rampart-prune-')), 'b.json');
-    fs.writeFileSync(json, JSON.stringify({ format: 'rampart/v1', organization: { id: 'org-b', name: 'B' } }));
+    fs.writeFileSync(
+      json,
+      JSON.stringify({ format: 'rampart/v1', organization: { id: 'org-b', name: 'B' } }),
+    );
     const streamed = await importer.importJsonFile(json, { prune: true, source: 'b.yaml' });
     expect(streamed).toMatchObject({ ok: false, issues: [{ message: prune.issues[0].message }] });
     expect((await graph.entities.get(['ast-b'])).size).toBe(1);

@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { Driver, ManagedTransaction, RecordShape, session } from 'neo4j-driver';
+import { Driver, ManagedTransaction, RecordShape, Result, session } from 'neo4j-driver';
 import { DomainError } from '@rampart/domain';
 import { AvailabilityBreaker, Unavailability } from './availability-breaker';
 import { mapNeo4jError } from './neo4j-errors';
@@ -148,12 +148,11 @@ export class QueryExecutor {
           run: async (name, params = {}) => {
             if (signal?.aborted) throw interruptedError(signal, name);
             current = name;
-            const result = await tx.run<RecordShape>(
-              this.registry.get(name).text,
-              toNeo4jParams(params) as Params,
+            const rows = await plainRows(
+              tx.run<RecordShape>(this.registry.get(name).text, toNeo4jParams(params) as Params),
             );
             if (signal?.aborted) throw interruptedError(signal, name);
-            return result.records.map((r) => toPlain(r.toObject()) as Row);
+            return rows;
           },
         });
       const running =
@@ -209,4 +208,33 @@ export class QueryExecutor {
       });
     });
   }
+}
+
+/**
+ * A result's records as plain rows, kept by nobody else: the driver keeps every result of a
+ * transaction until it ends, and a result awaited as a promise keeps its records with it, so a
+ * large transaction (a streamed import reads and writes millions of rows) held them all. Streamed
+ * to an observer that lets go of them (and of the promise) once done, they are the caller's alone.
+ */
+function plainRows(result: Result<RecordShape>): Promise<Row[]> {
+  return new Promise((resolve, reject) => {
+    let rows: Row[] | undefined = [];
+    let settle: { resolve: (rows: Row[]) => void; reject: (e: unknown) => void } | undefined = {
+      resolve,
+      reject,
+    };
+    result.subscribe({
+      onNext: (r) => rows?.push(toPlain(r.toObject()) as Row),
+      onCompleted: () => {
+        const [done, out] = [settle, rows ?? []];
+        [settle, rows] = [undefined, undefined];
+        done?.resolve(out);
+      },
+      onError: (e) => {
+        const done = settle;
+        [settle, rows] = [undefined, undefined];
+        done?.reject(e);
+      },
+    });
+  });
 }

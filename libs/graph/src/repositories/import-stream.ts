@@ -89,6 +89,9 @@ export async function writeImportStream(
       }
       if (ahead.size) throw missingEnds(ahead);
       const outside = await entitiesNoLongerDefined(tx, opts);
+      // Their hashes leave the digest if pruned: locked before they are read (after the others,
+      // so two writes may deadlock here; Neo4j detects it and the driver runs the import again).
+      for (const ids of chunks(outside, ID_CHUNK)) await tx.run(Q.importLockEntities, { ids });
       counts.relationshipsDeleted = await deleteUnstated(tx, [...existing, ...outside], stated, opts, change);
       if (opts.prune) counts.pruned = await prune(tx, outside, opts, change);
       const version = await change.commit(tx);

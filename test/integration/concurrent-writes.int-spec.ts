@@ -98,4 +98,17 @@ describe('two writes of one entity at once (issue 21)', () => {
     });
     expect(rows.map((r) => (r.props as { description: string }).description)).toEqual(['later']);
   });
+
+  it('a prune of an entity another write changes at once removes what that write stored from the digest', async () => {
+    await write('before');
+    const prune = () =>
+      graph.imports.write([], [], {
+        source: 'race',
+        organizationId: ORG,
+        prune: true,
+        now: '2026-12-07T00:00:02Z',
+      });
+    await whileHeld('changed', async () => undefined, prune);
+    expect(await graph.imports.lookup(['sys-race'])).toEqual([]);
+  });
 });

@@ -63,6 +63,7 @@ export const Q = {
   importCreateRelationshipsAhead: 'import/create-relationships-ahead',
   importDeleteStaleRelationships: 'import/delete-stale-relationships',
   importPrune: 'import/prune',
+  importPruneCandidates: 'import/prune-candidates',
   importPruneClassifications: 'import/prune-classifications',
   importStaleRelationshipEnds: 'import/stale-relationship-ends',
   importStatedRelationshipEnds: 'import/stated-relationship-ends',

@@ -212,19 +212,16 @@ export class ImportRepository {
         counts.relationshipsMoved = rels.moved;
         if (opts.prune) {
           const keep = Object.fromEntries(nodes.map((n) => [n.id, true]));
+          const { source, organizationId } = opts;
+          const doomed = await tx.run(Q.importPruneCandidates, { source, organizationId, keep });
+          // After the entities named above (one order for all writes): deadlocks are retried.
+          const ids = doomed.map((r) => String(r.id)).sort();
+          if (ids.length) await tx.run(Q.importLockEntities, { ids });
           // The importer refuses such a file before writing; this guards a race with another write.
-          const foreign = await tx.run(Q.importForeignReferences, {
-            source: opts.source,
-            organizationId: opts.organizationId,
-            keep,
-          });
+          const foreign = await tx.run(Q.importForeignReferences, { source, organizationId, keep });
           if (foreign.length)
             throw new DomainError('CONFLICT', foreignReferencesMessage(foreign.map(toForeignReferences)));
-          const [r] = await tx.run(Q.importPrune, {
-            source: opts.source,
-            organizationId: opts.organizationId,
-            keep,
-          });
+          const [r] = await tx.run(Q.importPrune, { source, organizationId, keep });
           counts.pruned = r.pruned as number;
           for (const [id, hash] of r.nodes as [string, string | null][]) change.nodeGone(id, hash);
           for (const rels of r.rels as RelationshipTuple[][]) change.relationshipsGone(rels);

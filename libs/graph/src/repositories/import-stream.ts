@@ -63,6 +63,7 @@ export async function writeImportStream(
   const existing = [...new Set(opts.existing)].sort();
   return executor.writeTransaction(
     async (tx) => {
+      done = 0; // a retried transaction starts its progress again
       const change = new GraphChange();
       const counts = emptyCounts();
       for (const ids of chunks(existing, ID_CHUNK)) await tx.run(Q.importLockEntities, { ids });

@@ -1,5 +1,5 @@
 // name: import/foreign-references
-// purpose: Before a prune: the relationships of other organisations (or of the threat library) that touch the entities import/prune would delete (the same selection), so the prune is refused instead of deleting what another organisation stated.
+// purpose: Before a prune: the relationships of other organisations (or of the threat library) that touch the entities a prune with these options would delete (import/prune-candidates, the same selection), so the prune is refused instead of deleting what another organisation stated.
 // params: $source string, $organizationId string|null (null: the threat library), $keep map from entity id to true
 // returns: rows {organizationId (the relationship's, null for the library), relationships, examples: up to 5 "from TYPE to" texts}
 MATCH (n:Entity {source: $source})

@@ -62,7 +62,6 @@ export const Q = {
   importCreateRelationships: 'import/create-relationships',
   importCreateRelationshipsAhead: 'import/create-relationships-ahead',
   importDeleteStaleRelationships: 'import/delete-stale-relationships',
-  importPrune: 'import/prune',
   importPruneCandidates: 'import/prune-candidates',
   importPruneClassifications: 'import/prune-classifications',
   importStaleRelationshipEnds: 'import/stale-relationship-ends',

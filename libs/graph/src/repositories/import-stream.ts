@@ -2,6 +2,7 @@ import { DomainError, NodeRow, RelationshipRow } from '@rampart/domain';
 import { NamedTx, QueryExecutor } from '../query-executor';
 import { Q } from '../query-names';
 import { FingerprintSet } from './fingerprint-set';
+import { foreignReferencesMessage, mergeForeignReferences } from './foreign-references';
 import { GraphChange, RelationshipTuple } from './graph-change';
 import { ImportKey, unchangedSinceImport } from './import-record';
 import { WriteCounts, assertWhitelisted, emptyCounts, mergeNodes } from './node-sync';
@@ -28,11 +29,7 @@ export interface StreamWriteOptions {
   /** Whether the file defines an entity (a prune keeps those). */
   defines: (id: string) => boolean;
   onProgress?: (done: number, total: number) => void;
-  /** Called with the message when a prune must be refused (it then throws CONFLICT). */
-  refusePrune: (refs: ForeignReferenceRow[]) => string;
 }
-
-export type ForeignReferenceRow = Record<string, unknown>;
 
 /** Entities (ids) per lock, stale check or prune statement. */
 const ID_CHUNK = 5000;
@@ -94,7 +91,7 @@ export async function writeImportStream(
       // so two writes may deadlock here; Neo4j detects it and the driver runs the import again).
       for (const ids of chunks(outside, ID_CHUNK)) await tx.run(Q.importLockEntities, { ids });
       counts.relationshipsDeleted = await deleteUnstated(tx, [...existing, ...outside], stated, opts, change);
-      if (opts.prune) counts.pruned = await prune(tx, outside, opts, change);
+      if (opts.prune) counts.pruned = await pruneEntities(tx, outside, opts, change);
       const version = await change.commit(tx);
       await tx.run(Q.importRecordSet, { ...opts.key, version });
       return counts;
@@ -146,26 +143,26 @@ async function deleteUnstated(
   return deleted;
 }
 
-/** Deletes the entities the file no longer defines, unless another organisation refers to them. */
-async function prune(
+/**
+ * Deletes these entities of one source and organisation (null: the threat library) with their
+ * relationships, the prune of both write paths; refused whole (CONFLICT) when relationships that
+ * another organisation or the library states touch them. The caller has locked them.
+ */
+export async function pruneEntities(
   tx: NamedTx,
-  outside: readonly string[],
-  opts: StreamWriteOptions,
+  ids: readonly string[],
+  scope: { source: string; organizationId: string | null },
   change: GraphChange,
 ): Promise<number> {
-  const foreign: ForeignReferenceRow[] = [];
-  for (const ids of chunks([...outside], ID_CHUNK))
-    foreign.push(
-      ...(await tx.run(Q.importForeignReferencesOn, { ids, organizationId: opts.organizationId })),
-    );
-  if (foreign.length) throw new DomainError('CONFLICT', opts.refusePrune(foreign));
+  const { source, organizationId } = scope;
+  const foreign: Record<string, unknown>[] = [];
+  for (const chunk of chunks([...ids], ID_CHUNK))
+    foreign.push(...(await tx.run(Q.importForeignReferencesOn, { ids: chunk, organizationId })));
+  if (foreign.length)
+    throw new DomainError('CONFLICT', foreignReferencesMessage(mergeForeignReferences(foreign)));
   let pruned = 0;
-  for (const ids of chunks([...outside], ID_CHUNK)) {
-    const [r] = await tx.run(Q.importPruneEntities, {
-      ids,
-      organizationId: opts.organizationId,
-      source: opts.source,
-    });
+  for (const chunk of chunks([...ids], ID_CHUNK)) {
+    const [r] = await tx.run(Q.importPruneEntities, { ids: chunk, organizationId, source });
     pruned += r.pruned as number;
     for (const [id, hash] of r.nodes as [string, string | null][]) change.nodeGone(id, hash);
     for (const rels of r.rels as RelationshipTuple[][]) change.relationshipsGone(rels);

@@ -1,15 +1,10 @@
-import { DomainError, NodeRow, RelationshipRow } from '@rampart/domain';
+import { NodeRow, RelationshipRow } from '@rampart/domain';
 import { QueryExecutor } from '../query-executor';
-import { GraphChange, RelationshipTuple } from './graph-change';
+import { GraphChange } from './graph-change';
 import { importKey, unchangedCounts, unchangedSinceImport } from './import-record';
 import { WriteCounts, assertWhitelisted, emptyCounts, mergeNodes } from './node-sync';
-import {
-  ForeignReferences,
-  foreignReferencesMessage,
-  mergeForeignReferences,
-  toForeignReferences,
-} from './foreign-references';
-import { RowBatch, StreamWriteOptions, writeImportStream } from './import-stream';
+import { ForeignReferences, toForeignReferences } from './foreign-references';
+import { RowBatch, StreamWriteOptions, pruneEntities, writeImportStream } from './import-stream';
 import { Q } from '../query-names';
 import {
   StatedTypes,
@@ -169,14 +164,12 @@ export class ImportRepository {
    */
   writeStream(
     batches: () => AsyncIterable<RowBatch> | Iterable<RowBatch>,
-    opts: Omit<StreamWriteOptions, 'refusePrune'>,
+    opts: StreamWriteOptions,
   ): Promise<WriteCounts> {
-    return writeImportStream(
-      this.executor,
-      batches,
-      { ...opts, refusePrune: (rows) => foreignReferencesMessage(mergeForeignReferences(rows)) },
-      { batchSize: this.batchSize, txTimeoutMs: this.txTimeoutMs },
-    );
+    return writeImportStream(this.executor, batches, opts, {
+      batchSize: this.batchSize,
+      txTimeoutMs: this.txTimeoutMs,
+    });
   }
 
   async write(nodes: NodeRow[], relationships: RelationshipRow[], opts: WriteOptions): Promise<WriteCounts> {
@@ -217,14 +210,9 @@ export class ImportRepository {
           // After the entities named above (one order for all writes): deadlocks are retried.
           const ids = doomed.map((r) => String(r.id)).sort();
           if (ids.length) await tx.run(Q.importLockEntities, { ids });
-          // The importer refuses such a file before writing; this guards a race with another write.
-          const foreign = await tx.run(Q.importForeignReferences, { source, organizationId, keep });
-          if (foreign.length)
-            throw new DomainError('CONFLICT', foreignReferencesMessage(foreign.map(toForeignReferences)));
-          const [r] = await tx.run(Q.importPrune, { source, organizationId, keep });
-          counts.pruned = r.pruned as number;
-          for (const [id, hash] of r.nodes as [string, string | null][]) change.nodeGone(id, hash);
-          for (const rels of r.rels as RelationshipTuple[][]) change.relationshipsGone(rels);
+          // The importer refuses a file another organisation's relationships forbid before writing;
+          // pruneEntities guards a race with another write.
+          counts.pruned = await pruneEntities(tx, ids, { source, organizationId }, change);
         }
         const version = await change.commit(tx);
         if (record) await tx.run(Q.importRecordSet, { ...record, version });

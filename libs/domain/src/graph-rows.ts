@@ -13,6 +13,22 @@ export interface RelationshipRow {
   props: Record<string, unknown>;
 }
 
+/** What a write of rows did. Entities: `changed` counts the created ones too (updated = changed - created). */
+export interface WriteCounts {
+  nodes: number;
+  created: number;
+  changed: number;
+  /** Unchanged entities now of this import's source (an export read back under another name). */
+  moved: number;
+  /** Distinct relationships the file states. */
+  relationships: number;
+  relationshipsCreated: number;
+  relationshipsUpdated: number;
+  relationshipsMoved: number;
+  relationshipsDeleted: number;
+  pruned: number;
+}
+
 /** Relationship types of docs/spec/analytics.md §1: the whitelist for every dynamic type in a query. */
 export const RELATIONSHIP_TYPES = [
   'MEMBER_OF',

@@ -1,4 +1,4 @@
-import { AttackNode, Organization, Page, ReportRun, User } from '@rampart/domain';
+import { AttackNode, Organization, Page, ReportRun, User, WriteCounts } from '@rampart/domain';
 import { EntityView, toEntityView } from './entity-view';
 import { NodeView, toNodeView } from './analytics-view';
 
@@ -12,18 +12,7 @@ export interface ImportReportView {
   issues: { file: string; path: string; line?: number; column?: number; message: string }[];
   entities: number;
   relationships: number;
-  counts?: {
-    nodes: number;
-    created: number;
-    changed: number;
-    moved: number;
-    relationships: number;
-    relationshipsCreated: number;
-    relationshipsUpdated: number;
-    relationshipsMoved: number;
-    relationshipsDeleted: number;
-    pruned: number;
-  };
+  counts?: WriteCounts;
 }
 
 /** A generated report as clients see it: where it was written only by name (never a server path). */

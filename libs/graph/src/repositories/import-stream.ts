@@ -1,11 +1,11 @@
-import { DomainError, NodeRow, RelationshipRow } from '@rampart/domain';
+import { DomainError, NodeRow, RelationshipRow, WriteCounts } from '@rampart/domain';
 import { NamedTx, QueryExecutor } from '../query-executor';
 import { Q } from '../query-names';
 import { FingerprintSet } from './fingerprint-set';
 import { foreignReferencesMessage, mergeForeignReferences } from './foreign-references';
 import { GraphChange, RelationshipTuple } from './graph-change';
 import { ImportKey, unchangedSinceImport } from './import-record';
-import { WriteCounts, assertWhitelisted, emptyCounts, mergeNodes } from './node-sync';
+import { assertWhitelisted, emptyCounts, mergeNodes } from './node-sync';
 import { chunks, identity, writeRelationships } from './relationship-sync';
 
 /** One batch of a streamed import's rows (a few thousand of the file's entries). */

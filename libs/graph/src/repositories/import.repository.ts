@@ -1,8 +1,8 @@
-import { NodeRow, RelationshipRow } from '@rampart/domain';
+import { NodeRow, RelationshipRow, WriteCounts } from '@rampart/domain';
 import { QueryExecutor } from '../query-executor';
 import { GraphChange } from './graph-change';
 import { importKey, unchangedCounts, unchangedSinceImport } from './import-record';
-import { WriteCounts, assertWhitelisted, emptyCounts, mergeNodes } from './node-sync';
+import { assertWhitelisted, emptyCounts, mergeNodes } from './node-sync';
 import { ForeignReferences, toForeignReferences } from './foreign-references';
 import { RowBatch, StreamWriteOptions, pruneEntities, writeImportStream } from './import-stream';
 import { Q } from '../query-names';
@@ -55,7 +55,7 @@ export interface WriteOptions {
   stated?: StatedTypes[];
 }
 
-export type { WriteCounts } from './node-sync';
+export type { WriteCounts } from '@rampart/domain';
 export type { ForeignReferences } from './foreign-references';
 export { describeForeign, foreignReferencesMessage } from './foreign-references';
 export type { RowBatch, StreamWriteOptions } from './import-stream';

@@ -4,28 +4,13 @@ import {
   NodeRow,
   RELATIONSHIP_TYPES,
   RelationshipRow,
+  WriteCounts,
   isEntityLabel,
 } from '@rampart/domain';
 import { NamedTx } from '../query-executor';
 import { Q } from '../query-names';
 import { GraphChange } from './graph-change';
 import { chunks, groupBy } from './relationship-sync';
-
-/** What a write did. Entities: `changed` counts the created ones too (updated = changed - created). */
-export interface WriteCounts {
-  nodes: number;
-  created: number;
-  changed: number;
-  /** Unchanged entities now of this import's source (an export read back under another name). */
-  moved: number;
-  /** Distinct relationships the file states. */
-  relationships: number;
-  relationshipsCreated: number;
-  relationshipsUpdated: number;
-  relationshipsMoved: number;
-  relationshipsDeleted: number;
-  pruned: number;
-}
 
 export const emptyCounts = (): WriteCounts => ({
   nodes: 0,

@@ -17,6 +17,7 @@ import {
 } from '../support/abuse-processes';
 import { authed, signInAs, startDemoApp } from '../support/test-app';
 import { TEST_JWT_SECRET, testConfig } from '../support/test-graph';
+import { driverSession } from '../support/raw-session';
 
 /** "Within its usual time" on a noisy 2-core machine: a generous allowance, not a benchmark. */
 const allowance = (usualMs: number) => usualMs * 4 + 2000;
@@ -53,6 +54,12 @@ describe('abuse: an import interrupted', () => {
     return [];
   };
   const organizationExists = async (id: string) => (await graph.organizations.get(id)) !== null;
+  /** What an interrupted staged import committed before the signal: dropped (no reader saw it). */
+  const stagedLeft = () =>
+    driverSession(config, async (s) => {
+      const r = await s.run('RETURN COUNT { (:StagedEntity) } + COUNT { (:ImportStage) } AS left');
+      return (r.records[0].get('left') as { toNumber(): number }).toNumber();
+    });
 
   it('records an import whose client disconnects mid-import as an interrupted failure; nothing is written', async () => {
     const orgId = 'org-abuse-client-gone';
@@ -75,7 +82,8 @@ describe('abuse: an import interrupted', () => {
       });
       req.on('error', () => undefined); // the abort below
       req.end(text);
-      await whenTransactionRuns(config, 'import/merge-nodes');
+      // A first import: staged, a transaction per batch.
+      await whenTransactionRuns(config, 'import/stage-nodes');
       req.destroy();
     });
 
@@ -89,6 +97,7 @@ describe('abuse: an import interrupted', () => {
       ),
     });
     expect(await organizationExists(orgId)).toBe(false);
+    expect(await stagedLeft()).toBe(0);
     expect(slowestMs).toBeLessThanOrEqual(allowance(usual));
     // Still serving.
     expect((await normal.get('/api/organizations')).status).toBe(200);
@@ -109,7 +118,8 @@ describe('abuse: an import interrupted', () => {
     let stderr = '';
     cli.stderr.on('data', (d) => (stderr += d));
     const code = exited(cli);
-    await whenTransactionRuns(config, 'import/merge-nodes');
+    // A first import: staged, a transaction per batch.
+    await whenTransactionRuns(config, 'import/stage-nodes');
     cli.kill('SIGTERM');
 
     expect(await code).toBe(1);
@@ -125,5 +135,6 @@ describe('abuse: an import interrupted', () => {
       detail: expect.stringMatching(/^Interrupted \(SIGTERM received\)/),
     });
     expect(await organizationExists(orgId)).toBe(false);
+    expect(await stagedLeft()).toBe(0);
   }, 120_000);
 });

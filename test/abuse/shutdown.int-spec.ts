@@ -161,7 +161,8 @@ describe('abuse: SIGTERM during requests in flight', () => {
         },
         body: text,
       });
-      await whenTransactionRuns(config, 'import/merge-nodes');
+      // A first import: staged, a transaction per batch.
+      await whenTransactionRuns(config, 'import/stage-nodes');
       const started = Date.now();
       const code = exited(proc.proc);
       proc.proc.kill('SIGTERM');

@@ -91,6 +91,27 @@ describe('imports and edits never touch an entry above the user clearance (issue
     expect(await fingerprint()).toEqual(before);
   });
 
+  it('checks an upload that is a first import entry by entry and stages it, refusing before any write', async () => {
+    const streamed = jest.spyOn(NativeImporter.prototype, 'importFirstJsonFile');
+    try {
+      const before = await fingerprint();
+      const refused = await importJson(official, WITH_SECRET, '?source=clr-first').expect(403);
+      expectRefused(refused.body, 1, 'sys-clr-secret', 'Covert relay', 'SECRET)');
+      expect(await fingerprint()).toEqual(before);
+      const open = json({ systems: [{ id: 'sys-clr-open', name: 'Open relay' }] });
+      const res = await importJson(official, open, '?source=clr-first').expect(200);
+      expect(res.body).toMatchObject({ ok: true, counts: { created: 1 } });
+      // Imported again: no longer a first import, so read whole (every clearance check applies).
+      await importJson(official, open, '?source=clr-first').expect(200);
+      const [first, second, again] = streamed.mock.results.map((r) => r.value as Promise<unknown>);
+      await expect(first).rejects.toMatchObject({ code: 'FORBIDDEN' });
+      await expect(second).resolves.toMatchObject({ ok: true, counts: { created: 1 } });
+      await expect(again).resolves.toBeUndefined();
+    } finally {
+      streamed.mockRestore();
+    }
+  });
+
   it('lets a SECRET analyst and the (TOP_SECRET) admin import it', async () => {
     const res = await importJson(secret, WITH_SECRET).expect(200);
     expect(res.body).toMatchObject({ ok: true, counts: { created: 2 } });

@@ -131,7 +131,7 @@ describe('a JSON file imported entry by entry, in batches (issue 21)', () => {
         yield batches[1];
         throw new Error('the file went away');
       }, streamOptions(4)),
-    ).rejects.toMatchObject({ cause: new Error('the file went away') });
+    ).rejects.toThrow('the file went away');
     expect(await stored()).toEqual([]);
     expect(await graph.digests.check()).toMatchObject({ stored: before, computed: before });
   });

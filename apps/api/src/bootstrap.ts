@@ -2,24 +2,25 @@ import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { json, static as serveStatic, text } from 'express';
+import { json, static as serveStatic } from 'express';
 import { Logger as PinoNestLogger } from 'nestjs-pino';
 import { AppModule, AppModuleOptions } from './app.module';
 import { bodyErrors, installHttpGuards } from './common/http-guards';
-import { csvUploads, isMultipart } from './interchange/csv-upload';
+import { csvUploads } from './interchange/csv-upload';
+import { spoolImports } from './interchange/import-spool';
 import { importGate } from './interchange/import-gate';
 
 /** Builds the HTTP app (REST under /api (each controller's path says so), GraphQL at /graphql, health at /health) without listening. */
 export async function createApp(options: AppModuleOptions): Promise<INestApplication> {
   const app = await NestFactory.create(AppModule.forRoot(options), { bufferLogs: true, bodyParser: false });
-  // Imports are whole files: their own, larger limit, read as text whatever the content type,
-  // except multipart/form-data: the files of a CSV set, one part each.
+  // Imports are whole files: their own, larger limit, spooled to disk whatever the content type,
+  // except multipart/form-data: the files of a CSV set, one part each, in memory.
   installHttpGuards(app, options.config, (m) => options.logger.warn(m));
   const importLimit = options.config.importBodyLimit;
   // The queue first: a waiting import's body is not read yet, so memory is one body per turn.
   app.use('/api/import', importGate(options.config.importQueue));
   app.use('/api/import', csvUploads(importLimit));
-  app.use('/api/import', text({ type: (req) => !isMultipart(req), limit: importLimit }));
+  app.use('/api/import', spoolImports(importLimit));
   app.use(json({ limit: options.config.bodyLimit }));
   app.use(bodyErrors(options.config));
   serveWebUi(app, options.config.webDir);

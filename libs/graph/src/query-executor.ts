@@ -38,6 +38,14 @@ export function runCancellable<T>(signal: AbortSignal, work: () => Promise<T>): 
   return cancellation.run(signal, work);
 }
 
+/**
+ * Runs `work` outside any runCancellable: clean-up that must happen after the signal (a staged
+ * import dropping what it committed before it was interrupted).
+ */
+export function runUncancellable<T>(work: () => Promise<T>): Promise<T> {
+  return cancellation.exit(work);
+}
+
 /** The error of a query stopped by runCancellable's signal. */
 export function interruptedError(signal: AbortSignal, query: string): DomainError {
   const reason = typeof signal.reason === 'string' ? signal.reason : 'it was cancelled';

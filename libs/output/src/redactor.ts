@@ -100,10 +100,20 @@ export class Redactor {
     return s.replace(this.pattern, (m) => (typed.has(m) ? m : (this.replacement.get(m) ?? RESTRICTED_NAME)));
   }
 
-  /** The restricted ids that occur in a string (as whole words): what a request supplied. */
-  idsIn(s: string): string[] {
+  /**
+   * The restricted ids that occur in a string (as whole words): what a request supplied. Only
+   * matches starting before `startingBefore` (a piece of a longer text: later ones may go on).
+   */
+  idsIn(s: string, startingBefore = Infinity): string[] {
     if (!this.pattern) return [];
-    return [...s.matchAll(this.pattern)].map((m) => m[0]).filter((m) => this.byId.has(m));
+    return [...s.matchAll(this.pattern)]
+      .filter((m) => m.index < startingBefore && this.byId.has(m[0]))
+      .map((m) => m[0]);
+  }
+
+  /** The longest restricted id (what a scan of a text in pieces must overlap by). */
+  get longestId(): number {
+    return this.ids.reduce((n, id) => Math.max(n, id.length), 0);
   }
 
   /** Any result (plain objects, arrays, maps, sets, strings): restricted nodes become placeholders. */

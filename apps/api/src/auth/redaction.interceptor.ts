@@ -13,6 +13,7 @@ import {
   requestOf,
 } from './permission.decorator';
 import { runAtSeenGraphVersion } from '@rampart/graph';
+import { scanUpload, spooledUpload } from '../interchange/import-spool';
 import { runScoped } from '@rampart/access';
 import { RedactionService, runRedacted } from '@rampart/access';
 
@@ -128,6 +129,12 @@ function rewriteArguments(ctx: ExecutionContext, req: Req, redactor: Redactor, r
     for (const text of [http.body, ...files.map((f) => f.buffer.toString('utf8'))]) {
       mapStrings(text, (t) => (redactor.idsIn(t).forEach((id) => typed.add(id)), t));
     }
+    // An import's document, spooled to disk: read in pieces, and only when something is hidden.
+    const upload = spooledUpload(req);
+    if (upload && redactor.active)
+      scanUpload(upload, redactor.longestId, (t, before) =>
+        redactor.idsIn(t, before).forEach((id) => typed.add(id)),
+      );
   }
   const restore = <T>(v: T): T =>
     standIns.size ? (mapStrings(v, (s) => undoStandIns(s, standIns)) as T) : v;

@@ -2,10 +2,11 @@ import { Controller, Get, HttpStatus, Post, Req, Res } from '@nestjs/common';
 import { Request, Response } from 'express';
 import { User } from '@rampart/domain';
 import { currentRedactor, currentScope } from '@rampart/access';
-import { EXPORT_FORMATS, ImportInput, InterchangeService } from '@rampart/interchange';
+import { EXPORT_FORMATS, InterchangeService } from '@rampart/interchange';
 import { OutputMapper } from '@rampart/output';
 import { z } from 'zod';
 import { UploadedCsv, isMultipart } from './csv-upload';
+import { spooledUpload } from './import-spool';
 import { CurrentUser, RequirePermission } from '../auth/permission.decorator';
 import { ValidQuery, param } from '../common/valid-query';
 
@@ -51,22 +52,7 @@ export class InterchangeController {
     @CurrentUser() user: User | undefined,
   ) {
     const name = q.filename;
-    const input: ImportInput = isMultipart(req)
-      ? {
-          kind: 'csv',
-          name,
-          files: ((req.files ?? []) as UploadedCsv[]).map((f) => ({
-            name: f.originalname,
-            text: f.buffer.toString('utf8'),
-          })),
-        }
-      : {
-          kind: 'document',
-          name,
-          text: typeof req.body === 'string' ? req.body : '',
-          contentType: req.headers['content-type'],
-        };
-    const outcome = await this.interchange.import(input, {
+    const request = {
       dryRun: q.dryRun,
       prune: q.prune,
       organizationId: q.organizationId,
@@ -74,7 +60,27 @@ export class InterchangeController {
       // Need-to-know; no user cannot happen behind the guard, and would mean no clearance (fail closed).
       clearance: user?.clearance ?? null,
       organizations: currentScope(),
-    });
+    };
+    // A document was spooled to disk (spoolImports): read from there, entry by entry when it can be.
+    const upload = spooledUpload(req);
+    const outcome = isMultipart(req)
+      ? await this.interchange.import(
+          {
+            kind: 'csv',
+            name,
+            files: ((req.files ?? []) as UploadedCsv[]).map((f) => ({
+              name: f.originalname,
+              text: f.buffer.toString('utf8'),
+            })),
+          },
+          request,
+        )
+      : upload
+        ? await this.interchange.importFile(upload.path, request, {
+            name,
+            contentType: req.headers['content-type'],
+          })
+        : await this.interchange.import({ kind: 'document', name, text: '' }, request);
     res.status(outcome.ok ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_ENTITY);
     // The threat library: always valid or refused whole (400), never a 422 issue list.
     return outcome.format === 'stix'

@@ -62,6 +62,19 @@ export class GraphChange {
     this.delta.add(relationshipElement(type, from, to, after));
   }
 
+  /**
+   * Adds what another record gathered (a staged import's batch, committed on its own: its part
+   * joins the import's change only once its transaction committed, so a retried batch counts once).
+   */
+  absorb(other: GraphChange): void {
+    this.delta.plus(other.delta);
+    for (const id of other.touched) this.touch(id);
+    if (other.touched.size > MAX_LOGGED_IDS || other.bulk) this.bulk = true;
+    this.digestLost ||= other.digestLost;
+    this.emptied ||= other.emptied;
+    for (const key of other.seenRelationships) this.seenRelationships.add(key);
+  }
+
   /** Past MAX_LOGGED_IDS the log records a bulk write: the set stops growing (a 1M-person import). */
   private touch(...ids: string[]): void {
     if (this.touched.size > MAX_LOGGED_IDS) return;

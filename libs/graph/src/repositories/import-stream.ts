@@ -29,6 +29,11 @@ export interface StreamWriteOptions {
   /** Whether the file defines an entity (a prune keeps those). */
   defines: (id: string) => boolean;
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Refuse (CONFLICT) rather than write in one transaction when the import is not a first import:
+   * the caller checked a clearance only against what a first import can change.
+   */
+  stagedOnly?: boolean;
 }
 
 /** Entities (ids) per lock, stale check or prune statement. */
@@ -171,7 +176,7 @@ export async function pruneEntities(
 }
 
 /** Validation found every end in the file or the graph: one is gone since (a concurrent delete). */
-function missingEnds(ahead: ReadonlySet<string>): DomainError {
+export function missingEnds(ahead: ReadonlySet<string>): DomainError {
   const ids = [...ahead].slice(0, 5).join(', ');
   return new DomainError(
     'CONFLICT',

@@ -1,10 +1,11 @@
-import { NodeRow, RelationshipRow, WriteCounts } from '@rampart/domain';
+import { DomainError, NodeRow, RelationshipRow, WriteCounts } from '@rampart/domain';
 import { QueryExecutor } from '../query-executor';
 import { GraphChange } from './graph-change';
 import { importKey, unchangedCounts, unchangedSinceImport } from './import-record';
 import { assertWhitelisted, emptyCounts, mergeNodes } from './node-sync';
 import { ForeignReferences, toForeignReferences } from './foreign-references';
 import { RowBatch, StreamWriteOptions, pruneEntities, writeImportStream } from './import-stream';
+import { STALE_AFTER_MS, canStage, dropAbandonedStages, writeStagedImport } from './import-stage';
 import { Q } from '../query-names';
 import {
   StatedTypes,
@@ -158,18 +159,45 @@ export class ImportRepository {
   }
 
   /**
-   * Writes an import whose rows arrive in batches (a file read while it is written): one
-   * transaction, client memory bounded by a batch (see writeImportStream). For callers with full
-   * rights: no clearance checks.
+   * Writes an import whose rows arrive in batches (a file read while it is written), client memory
+   * bounded by a batch: a first import is staged (writeStagedImport: a transaction per batch, then
+   * one switch), any other runs in one transaction (writeImportStream). Readers see all or none of
+   * it either way. For callers with full rights: no clearance checks.
    */
-  writeStream(
+  async writeStream(
     batches: () => AsyncIterable<RowBatch> | Iterable<RowBatch>,
     opts: StreamWriteOptions,
   ): Promise<WriteCounts> {
-    return writeImportStream(this.executor, batches, opts, {
-      batchSize: this.batchSize,
-      txTimeoutMs: this.txTimeoutMs,
-    });
+    const tuning = { batchSize: this.batchSize, txTimeoutMs: this.txTimeoutMs };
+    const existing = [...new Set(opts.existing)].sort();
+    // Only adds (a first import): staged in many transactions, switched in by one.
+    if (await canStage(this.executor, opts, existing))
+      return writeStagedImport(this.executor, batches, opts, tuning);
+    if (opts.stagedOnly)
+      throw new DomainError(
+        'CONFLICT',
+        `organisation ${opts.organizationId} received entities of ${opts.source} while the file was checked; nothing was written: import it again.`,
+      );
+    return writeImportStream(this.executor, batches, { ...opts, existing }, tuning);
+  }
+
+  /** Whether any organisation holds entities of this source. */
+  async sourceImported(source: string): Promise<boolean> {
+    const [row] = await this.executor.executeRead(Q.importSourceImported, { source });
+    return row.imported === true;
+  }
+
+  /** Whether an import of this source into the organisation would be its first (it has no entity of it). */
+  isFirstImport(organizationId: string, source: string): Promise<boolean> {
+    return canStage(this.executor, { organizationId, source }, []);
+  }
+
+  /**
+   * Drops staged imports whose importer stopped renewing them `staleAfterMs` ago (a staged import
+   * does this itself before it starts); returns how many.
+   */
+  dropAbandonedStages(staleAfterMs = STALE_AFTER_MS): Promise<number> {
+    return dropAbandonedStages(this.executor, new Date(Date.now() - staleAfterMs).toISOString());
   }
 
   async write(nodes: NodeRow[], relationships: RelationshipRow[], opts: WriteOptions): Promise<WriteCounts> {

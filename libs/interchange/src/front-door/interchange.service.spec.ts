@@ -24,9 +24,14 @@ const report = (file: string, over: Partial<ImportReport> = {}): ImportReport =>
 });
 
 /** Importers that record what reached them, by pipeline. */
-function setup(nativeReport: Partial<ImportReport> = {}) {
+function setup(nativeReport: Partial<ImportReport> = {}, firstImport = false) {
   const calls: unknown[][] = [];
   const native = {
+    // A first import answers entry by entry; anything else (undefined) is read whole.
+    importFirstJsonFile: async (file: string, o: ImportOptions, name: string) => (
+      calls.push(['native.first', file, o, name]),
+      firstImport ? report(name, nativeReport) : undefined
+    ),
     importText: async (name: string, text: string, o: ImportOptions) => (
       calls.push(['native.text', name, text, o]),
       report(name, nativeReport)
@@ -217,12 +222,30 @@ describe('InterchangeService.validateFile and importFile', () => {
     expect(calls.map((c) => c[0])).toEqual([
       'native.text',
       'stix',
+      // With a clearance or a limited scope: entry by entry only when it is a first import.
+      'native.first',
       'native.text',
       'native.text',
+      'native.first',
       'native.text',
     ]);
     expect(calls.filter((c) => c[0] === 'native.text').every((c) => (c[3] as ImportOptions).dryRun)).toBe(
       true,
     );
+  });
+
+  it('takes an upload that is a first import entry by entry, under its own name and content type', async () => {
+    const { service, calls } = setup({}, true);
+    const spooled = write('rampart-upload-1', '{"format":"rampart/v1"}');
+    const outcome = await service.importFile(spooled, { clearance: 'OFFICIAL' }, { name: 'acme' });
+    expect(outcome).toMatchObject({ format: 'json', ok: true, report: { file: 'acme' } });
+    expect(calls.map((c) => [c[0], c[3]])).toEqual([['native.first', 'acme']]);
+    // A content type naming YAML reads the file whole, whatever it looks like.
+    await service.importFile(
+      spooled,
+      { clearance: 'OFFICIAL' },
+      { name: 'acme', contentType: 'application/yaml' },
+    );
+    expect(calls.map((c) => c[0])).toEqual(['native.first', 'native.text']);
   });
 });

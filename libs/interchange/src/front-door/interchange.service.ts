@@ -71,22 +71,32 @@ export class InterchangeService {
   }
 
   /**
-   * Imports a document on disk (the CLI). A native JSON file, for a caller with full rights, is
-   * read entry by entry and written in batches into one transaction: memory bounded by a batch,
-   * whatever the file's size. A dry run with prune, and anything else, as `import` does.
+   * Imports a document on disk: a file of the CLI, or an upload the API spooled to disk (`upload`
+   * gives its name and content type). A native JSON file is read entry by entry and written in
+   * batches, memory bounded by a batch whatever its size: for a caller with full rights always,
+   * for any other (clearance, organisations) when it is a first import (see
+   * NativeImporter.importFirstJsonFile). A dry run with prune, and anything else, as `import` does.
    */
-  async importFile(filePath: string, request: ImportRequest = {}): Promise<ImportOutcome> {
-    const name = path.basename(filePath);
+  async importFile(
+    filePath: string,
+    request: ImportRequest = {},
+    upload?: { name: string; contentType?: string },
+  ): Promise<ImportOutcome> {
+    const name = upload?.name ?? path.basename(filePath);
     const head = fileHead(filePath);
-    const plain = request.clearance === undefined && !request.organizations?.limited;
-    const native = importFormatOf({ kind: 'document', name, text: head }) !== 'stix';
-    if (plain && native && !(request.dryRun && request.prune) && detectFormat(name, head) === 'json') {
-      const report = request.dryRun
-        ? await this.native.validateJsonFile(filePath, request)
-        : await this.native.importJsonFile(filePath, request);
-      return { format: 'json', ok: report.ok, report };
+    const document = { kind: 'document' as const, name, text: head, contentType: upload?.contentType };
+    const format = importFormatOf(document);
+    const json = format === 'json' || (format === 'native' && detectFormat(name, head) === 'json');
+    if (json && !(request.dryRun && request.prune)) {
+      const plain = request.clearance === undefined && !request.organizations?.limited;
+      const report = !plain
+        ? await this.native.importFirstJsonFile(filePath, request, name)
+        : request.dryRun
+          ? await this.native.validateJsonFile(filePath, request, name)
+          : await this.native.importJsonFile(filePath, request, name);
+      if (report) return { format: 'json', ok: report.ok, report };
     }
-    return this.import({ kind: 'document', name, text: readDocument(filePath) }, request);
+    return this.import({ ...document, text: readDocument(filePath) }, request);
   }
 
   /** A dry run of a document on disk (`rampart validate`): `importFile` writing nothing. */

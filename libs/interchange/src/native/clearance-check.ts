@@ -81,6 +81,29 @@ export function hiddenEntries(
   return out;
 }
 
+/**
+ * The classifications a streamed first import declares, counted (a few distinct values, whatever
+ * the file's size): all a first import's clearance check needs, since it changes nothing stored.
+ */
+export class DeclaredClassifications {
+  private readonly counts = new Map<string | undefined, number>();
+
+  add(nodes: readonly Pick<NodeRow, 'props'>[]): void {
+    for (const n of nodes) {
+      const c = asClassification(n.props.classification);
+      this.counts.set(c, (this.counts.get(c) ?? 0) + 1);
+    }
+  }
+
+  /** How many entries are above the clearance under these levels (the file's, else the stored). */
+  above(clearance: string | null, levels?: ClassificationLevels): number {
+    let n = 0;
+    for (const [c, count] of this.counts)
+      if (!maySee(clearance, c, levels ?? DEFAULT_CLASSIFICATION_LEVELS)) n += count;
+    return n;
+  }
+}
+
 /** The refusal: a count and the user's clearance, never an id or a name. */
 export function aboveClearanceError(
   count: number,

@@ -129,4 +129,22 @@ describe('jsonEntries: a JSON document read entry by entry', () => {
     expect(at('')).toMatchObject({ message: 'the file is empty' });
     expect(at('[1]')).toMatchObject({ message: 'expected "{" (one object)', line: 1, column: 1 });
   });
+
+  it('refuses a text value over the limit as it reads it, long before the entry ends', () => {
+    let served = 0;
+    const huge = () => {
+      served++;
+      return served === 1
+        ? '{"systems": [{"id": "s", "name": "'
+        : served < 10_000
+          ? 'x'.repeat(4096)
+          : undefined;
+    };
+    const limits = { ...WIDE, maxFieldLength: 10 };
+    expect(() => Array.from(jsonEntries(huge, limits))).toThrow('a text value longer than 10 characters');
+    expect(served).toBeLessThan(5);
+    // Escapes count as written (six characters may stand for one): within the limit they pass.
+    const escaped = `{"systems": [{"id": "s", "name": "${'\\u0041'.repeat(10)}"}]}`;
+    expect(Array.from(jsonEntries(pieces(escaped, [5]), limits))).toHaveLength(2);
+  });
 });

@@ -39,7 +39,8 @@ const DELIMITER = (c: number) => c === 0x2c || c === 0x5d || c === 0x7d || WS(c)
  * any size (a file read in chunks); the entries and errors do not depend on where it is cut.
  */
 export function* jsonEntries(next: () => string | undefined, limits: InputLimits): Generator<JsonEntry> {
-  const c = new Cursor(next);
+  // A text value longer than any allowed one is refused as it is read, not after its entry is.
+  const c = new Cursor(next, limits.maxFieldLength);
   c.skipWs();
   if (c.peek() !== 0x7b) throw c.error(c.peek() < 0 ? 'the file is empty' : 'expected "{" (one object)');
   c.advance();
@@ -98,7 +99,12 @@ function* listItems(c: Cursor, key: string, limits: InputLimits): Generator<Json
 function parseEntry(text: string, at: TextPosition, limits: InputLimits): unknown {
   // The entry sits two levels down (the top object and its list).
   const problem = scanJson(text, { ...limits, maxNesting: limits.maxNesting - 2 });
-  if (problem) throw new JsonEntryError(problem.message, within(text, problem.offset, at));
+  if (problem) {
+    // Said of the file, as the whole-file check says it: its limit, not the entry's share of it.
+    const inEntry = `nested deeper than ${limits.maxNesting - 2} levels`;
+    const message = problem.message.replace(inEntry, `nested deeper than ${limits.maxNesting} levels`);
+    throw new JsonEntryError(message, within(text, problem.offset, at));
+  }
   try {
     return JSON.parse(text);
   } catch (e) {
@@ -129,7 +135,11 @@ class Cursor {
   private line = 1;
   private column = 1;
 
-  constructor(private readonly next: () => string | undefined) {}
+  constructor(
+    private readonly next: () => string | undefined,
+    /** Longest text value (escapes may write one character in six, as scanJson counts). */
+    private readonly maxFieldLength = Infinity,
+  ) {}
 
   /** The next character code, or -1 at the end. */
   peek(): number {
@@ -170,12 +180,15 @@ class Cursor {
     if (first < 0) throw this.error('unexpected end of the file');
     let depth = 0;
     let inString = false;
+    let stringChars = 0;
     for (;;) {
       if (this.i - start > MAX_ENTRY_CHARS)
         throw this.error(`one entry is longer than ${MAX_ENTRY_CHARS} characters`);
       if (this.i >= this.buf.length && !more()) break;
       const ch = this.buf.charCodeAt(this.i);
       if (inString) {
+        if (++stringChars > this.maxFieldLength * 6 + 2)
+          throw this.error(`a text value longer than ${this.maxFieldLength} characters`);
         if (ch === 0x5c) {
           this.i++;
           this.column++;
@@ -194,8 +207,10 @@ class Cursor {
       if (depth === 0 && this.i > start && first !== 0x22 && DELIMITER(ch)) break;
       this.step(ch);
       this.i++;
-      if (ch === 0x22) inString = true;
-      else if (ch === 0x7b || ch === 0x5b) depth++;
+      if (ch === 0x22) {
+        inString = true;
+        stringChars = 0;
+      } else if (ch === 0x7b || ch === 0x5b) depth++;
       else if (ch === 0x7d || ch === 0x5d) {
         depth--;
         if (depth <= 0) break;

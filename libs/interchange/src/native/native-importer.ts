@@ -9,9 +9,14 @@ import {
   WriteCounts,
   foreignReferencesMessage,
 } from '@rampart/graph';
-import { hiddenEntries, refuseAboveClearance } from './clearance-check';
+import {
+  DeclaredClassifications,
+  aboveClearanceError,
+  hiddenEntries,
+  refuseAboveClearance,
+} from './clearance-check';
 import { documentToRows } from './document-to-rows';
-import { GraphEntityInfo, ImportContext } from './import-context';
+import { GraphEntityInfo, GraphOrganizationInfo, ImportContext } from './import-context';
 import { ImportIssue, formatPath } from './import-issue';
 import { DEFAULT_INPUT_LIMITS, InputLimits, checkValues } from './input-limits';
 import { FileFormat, ParsedFile, parseFile } from './parse-file';
@@ -87,8 +92,11 @@ export class NativeImporter {
    * with `dryRun`, with memory bounded by a batch and the ids the file defines (a file of any
    * size). Without clearance and prune checks: for callers with full rights (`rampart validate`).
    */
-  async validateJsonFile(filePath: string, options: ImportOptions = {}): Promise<ImportReport> {
-    const file = path.basename(filePath);
+  async validateJsonFile(
+    filePath: string,
+    options: ImportOptions = {},
+    file = path.basename(filePath),
+  ): Promise<ImportReport> {
     const source = options.source ?? file;
     const r = await validateStream({
       file,
@@ -113,14 +121,48 @@ export class NativeImporter {
 
   /**
    * Imports a JSON file read entry by entry (a file of any size): validated as `validateJsonFile`
-   * does, then read once more and written batch by batch into one transaction, so memory is
-   * bounded by a batch and the ids the file names. For callers with full rights (the CLI).
+   * does, then read once more and written in batches (staged when it is a first import, else into
+   * one transaction), so memory is bounded by a batch and the ids the file names. For callers with
+   * full rights (the CLI).
    */
-  async importJsonFile(filePath: string, options: ImportOptions = {}): Promise<ImportReport> {
-    const file = path.basename(filePath);
+  async importJsonFile(
+    filePath: string,
+    options: ImportOptions = {},
+    file = path.basename(filePath),
+  ): Promise<ImportReport> {
+    return (await this.streamed(filePath, options, file, false)) as ImportReport;
+  }
+
+  /**
+   * The same for any caller, clearance and organisations included (the API's uploads), when the
+   * file is a first import: it names no stored entity and its source has none in the organisation,
+   * so it only adds and is staged; the clearance then only has to cover what the file declares.
+   * Dry runs stop before writing. Undefined when the file is valid but not a first import: the
+   * caller reads it whole, where every clearance check applies.
+   */
+  async importFirstJsonFile(
+    filePath: string,
+    options: ImportOptions = {},
+    file = path.basename(filePath),
+  ): Promise<ImportReport | undefined> {
+    // A source imported before, anywhere: almost surely not a first import; read whole at once
+    // rather than checked twice (entry by entry, then whole).
+    if (await this.graph.imports.sourceImported(options.source ?? file)) return undefined;
+    return this.streamed(filePath, options, file, true);
+  }
+
+  private async streamed(
+    filePath: string,
+    options: ImportOptions,
+    file: string,
+    firstOnly: boolean,
+  ): Promise<ImportReport | undefined> {
     const source = options.source ?? file;
     const stat = fs.statSync(filePath);
+    // Stored entities the file names (those above the clearance too) and the stored levels.
     const existing = new Set<string>();
+    let organizations: GraphOrganizationInfo[] = [];
+    const declared = new DeclaredClassifications();
     const key = new ImportKeyBuilder();
     const entries = () => jsonFileEntries(filePath, this.limits);
     const checked = await validateStream({
@@ -129,18 +171,23 @@ export class NativeImporter {
       entries,
       contextFor: async (data) => {
         const ctx = await this.context(data, options);
-        for (const id of ctx.entities.keys()) existing.add(id);
+        for (const id of [...ctx.entities.keys(), ...(ctx.hidden?.keys() ?? [])]) existing.add(id);
+        organizations = ctx.organizations;
         return ctx;
       },
       limits: this.limits,
       batchSize: this.entryBatch,
-      onRows: (rows) => key.add(rows.nodes, rows.relationships),
+      onRows: (rows) => {
+        key.add(rows.nodes, rows.relationships);
+        declared.add(rows.nodes);
+      },
     });
     const { issues, organizationId, entities, relationships, head, defined } = checked;
+    const dryRun = firstOnly && Boolean(options.dryRun);
     const report = {
       file,
       source,
-      dryRun: false,
+      dryRun,
       ok: !issues.length,
       issues,
       organizationId,
@@ -148,33 +195,33 @@ export class NativeImporter {
       relationships,
     };
     if (!report.ok || !organizationId || !head || !defined) return report;
+    if (firstOnly) {
+      if (existing.size || !(await this.graph.imports.isFirstImport(organizationId, source)))
+        return undefined;
+      if (options.clearance !== undefined) {
+        const stored = organizations.find((o) => o.id === organizationId)?.classificationLevels;
+        const levels = (head.classificationLevels as string[] | undefined) ?? stored;
+        const above = declared.above(options.clearance, levels);
+        if (above) throw aboveClearanceError(above, options.clearance);
+      }
+      if (dryRun) return report;
+    }
     const prune = Boolean(options.prune);
     try {
-      const size = this.entryBatch;
-      const counts = await this.graph.imports.writeStream(
-        function* () {
-          try {
-            for (const doc of documentBatches(entries(), head, size))
-              yield documentToRows(doc as NativeDocument, organizationId, source);
-          } catch (e) {
-            throw e instanceof JsonEntryError ? changedWhileImported(file) : e;
-          }
-          // What was validated is what was written (the transaction is still open to refuse it).
-          if (!sameFile(fs.statSync(filePath), stat)) throw changedWhileImported(file);
-        },
-        {
-          source,
-          organizationId,
-          prune,
-          now: options.now ?? new Date().toISOString(),
-          key: key.key({ organizationId, source, prune }),
-          entities,
-          relationships,
-          existing,
-          defines: (id) => defined.has(id),
-          onProgress: options.onProgress,
-        },
-      );
+      const read = { filePath, file, stat, head, size: this.entryBatch, limits: this.limits };
+      const counts = await this.graph.imports.writeStream(() => rowBatches(read, organizationId, source), {
+        source,
+        organizationId,
+        prune,
+        now: options.now ?? new Date().toISOString(),
+        key: key.key({ organizationId, source, prune }),
+        entities,
+        relationships,
+        existing,
+        defines: (id) => defined.has(id),
+        onProgress: options.onProgress,
+        stagedOnly: firstOnly,
+      });
       return { ...report, counts };
     } catch (e) {
       // A prune another organisation's relationships forbid: refused whole, as a whole-file import is.
@@ -314,6 +361,29 @@ export class NativeImporter {
 function inView(f: ForeignReferences, scope?: OrganizationScope): ForeignReferences {
   if (!scope?.limited || f.organizationId === null || scope.sees(f.organizationId)) return f;
   return { organizationId: 'outside your organisations', relationships: f.relationships, examples: [] };
+}
+
+/** The file's entries once more, as row batches, refused if the file changed since it was checked. */
+function* rowBatches(
+  read: {
+    filePath: string;
+    file: string;
+    stat: fs.Stats;
+    head: Record<string, unknown>;
+    size: number;
+    limits: InputLimits;
+  },
+  organizationId: string,
+  source: string,
+) {
+  try {
+    for (const doc of documentBatches(jsonFileEntries(read.filePath, read.limits), read.head, read.size))
+      yield documentToRows(doc as NativeDocument, organizationId, source);
+  } catch (e) {
+    throw e instanceof JsonEntryError ? changedWhileImported(read.file) : e;
+  }
+  // What was validated is what was written (the switch or the transaction is still ahead).
+  if (!sameFile(fs.statSync(read.filePath), read.stat)) throw changedWhileImported(read.file);
 }
 
 const sameFile = (a: fs.Stats, b: fs.Stats) =>

@@ -21,7 +21,7 @@ const MESSAGES: Partial<Record<ErrorCode, string>> = {
   QUERY_TIMEOUT: 'The query took longer than the transaction timeout (NEO4J_TX_TIMEOUT_MS).',
   CONFLICT: 'The change conflicts with an existing entity (duplicate id).',
   TRANSACTION_TOO_LARGE:
-    'The write needs more memory than Neo4j allows one transaction (dbms.memory.transaction.total.max, 70% of its heap by default); nothing was written. Give Neo4j a larger heap (NEO4J_LOCAL_HEAP_MB for the local launcher: a 100,000-person organisation needs 8192) or import the organisation in parts.',
+    'The write needs more memory than Neo4j allows one transaction (dbms.memory.transaction.total.max, 70% of its heap by default); nothing was written. Give Neo4j a larger heap (NEO4J_LOCAL_HEAP_MB for the local launcher) or import the organisation in parts.',
 };
 
 /** Codes that say Neo4j itself cannot be reached (not that it is busy or refused a query). */

@@ -38,8 +38,9 @@ export async function canStage(
  * Writes an import that only adds, batch by batch, each batch its own transaction: entities land
  * as StagedEntity nodes (no label a reader matches), relationships only among them. One last
  * transaction switches them in (labels set, the digest, the import record), so readers see all of
- * the import or none of it, and no transaction holds more than a batch plus the relabelling: a
- * 1M-person organisation fits where one transaction for the whole file did not. A failure drops
+ * the import or none of it, and no transaction holds more than a batch or the relabelling (about
+ * a third of what one transaction for the whole file holds: the relationships are not in it).
+ * The relabelling still grows with the file: about 10 KB per entity. A failure drops
  * the stage; a stage whose importer died is dropped by the next staged import.
  */
 export async function writeStagedImport(
@@ -212,10 +213,11 @@ async function switchStage(
 }
 
 /**
- * What the switch's transaction holds per entity (labels and index entries added): 884 MB for
- * 200,000 entities on Neo4j 5.26, rounded up (docs/performance.md).
+ * What the switch's transaction holds per entity at its peak (labels and index entries added, then
+ * their commands at commit): 1,402 MB for the 137,101 entities of a 100k-person organisation on
+ * Neo4j 5.26, rounded up (docs/performance.md).
  */
-export const SWITCH_BYTES_PER_ENTITY = 4_500;
+export const SWITCH_BYTES_PER_ENTITY = 10_500;
 
 /**
  * Refuses at once (TRANSACTION_TOO_LARGE) a staged import whose switch needs more memory than

@@ -6,7 +6,7 @@ import { FingerprintSet } from './fingerprint-set';
 import { GraphChange } from './graph-change';
 import { RowBatch, StreamWriteOptions, missingEnds } from './import-stream';
 import { assertWhitelisted, emptyCounts } from './node-sync';
-import { chunks, groupBy, identity } from './relationship-sync';
+import { chunks, createRelationships, groupBy, identity } from './relationship-sync';
 
 export interface StageTuning {
   batchSize: number;
@@ -132,15 +132,13 @@ async function stageRelationships(
   part: GraphChange,
 ): Promise<Set<string>> {
   const bare = new Set<string>();
-  const create = async (rows: RelationshipRow[]) => {
-    for (const [type, group] of groupBy(rows, (r) => r.type))
-      for (const batch of chunks(group, size)) {
-        const params = { stage, type, rows: batch.map(({ from, to, props }) => ({ from, to, props })) };
-        const [r] = await tx.run(Q.importStageRelationships, params);
-        for (const id of r.ahead as string[]) bare.add(id);
-        for (const row of batch) part.relationshipAdded(type, row.from, row.to, row.props);
-      }
-  };
+  const create = (rows: RelationshipRow[]) =>
+    createRelationships(tx, rows, size, {
+      query: Q.importStageRelationships,
+      params: { stage },
+      change: part,
+      ahead: bare,
+    });
   await create(fresh);
   // Stated again (within the file): the later statement's properties win, as in one transaction.
   const unmatched: RelationshipRow[] = [];

@@ -1,7 +1,7 @@
 import { DomainError, NodeRow, RelationshipRow } from '@rampart/domain';
 import { NamedTx } from '../query-executor';
 import { GraphChange, RelationshipTuple } from './graph-change';
-import { Q } from '../query-names';
+import { Q, QueryName } from '../query-names';
 
 /** The relationship types an entity states (its section's keys), replaced as a whole by an edit. */
 export interface StatedTypes {
@@ -124,23 +124,44 @@ export async function writeRelationships(
     });
     progress(batch.length);
   }
-  for (const [type, group] of groupBy(creates, (r) => r.type)) {
-    for (const batch of chunks(group, batchSize)) {
-      const rows = batch.map(({ from, to, props }) => ({ from, to, props }));
-      const [r] = await tx.run(ahead ? Q.importCreateRelationshipsAhead : Q.importCreateRelationships, {
-        type,
-        rows,
-      });
-      for (const id of (r.ahead as string[] | undefined) ?? []) ahead?.add(id);
-      // Validation checked both ends exist; if one went meanwhile, the digest is recomputed.
-      if (r.created !== rows.length) change.loseDigest();
-      for (const row of rows) change.relationshipAdded(type, row.from, row.to, row.props);
-      progress(batch.length);
-    }
-  }
+  await createRelationships(tx, creates, batchSize, {
+    query: ahead ? Q.importCreateRelationshipsAhead : Q.importCreateRelationships,
+    change,
+    ahead,
+    progress,
+  });
   // Duplicates in the file are reported by the count of distinct relationships.
   progress(relationships.length - wanted);
   return { wanted, created: creates.length, updated: updates.length, moved: moves.length };
+}
+
+/**
+ * Creates relationships a type and a batch at a time with `query` (given `type`, `rows` and
+ * `params`), following the digest; the ends it reports created bare (`ahead`) are added there.
+ */
+export async function createRelationships(
+  tx: NamedTx,
+  relationships: readonly RelationshipRow[],
+  batchSize: number,
+  opts: {
+    query: QueryName;
+    params?: Record<string, unknown>;
+    change: GraphChange;
+    ahead?: Set<string>;
+    progress?: (n: number) => void;
+  },
+): Promise<void> {
+  for (const [type, group] of groupBy([...relationships], (r) => r.type)) {
+    for (const batch of chunks(group, batchSize)) {
+      const rows = batch.map(({ from, to, props }) => ({ from, to, props }));
+      const [r] = await tx.run(opts.query, { ...opts.params, type, rows });
+      for (const id of (r.ahead as string[] | undefined) ?? []) opts.ahead?.add(id);
+      // Validation checked both ends exist; if one went meanwhile, the digest is recomputed.
+      if (r.created !== rows.length) opts.change.loseDigest();
+      for (const row of rows) opts.change.relationshipAdded(type, row.from, row.to, row.props);
+      opts.progress?.(batch.length);
+    }
+  }
 }
 
 export async function deleteStale(

@@ -4,7 +4,7 @@
 // returns: rows {control: all properties, protects: list of ids, dependsOn: list of ids} of those that are controls
 UNWIND $ids AS id
 MATCH (c:Entity {id: id})
-WHERE c:Control
+WHERE c:Control AND c.stage IS NULL
 RETURN c {.*} AS control,
        [(c)-[:PROTECTS]->(a) | a.id] AS protects,
        [(c)-[:DEPENDS_ON]->(d) | d.id] AS dependsOn

@@ -3,6 +3,7 @@
 // params: $ids list of entity ids
 // returns: rows {from, to}
 UNWIND $ids AS id
-MATCH (:Entity {id: id})-[r:DEPENDS_ON]-(:Entity)
+MATCH (n:Entity {id: id})-[r:DEPENDS_ON]-(:Entity)
+WHERE n.stage IS NULL
 WITH DISTINCT r
 RETURN startNode(r).id AS from, endNode(r).id AS to

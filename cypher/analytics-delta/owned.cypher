@@ -4,5 +4,5 @@
 // returns: rows {id} of those a person owns
 UNWIND $ids AS id
 MATCH (a:Entity {id: id})
-WHERE EXISTS { (:Person)-[:OWNS]->(a) }
+WHERE a.stage IS NULL AND EXISTS { (:Person)-[:OWNS]->(a) }
 RETURN a.id AS id

@@ -3,4 +3,5 @@
 // params: none
 // returns: rows {from, to}
 MATCH (a:Entity)-[:DEPENDS_ON]->(b:Entity)
+WHERE a.stage IS NULL
 RETURN a.id AS from, b.id AS to

@@ -2,5 +2,6 @@
 // purpose: The assets that have an owner (for coverage and findings in memory).
 // params: none
 // returns: rows {id}
-MATCH (:Person)-[:OWNS]->(a:Entity)
+MATCH (p:Person)-[:OWNS]->(a:Entity)
+WHERE p.stage IS NULL
 RETURN DISTINCT a.id AS id

@@ -3,4 +3,5 @@
 // params: none
 // returns: rows {risk: map of its properties, threatId, assetId}
 MATCH (r:Risk)-[:OF_THREAT]->(t:Threat), (r)-[:TO_ASSET]->(a:Entity)
+WHERE r.stage IS NULL
 RETURN r {.*} AS risk, t.id AS threatId, a.id AS assetId

@@ -3,7 +3,8 @@
 // params: $label, $exclude, $organizationId, $organizationIds, $source, $search, $filters, $hidden as in entity/page
 // returns: one row {total}
 MATCH (n:$($label))
-WHERE ($organizationId IS NULL OR n.organizationId = $organizationId)
+WHERE n.stage IS NULL
+  AND ($organizationId IS NULL OR n.organizationId = $organizationId)
   AND ($organizationIds IS NULL OR n.organizationId IS NULL OR n.organizationId IN $organizationIds)
   AND ($source IS NULL OR n.source = $source)
   AND none(l IN $exclude WHERE l IN labels(n))

@@ -3,6 +3,7 @@
 // params: $id entity id
 // returns: one row {deleted, relationships, hash: its content hash, rels: list of [type, from id, to id, properties]} (0, 0, null, [] when the id is unknown)
 OPTIONAL MATCH (n:Entity {id: $id})
+WHERE n.stage IS NULL
 WITH n, n.contentHash AS hash,
      CASE WHEN n IS NULL THEN [] ELSE [(n)-[r]-() | [type(r), startNode(r).id, endNode(r).id, properties(r)]] END AS rels
 DETACH DELETE n

@@ -3,6 +3,7 @@
 // params: $id entity id
 // returns: rows {id, labels, via (the relationship type), organizationId (set when the relationship is another organisation's)}
 MATCH (n:Entity {id: $id})-[r]-(d:Entity)
+WHERE n.stage IS NULL
 WITH n, r, d, coalesce(r.organizationId, '') <> coalesce(n.organizationId, '') AS foreign
 WHERE foreign OR (type(r) IN ['OF_THREAT', 'TO_ASSET'] AND endNode(r) = n)
 RETURN DISTINCT d.id AS id, labels(d) AS labels, type(r) AS via,

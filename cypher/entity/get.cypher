@@ -4,4 +4,5 @@
 // returns: rows {entity: map of its properties plus labels}, in no particular order; missing ids give no row
 UNWIND $ids AS id
 MATCH (n:Entity {id: id})
+WHERE n.stage IS NULL
 RETURN n {.*, labels: labels(n)} AS entity

@@ -5,6 +5,7 @@
 // returns: rows {id, found: whether the entity exists, ownerSets: list (one per asset concerned) of lists of Person ids owning that asset}
 UNWIND $ids AS id
 OPTIONAL MATCH (n:Entity {id: id})
+WHERE n.stage IS NULL
 WITH id, n,
      CASE
        WHEN n:Asset THEN [n]

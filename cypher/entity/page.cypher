@@ -3,7 +3,8 @@
 // params: $label entity label (whitelisted in code), $exclude list of labels the entity must not carry, $organizationId string|null, $organizationIds list|null (the reader's organisations; null: all; entities of none, the threat library, always), $source string|null, $search lower-case text|null (in id or name), $filters list of {key, op: eq|in|has|gte|lte, value} (keys whitelisted in code), $hidden ids above the reader's clearance (left out, need-to-know), $afterId string|null (exclusive), $limit integer (page size + 1)
 // returns: rows {entity: map of its properties plus labels}
 MATCH (n:$($label))
-WHERE ($organizationId IS NULL OR n.organizationId = $organizationId)
+WHERE n.stage IS NULL
+  AND ($organizationId IS NULL OR n.organizationId = $organizationId)
   AND ($organizationIds IS NULL OR n.organizationId IS NULL OR n.organizationId IN $organizationIds)
   AND ($source IS NULL OR n.source = $source)
   AND none(l IN $exclude WHERE l IN labels(n))

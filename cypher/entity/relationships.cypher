@@ -4,6 +4,7 @@
 // returns: rows {id, relationships: list of {type, direction, props, other: map of the other entity's properties plus labels}} sorted by type then other id
 UNWIND $ids AS id
 MATCH (n:Entity {id: id})
+WHERE n.stage IS NULL
 CALL (n) {
   MATCH (n)-[r]-(m:Entity)
   WHERE (size($types) = 0 OR type(r) IN $types)

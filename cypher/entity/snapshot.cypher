@@ -4,6 +4,7 @@
 // returns: one row {entities: list of {labels, props}, relationships: list of {type, from, to, props}}
 UNWIND $ids AS id
 MATCH (n:Entity {id: id})
+WHERE n.stage IS NULL
 WITH collect(n) AS nodes
 CALL (nodes) {
   UNWIND nodes AS n

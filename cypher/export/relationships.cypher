@@ -3,7 +3,8 @@
 // params: $organizationId string|null, $organizationIds list|null (both ends in the reader's organisations or the threat library; null: all), $source string|null
 // returns: rows {type, from, to, props: map}, ordered by type, from, to, key
 MATCH (a:Entity)-[r]->(b:Entity)
-WHERE ($organizationId IS NULL OR a.organizationId = $organizationId OR b.organizationId = $organizationId)
+WHERE a.stage IS NULL
+  AND ($organizationId IS NULL OR a.organizationId = $organizationId OR b.organizationId = $organizationId)
   AND ($source IS NULL OR a.source = $source OR b.source = $source)
   AND ($organizationIds IS NULL OR
        ((a.organizationId IS NULL OR a.organizationId IN $organizationIds) AND

@@ -7,7 +7,7 @@
 // params: $organizationId string|null (null: every organisation), $asOf ISO date, $settings map from organisation id to {reviewIntervalDays, vettingIntervalDays: map, criticalThreshold, riskTolerance, classificationLevels, classificationRanks: map level -> its index in classificationLevels, riskLevels: 25 levels by (L-1)*5+(C-1), riskRanks: map level -> rank}
 // returns: rows {organizationId, nodeIds: list (the flagged node first), message}
 MATCH (i:Information)-[:STORED_ON]->(s:System)
-WHERE ($organizationId IS NULL OR s.organizationId = $organizationId)
+WHERE s.stage IS NULL AND ($organizationId IS NULL OR s.organizationId = $organizationId)
   AND i.criticality >= coalesce($settings[i.organizationId].criticalThreshold, 4)
   AND NOT EXISTS {
     MATCH (c:Control)-[:PROTECTS]->(s)

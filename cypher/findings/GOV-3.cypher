@@ -7,7 +7,7 @@
 // params: $organizationId string|null (null: every organisation), $asOf ISO date, $settings map from organisation id to {reviewIntervalDays, vettingIntervalDays: map, criticalThreshold, riskTolerance, classificationLevels, classificationRanks: map level -> its index in classificationLevels, riskLevels: 25 levels by (L-1)*5+(C-1), riskRanks: map level -> rank}
 // returns: rows {organizationId, nodeIds: list (the flagged node first), message}
 MATCH (o:Organization)
-WHERE $organizationId IS NULL OR o.id = $organizationId
+WHERE o.stage IS NULL AND ($organizationId IS NULL OR o.id = $organizationId)
 OPTIONAL MATCH (p:Person)-[r:HOLDS_ROLE]->(o) WHERE toUpper(r.role) = 'RSE'
 WITH o, collect(p) AS rses
 CALL (o, rses) {

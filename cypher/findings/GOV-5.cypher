@@ -7,7 +7,7 @@
 // params: $organizationId string|null (null: every organisation), $asOf ISO date, $settings map from organisation id to {reviewIntervalDays, vettingIntervalDays: map, criticalThreshold, riskTolerance, classificationLevels, classificationRanks: map level -> its index in classificationLevels, riskLevels: 25 levels by (L-1)*5+(C-1), riskRanks: map level -> rank}
 // returns: rows {organizationId, nodeIds: list (the flagged node first), message}
 MATCH (r:Risk)-[:OF_THREAT]->(t:Threat), (r)-[:TO_ASSET]->(a:Asset)
-WHERE ($organizationId IS NULL OR r.organizationId = $organizationId) AND r.treatment IS NULL
+WHERE r.stage IS NULL AND ($organizationId IS NULL OR r.organizationId = $organizationId) AND r.treatment IS NULL
 WITH r, t, a, $settings[r.organizationId] AS s,
      coalesce(r.likelihood, toInteger(round((coalesce(t.capability, 3) + coalesce(t.intent, 3)) / 2.0))) AS l,
      coalesce(r.consequence, a.criticality, 1) AS c

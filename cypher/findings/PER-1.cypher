@@ -7,7 +7,7 @@
 // params: $organizationId string|null (null: every organisation), $asOf ISO date, $settings map from organisation id to {reviewIntervalDays, vettingIntervalDays: map, criticalThreshold, riskTolerance, classificationLevels, classificationRanks: map level -> its index in classificationLevels, riskLevels: 25 levels by (L-1)*5+(C-1), riskRanks: map level -> rank}
 // returns: rows {organizationId, nodeIds: list (the flagged node first), message}
 MATCH (p:Person {status: 'separated'})-[r:HAS_ACCESS]->(y:Entity)
-WHERE ($organizationId IS NULL OR p.organizationId = $organizationId)
+WHERE p.stage IS NULL AND ($organizationId IS NULL OR p.organizationId = $organizationId)
   AND (p.separatedAt IS NULL OR date(left(p.separatedAt, 10)) <= date($asOf))
   AND (r.until IS NULL OR date(left(r.until, 10)) > date($asOf))
 WITH p, y ORDER BY y.id

@@ -7,7 +7,7 @@
 // params: $organizationId string|null (null: every organisation), $asOf ISO date, $settings map from organisation id to {reviewIntervalDays, vettingIntervalDays: map, criticalThreshold, riskTolerance, classificationLevels, classificationRanks: map level -> its index in classificationLevels, riskLevels: 25 levels by (L-1)*5+(C-1), riskRanks: map level -> rank}
 // returns: rows {organizationId, nodeIds: list (the flagged node first), message}
 MATCH (p:Person)-[:HAS_ACCESS]->(i:Information)
-WHERE ($organizationId IS NULL OR p.organizationId = $organizationId) AND i.classification IS NOT NULL
+WHERE p.stage IS NULL AND ($organizationId IS NULL OR p.organizationId = $organizationId) AND i.classification IS NOT NULL
 WITH p, i, $settings[p.organizationId].classificationRanks AS ranks
 // A level the organisation does not define ranks nowhere (null): never flagged; no clearance ranks lowest.
 WHERE ranks[i.classification] > coalesce(ranks[p.clearance], 0)

@@ -7,7 +7,7 @@
 // params: $organizationId string|null (null: every organisation), $asOf ISO date, $settings map from organisation id to {reviewIntervalDays, vettingIntervalDays: map, criticalThreshold, riskTolerance, classificationLevels, classificationRanks: map level -> its index in classificationLevels, riskLevels: 25 levels by (L-1)*5+(C-1), riskRanks: map level -> rank}
 // returns: rows {organizationId, nodeIds: list (the flagged node first), message}
 MATCH (p:Person)
-WHERE ($organizationId IS NULL OR p.organizationId = $organizationId)
+WHERE p.stage IS NULL AND ($organizationId IS NULL OR p.organizationId = $organizationId)
   AND coalesce(p.status, 'active') <> 'separated' AND p.clearance IS NOT NULL
 WITH p, $settings[p.organizationId].vettingIntervalDays[p.clearance] AS interval
 WHERE interval IS NOT NULL

@@ -4,7 +4,9 @@
 // returns: one row {created}
 UNWIND $rows AS row
 MATCH (a:Entity {id: row.from})
+WHERE a.stage IS NULL
 MATCH (b:Entity {id: row.to})
+WHERE b.stage IS NULL
 CREATE (a)-[r:$($type)]->(b)
 SET r = row.props
 RETURN count(r) AS created

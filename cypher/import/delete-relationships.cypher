@@ -4,8 +4,8 @@
 // returns: one row {deleted, gone: list of [type, from id, to id, properties] of the deleted}
 // why expand from `from`: a seek by elementId is costed as a full scan while the database is new.
 UNWIND $rows AS row
-MATCH (:Entity {id: row.from})-[r]->()
-WHERE elementId(r) = row.eid
+MATCH (n:Entity {id: row.from})-[r]->()
+WHERE n.stage IS NULL AND elementId(r) = row.eid
 WITH DISTINCT r
 WITH r, [type(r), startNode(r).id, endNode(r).id, properties(r)] AS gone
 DELETE r

@@ -6,5 +6,5 @@
 // (and as an expansion of the busier node inside a big transaction): quadratic on a first import.
 UNWIND $ids AS id
 MATCH (a:Entity {id: id})-[r]->(b)
-WHERE type(r) IN $types
+WHERE a.stage IS NULL AND type(r) IN $types
 RETURN type(r) AS type, a.id AS from, b.id AS to, coalesce(r.key, '') AS key, elementId(r) AS eid, properties(r) AS props

@@ -4,6 +4,7 @@
 // returns: rows {child, parent}, one per LOCATED_IN step above those facilities
 UNWIND $ids AS id
 MATCH (f:Facility {id: id})
+WHERE f.stage IS NULL
 MATCH p = (f)-[:LOCATED_IN*1..50]->(:Facility)
 UNWIND relationships(p) AS r
 RETURN DISTINCT startNode(r).id AS child, endNode(r).id AS parent

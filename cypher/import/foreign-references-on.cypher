@@ -4,7 +4,7 @@
 // returns: rows {organizationId (the relationship's, null for the library), relationships, examples: up to 5 "from TYPE to" texts}
 UNWIND $ids AS id
 MATCH (n:Entity {id: id})-[r]-()
-WHERE coalesce(r.organizationId, '') <> coalesce($organizationId, '')
+WHERE n.stage IS NULL AND coalesce(r.organizationId, '') <> coalesce($organizationId, '')
 WITH DISTINCT r
 WITH r.organizationId AS organizationId, r ORDER BY startNode(r).id, type(r), endNode(r).id
 RETURN organizationId, count(r) AS relationships,

@@ -3,7 +3,7 @@
 // params: $source string, $organizationId string|null (null: the threat library), $keep map from entity id to true
 // returns: rows {organizationId (the relationship's, null for the library), relationships, examples: up to 5 "from TYPE to" texts}
 MATCH (n:Entity {source: $source})
-WHERE coalesce(n.organizationId, '') = coalesce($organizationId, '') AND $keep[n.id] IS NULL
+WHERE n.stage IS NULL AND coalesce(n.organizationId, '') = coalesce($organizationId, '') AND $keep[n.id] IS NULL
 MATCH (n)-[r]-()
 WHERE coalesce(r.organizationId, '') <> coalesce($organizationId, '')
 WITH DISTINCT r

@@ -4,6 +4,7 @@
 // returns: one row {locked: integer} (ids that do not exist yet are not locked: a concurrent creation of the same id waits on the unique constraint instead)
 UNWIND $ids AS id
 MATCH (n:Entity {id: id})
+WHERE n.stage IS NULL
 SET n.writeLock = true
 REMOVE n.writeLock
 RETURN count(n) AS locked

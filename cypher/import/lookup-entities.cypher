@@ -4,4 +4,5 @@
 // returns: rows {id, labels, organizationId, classification} for the ids that exist
 UNWIND $ids AS id
 MATCH (n:Entity {id: id})
+WHERE n.stage IS NULL
 RETURN n.id AS id, labels(n) AS labels, n.organizationId AS organizationId, n.classification AS classification

@@ -3,5 +3,5 @@
 // params: $source string, $organizationId string|null (null: entities of no organisation, the threat library), $keep map from entity id to true
 // returns: rows {id}
 MATCH (n:Entity {source: $source})
-WHERE coalesce(n.organizationId, '') = coalesce($organizationId, '') AND $keep[n.id] IS NULL
+WHERE n.stage IS NULL AND coalesce(n.organizationId, '') = coalesce($organizationId, '') AND $keep[n.id] IS NULL
 RETURN n.id AS id

@@ -3,6 +3,6 @@
 // params: $source string, $organizationId string|null (null: entities of no organisation, the threat library), $keep map from entity id to true
 // returns: rows {classification, count}, one per classification held by those entities (unclassified ones are left out)
 MATCH (n:Entity {source: $source})
-WHERE coalesce(n.organizationId, '') = coalesce($organizationId, '') AND $keep[n.id] IS NULL
+WHERE n.stage IS NULL AND coalesce(n.organizationId, '') = coalesce($organizationId, '') AND $keep[n.id] IS NULL
   AND n.classification IS NOT NULL
 RETURN n.classification AS classification, count(*) AS count

@@ -4,7 +4,7 @@
 // returns: one row {pruned, nodes: list of [id, content hash], rels: list of lists of [type, from id, to id, properties] (a relationship between two pruned entities appears twice)}
 UNWIND $ids AS id
 MATCH (n:Entity {id: id})
-WHERE coalesce(n.organizationId, '') = coalesce($organizationId, '') AND n.source = $source
+WHERE n.stage IS NULL AND coalesce(n.organizationId, '') = coalesce($organizationId, '') AND n.source = $source
 WITH n, [n.id, n.contentHash] AS node, [(n)-[r]-() | [type(r), startNode(r).id, endNode(r).id, properties(r)]] AS rels
 DETACH DELETE n
 RETURN count(*) AS pruned, collect(node) AS nodes, collect(rels) AS rels

@@ -3,7 +3,7 @@
 // params: $organizationId string, $source string, $after string (the last id of the previous page; '' for the first), $limit integer
 // returns: rows {id} in id order, at most $limit
 MATCH (n:Entity)
-WHERE n.organizationId = $organizationId AND n.source = $source AND n.id > $after
+WHERE n.organizationId = $organizationId AND n.source = $source AND n.id > $after AND n.stage IS NULL
 RETURN n.id AS id
 ORDER BY n.id
 LIMIT $limit

@@ -4,6 +4,7 @@
 // returns: rows {eid (elementId, valid inside this transaction), type, from, to, key}; a relationship may come twice (from two chunks)
 UNWIND $ids AS id
 MATCH (n:Entity {id: id})
+WHERE n.stage IS NULL
 CALL (n) {
   MATCH (n)-[r]->()
   WHERE r.source = $source AND r.organizationId = $organizationId

@@ -1,11 +1,8 @@
 // name: import/stage-switch
-// purpose: Part of a staged import's switch, run until it returns 0 inside one transaction: up to $limit staged entities become entities (Entity and their kind labels, stage properties removed). The unique id constraint applies here: an id created meanwhile by another write fails the switch.
-// params: $stage stage id, $limit integer
+// purpose: A staged import's switch: its entities lose the stage property, so every reader sees all of them at once (one transaction, with the digest and the import record). Removing one unindexed property is the smallest change per entity a transaction can make (docs/performance.md).
+// params: $stage stage id, $organizationId, $source
 // returns: one row {switched}
-MATCH (n:StagedEntity)
-WHERE n.stage = $stage
-WITH n LIMIT $limit
-SET n:Entity
-SET n:$(n.stagedLabels)
-REMOVE n:StagedEntity, n.stage, n.stagedLabels
+MATCH (n:Entity)
+WHERE n.organizationId = $organizationId AND n.source = $source AND n.stage = $stage
+REMOVE n.stage
 RETURN count(n) AS switched

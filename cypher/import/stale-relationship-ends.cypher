@@ -4,10 +4,10 @@
 // returns: rows {id, classification, levels (the end's organisation's classificationLevels or null)}, one per distinct classified end
 CALL {
   MATCH (n:Entity {source: $source})
-  WHERE coalesce(n.organizationId, '') = coalesce($organizationId, '')
+  WHERE n.stage IS NULL AND coalesce(n.organizationId, '') = coalesce($organizationId, '')
   RETURN n
   UNION
-  UNWIND $ids AS id MATCH (n:Entity {id: id}) RETURN n
+  UNWIND $ids AS id MATCH (n:Entity {id: id}) WHERE n.stage IS NULL RETURN n
 }
 MATCH (n)-[r]-()
 WHERE r.source = $source

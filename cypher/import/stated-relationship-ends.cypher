@@ -4,7 +4,8 @@
 // returns: rows {id, classification, levels (the end's organisation's classificationLevels or null)}, one per distinct classified end
 UNWIND $items AS item
 MATCH (n:Entity {id: item.id})-[r]-()
-WHERE ((startNode(r) = n AND type(r) IN item.outTypes) OR (endNode(r) = n AND type(r) IN item.inTypes))
+WHERE n.stage IS NULL
+  AND ((startNode(r) = n AND type(r) IN item.outTypes) OR (endNode(r) = n AND type(r) IN item.inTypes))
   AND coalesce(r.organizationId, '') = coalesce($organizationId, '')
   AND $keep[type(r) + '|' + startNode(r).id + '|' + endNode(r).id + '|' + coalesce(r.key, '')] IS NULL
 WITH DISTINCT r

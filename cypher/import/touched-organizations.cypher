@@ -4,4 +4,5 @@
 // returns: rows {id, organizationId} of the entities that exist
 UNWIND $ids AS id
 MATCH (n:Entity {id: id})
+WHERE n.stage IS NULL
 RETURN n.id AS id, n.organizationId AS organizationId

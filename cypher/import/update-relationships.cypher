@@ -4,7 +4,7 @@
 // returns: one row {updated}
 // why expand from `from`: a seek by elementId is costed as a full scan while the database is new.
 UNWIND $rows AS row
-MATCH (:Entity {id: row.from})-[r]->()
-WHERE elementId(r) = row.eid
+MATCH (n:Entity {id: row.from})-[r]->()
+WHERE n.stage IS NULL AND elementId(r) = row.eid
 SET r = row.props
 RETURN count(r) AS updated

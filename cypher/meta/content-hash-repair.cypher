@@ -4,5 +4,6 @@
 // returns: one row {repaired}
 UNWIND $rows AS row
 MATCH (n:Entity {id: row.id})
+WHERE n.stage IS NULL
 SET n.contentHash = row.hash
 RETURN count(n) AS repaired

@@ -3,5 +3,6 @@
 // params: none
 // returns: rows {organization: map of its properties}
 MATCH (o:Organization)
+WHERE o.stage IS NULL
 RETURN o {.*} AS organization
 ORDER BY o.id

@@ -29,7 +29,9 @@ describe('a staged first import', () => {
   /** What the stages hold, read from outside the product: staged entities and stage markers. */
   const staged = () =>
     driverSession(testConfig(), async (s) => {
-      const r = await s.run('RETURN COUNT { (:StagedEntity) } AS nodes, COUNT { (:ImportStage) } AS stages');
+      const r = await s.run(
+        'RETURN COUNT { (n:Entity) WHERE n.stage IS NOT NULL } AS nodes, COUNT { (:ImportStage) } AS stages',
+      );
       return { nodes: r.records[0].get('nodes').toNumber(), stages: r.records[0].get('stages').toNumber() };
     });
 
@@ -106,25 +108,45 @@ describe('a staged first import', () => {
     expect(await graph.digests.check()).toMatchObject({ stored: before, computed: before });
   });
 
-  it('refuses the switch when another write created one of its ids meanwhile, naming it', async () => {
+  const elsewhere = (id: string) =>
+    graph.imports.write([row(id, ['OrgUnit'], { name: 'Elsewhere' }, 'other.json')], [], {
+      source: 'other.json',
+      organizationId: ORG,
+      prune: false,
+      now: '2026-12-07T00:00:00Z',
+    });
+
+  it('refuses another write to an id the stage holds, which changes nothing; the stage completes', async () => {
+    let refused: unknown;
+    await graph.imports.writeStream(async function* () {
+      yield batches[0];
+      yield batches[1]; // s-u-1 is staged bare here, as the end of a relationship
+      refused = await elsewhere('s-u-1').catch((e: unknown) => e);
+      yield batches[2];
+      yield batches[3];
+    }, options());
+    expect(refused).toMatchObject({ code: 'CONFLICT' });
+    expect(String(refused)).toContain('s-u-1: another import in progress');
+    expect((await stored()).sort()).toEqual([ORG, 's-p-1', 's-p-2', 's-u-1']);
+    const [unit] = await graph.executor.executeRead(Q.entityGet, { ids: ['s-u-1'] });
+    expect(unit.entity).toMatchObject({ name: 'Unit', source: SOURCE });
+    expect(await staged()).toEqual({ nodes: 0, stages: 0 });
+  });
+
+  it('refuses the import when another write created one of its ids meanwhile, naming it', async () => {
     const write = graph.imports.writeStream(async function* () {
       yield batches[0];
+      await elsewhere('s-p-2');
       yield batches[1];
-      await graph.imports.write([row('s-u-1', ['OrgUnit'], { name: 'Elsewhere' }, 'other.json')], [], {
-        source: 'other.json',
-        organizationId: ORG,
-        prune: false,
-        now: '2026-12-07T00:00:00Z',
-      });
       yield batches[2];
       yield batches[3];
     }, options());
     await expect(write).rejects.toMatchObject({ code: 'CONFLICT' });
-    await expect(write).rejects.toThrow('(s-u-1)');
+    await expect(write).rejects.toThrow('s-p-2: another import in progress or another write holds this id');
     expect(await staged()).toEqual({ nodes: 0, stages: 0 });
     expect(await stored()).toEqual([]);
-    expect(await graph.imports.lookup(['s-u-1', 's-p-1'])).toEqual([
-      expect.objectContaining({ id: 's-u-1' }),
+    expect(await graph.imports.lookup(['s-p-2', 's-p-1'])).toEqual([
+      expect.objectContaining({ id: 's-p-2' }),
     ]);
   });
 

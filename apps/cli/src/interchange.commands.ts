@@ -137,13 +137,13 @@ function registerGenerate(program: Command, say: Say): void {
     });
 }
 
-/** `rampart import`: each input in its own transaction, each attempt audited. */
+/** `rampart import`: each input all or nothing, in order, each attempt audited. */
 function registerImport(program: Command, config: () => AppConfig, say: Say): void {
   program
     .command('import')
     .description(
       'Import organisation files (YAML or JSON), CSV sets (a directory of .csv files, or .csv files) ' +
-        'or STIX 2.1 bundles, each in one transaction, in order',
+        'or STIX 2.1 bundles, in order; readers see each whole or not at all, and a failed one changes nothing',
     )
     .argument('<files...>')
     .option('--org <id>', 'organisation for files without an organization section')

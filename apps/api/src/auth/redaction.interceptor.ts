@@ -64,10 +64,13 @@ export class RedactionInterceptor implements NestInterceptor {
             ),
           );
         if (!redactor.active) return run();
-        const typed = rewriteArguments(ctx, req, redactor, this.reflector);
-        return run().pipe(
-          map((result) => typed.restore(redactor.value(result, typed.echoed))),
-          catchError((err: unknown) => throwError(() => redactError(err, redactor, typed))),
+        return from(rewriteArguments(ctx, req, redactor, this.reflector)).pipe(
+          switchMap((typed) =>
+            run().pipe(
+              map((result) => typed.restore(redactor.value(result, typed.echoed))),
+              catchError((err: unknown) => throwError(() => redactError(err, redactor, typed))),
+            ),
+          ),
         );
       }),
     );
@@ -89,7 +92,12 @@ interface Typed {
  * clearance itself (ClearanceCheckedInput): the import pipeline answers such a reference exactly
  * as an unknown one.
  */
-function rewriteArguments(ctx: ExecutionContext, req: Req, redactor: Redactor, reflector: Reflector): Typed {
+async function rewriteArguments(
+  ctx: ExecutionContext,
+  req: Req,
+  redactor: Redactor,
+  reflector: Reflector,
+): Promise<Typed> {
   const standIns = new Map<string, string>();
   const typed = new Set<string>();
   const graphql = ctx.getType<string>() === 'graphql';
@@ -132,7 +140,7 @@ function rewriteArguments(ctx: ExecutionContext, req: Req, redactor: Redactor, r
     // An import's document, spooled to disk: read in pieces, and only when something is hidden.
     const upload = spooledUpload(req);
     if (upload && redactor.active)
-      scanUpload(upload, redactor.longestId, (t, before) =>
+      await scanUpload(upload, redactor.longestId, (t, before) =>
         redactor.idsIn(t, before).forEach((id) => typed.add(id)),
       );
   }

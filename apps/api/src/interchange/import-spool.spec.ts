@@ -14,10 +14,10 @@ describe('scanUpload', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rampart-spool-'));
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  it('finds in pieces exactly the words a scan of the whole text finds, across piece boundaries', () => {
+  it('finds in pieces exactly the words a scan of the whole text finds, across piece boundaries', async () => {
     const MB = 1 << 20;
-    fc.assert(
-      fc.property(
+    await fc.assert(
+      fc.asyncProperty(
         fc.constantFrom('a', 'é', ' '),
         fc.array(
           fc.record({
@@ -28,7 +28,7 @@ describe('scanUpload', () => {
           }),
           { minLength: 1, maxLength: 12 },
         ),
-        (filler, placed) => {
+        async (filler, placed) => {
           const perPiece = MB / Buffer.byteLength(filler);
           const chars = filler.repeat(3 * perPiece).split('');
           // Later words go first so earlier positions stay where they were computed.
@@ -38,7 +38,7 @@ describe('scanUpload', () => {
           const file = path.join(dir, 'upload');
           fs.writeFileSync(file, text);
           const seen = new Set<string>();
-          scanUpload({ path: file, size: text.length }, 11, (t, before) =>
+          await scanUpload({ path: file, size: text.length }, 11, (t, before) =>
             found(t, before).forEach((w) => seen.add(w)),
           );
           expect([...seen].sort()).toEqual([...new Set(found(text))].sort());

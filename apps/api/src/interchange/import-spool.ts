@@ -113,23 +113,24 @@ class UploadTooLarge extends Error {}
  * characters (a match up to `overlap` long and the character before it), so a scan for words of
  * at most that length finds each once or twice, cut by no piece boundary.
  */
-export function scanUpload(
+export async function scanUpload(
   upload: SpooledUpload,
   overlap: number,
   visit: (text: string, startingBefore: number) => void,
-): void {
-  const fd = fs.openSync(upload.path, 'r');
+): Promise<void> {
+  const file = await fs.promises.open(upload.path, 'r');
   const decoder = new StringDecoder('utf8');
   const buffer = Buffer.alloc(1 << 20);
   let carry = '';
   try {
-    for (let n = fs.readSync(fd, buffer); n > 0; n = fs.readSync(fd, buffer)) {
+    // One piece per turn of the event loop: a large upload does not stall other requests.
+    for (let n = (await file.read(buffer)).bytesRead; n > 0; n = (await file.read(buffer)).bytesRead) {
       const text = carry + decoder.write(buffer.subarray(0, n));
       visit(text, text.length - overlap);
       carry = text.slice(Math.max(0, text.length - overlap - 1));
     }
     visit(carry + decoder.end(), Infinity);
   } finally {
-    fs.closeSync(fd);
+    await file.close();
   }
 }

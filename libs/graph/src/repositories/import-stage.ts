@@ -7,6 +7,7 @@ import { GraphChange } from './graph-change';
 import { RowBatch, StreamWriteOptions, missingEnds } from './import-stream';
 import { assertWhitelisted, emptyCounts } from './node-sync';
 import { chunks, createRelationships, groupBy, identity } from './relationship-sync';
+import { refuseHeld } from './stage-held';
 
 export interface StageTuning {
   batchSize: number;
@@ -17,8 +18,8 @@ export interface StageTuning {
 
 /** Ten minutes without a batch: far longer than any batch takes, so the importer is gone. */
 export const STALE_AFTER_MS = 10 * 60_000;
-/** Staged entities per statement of a drop or of the switch. */
-const STAGE_CHUNK = 10_000;
+/** Staged entities or relationships deleted per transaction of a drop. */
+const DROP_CHUNK = 50_000;
 
 /**
  * Whether an import only adds: the first import of its source into the organisation, naming no
@@ -36,12 +37,11 @@ export async function canStage(
 
 /**
  * Writes an import that only adds, batch by batch, each batch its own transaction: entities land
- * as StagedEntity nodes (no label a reader matches), relationships only among them. One last
- * transaction switches them in (labels set, the digest, the import record), so readers see all of
- * the import or none of it, and no transaction holds more than a batch or the relabelling (about
- * a third of what one transaction for the whole file holds: the relationships are not in it).
- * The relabelling still grows with the file: about 10 KB per entity. A failure drops
- * the stage; a stage whose importer died is dropped by the next staged import.
+ * with their labels and a `stage` property, which every query filters out (`x.stage IS NULL`),
+ * and relationships link them only to each other, so no reader reaches them. One last transaction
+ * switches them in (the property removed, the digest, the import record), so readers see all of
+ * the import or none of it. The switch holds about 1 KB per entity (docs/performance.md). A
+ * failure drops the stage; a stage whose importer died is dropped by the next staged import.
  */
 export async function writeStagedImport(
   executor: QueryExecutor,
@@ -75,7 +75,14 @@ export async function writeStagedImport(
           const [beat] = await tx.run(Q.importStageHeartbeat, { stage, now: isoNow() });
           if (!beat.alive) throw stageLost();
           await stageNodes(tx, stage, batch, opts.now, tuning.batchSize, part);
-          return stageRelationships(tx, stage, fresh, restated, tuning.batchSize, part);
+          return stageRelationships(
+            tx,
+            { stage, organizationId, source },
+            fresh,
+            restated,
+            tuning.batchSize,
+            part,
+          );
         },
         Q.importStageNodes,
         tuning.txTimeoutMs,
@@ -96,7 +103,8 @@ export async function writeStagedImport(
   } catch (e) {
     // Best effort: a stage left behind (the database gone meanwhile) is dropped by the next one.
     // Interrupted (a client gone, SIGTERM): the drop still runs, outside the cancelled context.
-    await runUncancellable(() => dropStage(executor, stage, null)).catch(() => undefined);
+    const scope = { stage, organizationId, source };
+    await runUncancellable(() => dropStage(executor, scope, null)).catch(() => undefined);
     throw e;
   }
 }
@@ -112,12 +120,13 @@ async function stageNodes(
   for (const [, group] of groupBy(batch.nodes, (n) => n.labels.join(':')))
     for (const rows of chunks(group, size)) {
       const labels = rows[0].labels;
-      await tx.run(Q.importStageNodes, {
+      const [r] = await tx.run(Q.importStageNodes, {
         stage,
         labels,
         now,
         rows: rows.map(({ id, props }) => ({ id, props })),
       });
+      refuseHeld(r.held);
       for (const n of rows) part.node(n.id, null, String(n.props.contentHash));
     }
 }
@@ -125,7 +134,7 @@ async function stageNodes(
 /** Creates the batch's new relationships and restates repeated ones; returns the ends left bare. */
 async function stageRelationships(
   tx: NamedTx,
-  stage: string,
+  scope: StageScope,
   fresh: RelationshipRow[],
   restated: RelationshipRow[],
   size: number,
@@ -135,7 +144,7 @@ async function stageRelationships(
   const create = (rows: RelationshipRow[]) =>
     createRelationships(tx, rows, size, {
       query: Q.importStageRelationships,
-      params: { stage },
+      params: scope,
       change: part,
       ahead: bare,
     });
@@ -145,7 +154,7 @@ async function stageRelationships(
   for (const [type, group] of groupBy(restated, (r) => r.type))
     for (const batch of chunks(group, size)) {
       const rows = batch.map(({ from, to, props }) => ({ from, to, props }));
-      const found = await tx.run(Q.importStageRestateRelationships, { stage, type, rows });
+      const found = await tx.run(Q.importStageRestateRelationships, { stage: scope.stage, type, rows });
       const before = new Map(found.map((f) => [`${String(f.from)}|${String(f.to)}`, f.before]));
       for (const row of batch) {
         const was = before.get(`${row.from}|${row.to}`) as Record<string, unknown> | undefined;
@@ -157,7 +166,7 @@ async function stageRelationships(
   return bare;
 }
 
-/** The last transaction: staged entities become entities, with the digest and the import record. */
+/** The last transaction: the staged entities become visible, with the digest and the import record. */
 async function switchStage(
   executor: QueryExecutor,
   stage: string,
@@ -167,55 +176,39 @@ async function switchStage(
   txTimeoutMs?: number,
 ): Promise<WriteCounts> {
   const { organizationId, source } = opts;
-  try {
-    return await executor.writeTransaction(
-      async (tx) => {
-        const [claim] = await tx.run(Q.importStageClaim, { stage, state: 'switching', staleBefore: null });
-        if (!claim.claimed) throw stageLost();
-        // Another import of the same source committed meanwhile: this one no longer only adds.
-        if (await sourceHasEntities(tx.run, opts))
-          throw new DomainError(
-            'CONFLICT',
-            `another import of ${source} into organisation ${organizationId} finished while this one was written; nothing was written: import the file again.`,
-          );
-        for (;;) {
-          const [r] = await tx.run(Q.importStageSwitch, { stage, limit: STAGE_CHUNK });
-          if (!(r.switched as number)) break;
-        }
-        const [org] = await tx.run(Q.importOrganizationExists, { organizationId });
-        if (!org.exists)
-          throw new DomainError(
-            'CONFLICT',
-            `organisation ${organizationId} was deleted while the file was imported; nothing was written.`,
-          );
-        const version = await change.commit(tx);
-        await tx.run(Q.importRecordSet, { ...opts.key, version });
-        await tx.run(Q.importStageClose, { stage });
-        return counts;
-      },
-      Q.importStageSwitch,
-      txTimeoutMs,
-    );
-  } catch (e) {
-    if (
-      !(e instanceof DomainError) ||
-      e.details?.neo4jCode !== 'Neo.ClientError.Schema.ConstraintValidationFailed'
-    )
-      throw e;
-    const id = /property `id` = '([^']*)'/.exec(String((e.cause as Error | undefined)?.message))?.[1];
-    throw new DomainError(
-      'CONFLICT',
-      `an entity the file defines${id ? ` (${id})` : ''} was created by another write while the file was imported; nothing was written: import the file again.`,
-    );
-  }
+  return executor.writeTransaction(
+    async (tx) => {
+      const [claim] = await tx.run(Q.importStageClaim, { stage, state: 'switching', staleBefore: null });
+      if (!claim.claimed) throw stageLost();
+      // Another import of the same source committed meanwhile: this one no longer only adds.
+      if (await sourceHasEntities(tx.run, opts))
+        throw new DomainError(
+          'CONFLICT',
+          `another import of ${source} into organisation ${organizationId} finished while this one was written; nothing was written: import the file again.`,
+        );
+      await tx.run(Q.importStageSwitch, { stage, organizationId, source });
+      const [org] = await tx.run(Q.importOrganizationExists, { organizationId });
+      if (!org.exists)
+        throw new DomainError(
+          'CONFLICT',
+          `organisation ${organizationId} was deleted while the file was imported; nothing was written.`,
+        );
+      const version = await change.commit(tx);
+      await tx.run(Q.importRecordSet, { ...opts.key, version });
+      await tx.run(Q.importStageClose, { stage });
+      return counts;
+    },
+    Q.importStageSwitch,
+    txTimeoutMs,
+  );
 }
 
 /**
- * What the switch's transaction holds per entity at its peak (labels and index entries added, then
- * their commands at commit): 1,402 MB for the 137,101 entities of a 100k-person organisation on
- * Neo4j 5.26, rounded up (docs/performance.md).
+ * What the switch's transaction holds per entity at its peak (one property removed, then its
+ * command at commit), measured on a 100k-person organisation on Neo4j 5.26, rounded up
+ * (docs/performance.md).
  */
-export const SWITCH_BYTES_PER_ENTITY = 10_500;
+export const SWITCH_BYTES_PER_ENTITY = 1_500;
 
 /**
  * Refuses at once (TRANSACTION_TOO_LARGE) a staged import whose switch needs more memory than
@@ -250,8 +243,14 @@ export function bytesOf(value: string): number {
 export async function dropAbandonedStages(executor: QueryExecutor, staleBefore: string): Promise<number> {
   const stages = await executor.executeRead(Q.importStageAbandoned, { staleBefore });
   let dropped = 0;
-  for (const s of stages)
-    if (await dropStage(executor, String(s.stage), s.dropping ? undefined : staleBefore)) dropped++;
+  for (const s of stages) {
+    const scope = {
+      stage: String(s.stage),
+      organizationId: String(s.organizationId),
+      source: String(s.source),
+    };
+    if (await dropStage(executor, scope, s.dropping ? undefined : staleBefore)) dropped++;
+  }
   return dropped;
 }
 
@@ -261,9 +260,10 @@ export async function dropAbandonedStages(executor: QueryExecutor, staleBefore: 
  */
 async function dropStage(
   executor: QueryExecutor,
-  stage: string,
+  scope: StageScope,
   staleBefore: string | null | undefined,
 ): Promise<boolean> {
+  const { stage } = scope;
   if (staleBefore !== undefined) {
     const [claim] = await executor.executeWrite(Q.importStageClaim, {
       stage,
@@ -274,7 +274,7 @@ async function dropStage(
   }
   for (const query of [Q.importStageDropRelationships, Q.importStageDropNodes])
     for (;;) {
-      const [r] = await executor.executeWrite(query, { stage, limit: STAGE_CHUNK * 5 });
+      const [r] = await executor.executeWrite(query, { ...scope, limit: DROP_CHUNK });
       if (!(r.dropped as number)) break;
     }
   await executor.executeWrite(Q.importStageClose, { stage });
@@ -293,6 +293,13 @@ async function sourceHasEntities(
   });
   return rows.length > 0;
 }
+
+/** A stage and where its entities are: the switch and a drop find them by organisation and source. */
+type StageScope = {
+  stage: string;
+  organizationId: string;
+  source: string;
+};
 
 const isoNow = () => new Date().toISOString();
 

@@ -11,6 +11,7 @@ import { NamedTx } from '../query-executor';
 import { Q } from '../query-names';
 import { GraphChange } from './graph-change';
 import { chunks, groupBy } from './relationship-sync';
+import { refuseHeld } from './stage-held';
 
 export const emptyCounts = (): WriteCounts => ({
   nodes: 0,
@@ -45,6 +46,7 @@ export async function mergeNodes(
         rows: batch.map(({ id, props }) => ({ id, props })),
         now: opts.now,
       });
+      refuseHeld(r.held);
       counts.nodes += r.merged as number;
       counts.created += r.created as number;
       counts.changed += r.changed as number;

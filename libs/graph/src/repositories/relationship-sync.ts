@@ -2,6 +2,7 @@ import { DomainError, NodeRow, RelationshipRow } from '@rampart/domain';
 import { NamedTx } from '../query-executor';
 import { GraphChange, RelationshipTuple } from './graph-change';
 import { Q, QueryName } from '../query-names';
+import { refuseHeld } from './stage-held';
 
 /** The relationship types an entity states (its section's keys), replaced as a whole by an edit. */
 export interface StatedTypes {
@@ -155,6 +156,7 @@ export async function createRelationships(
     for (const batch of chunks(group, batchSize)) {
       const rows = batch.map(({ from, to, props }) => ({ from, to, props }));
       const [r] = await tx.run(opts.query, { ...opts.params, type, rows });
+      refuseHeld(r.held);
       for (const id of (r.ahead as string[] | undefined) ?? []) opts.ahead?.add(id);
       // Validation checked both ends exist; if one went meanwhile, the digest is recomputed.
       if (r.created !== rows.length) opts.change.loseDigest();

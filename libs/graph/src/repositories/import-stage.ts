@@ -40,8 +40,9 @@ export async function canStage(
  * with their labels and a `stage` property, which every query filters out (`x.stage IS NULL`),
  * and relationships link them only to each other, so no reader reaches them. One last transaction
  * switches them in (the property removed, the digest, the import record), so readers see all of
- * the import or none of it. The switch holds about 3.7 KB per entity at commit (docs/performance.md). A
- * failure drops the stage; a stage whose importer died is dropped by the next staged import.
+ * the import or none of it. The switch holds about 3.7 KB per entity at commit
+ * (docs/performance.md). A failure drops the stage; a stage whose importer died is dropped by the
+ * next staged import.
  */
 export async function writeStagedImport(
   executor: QueryExecutor,

@@ -54,8 +54,8 @@ export async function writeStagedImport(
   const staleAfter = tuning.staleAfterMs ?? STALE_AFTER_MS;
   await dropAbandonedStages(executor, new Date(Date.now() - staleAfter).toISOString());
   const stage = randomUUID();
-  const { organizationId, source } = opts;
-  await executor.executeWrite(Q.importStageOpen, { stage, organizationId, source, now: isoNow() });
+  const scope: StageScope = { stage, organizationId: opts.organizationId, source: opts.source };
+  await executor.executeWrite(Q.importStageOpen, { ...scope, now: isoNow() });
   try {
     const change = new GraphChange();
     const counts = emptyCounts();
@@ -76,14 +76,7 @@ export async function writeStagedImport(
           const [beat] = await tx.run(Q.importStageHeartbeat, { stage, now: isoNow() });
           if (!beat.alive) throw stageLost();
           await stageNodes(tx, stage, batch, opts.now, tuning.batchSize, part);
-          return stageRelationships(
-            tx,
-            { stage, organizationId, source },
-            fresh,
-            restated,
-            tuning.batchSize,
-            part,
-          );
+          return stageRelationships(tx, scope, fresh, restated, tuning.batchSize, part);
         },
         Q.importStageNodes,
         tuning.txTimeoutMs,
@@ -104,7 +97,6 @@ export async function writeStagedImport(
   } catch (e) {
     // Best effort: a stage left behind (the database gone meanwhile) is dropped by the next one.
     // Interrupted (a client gone, SIGTERM): the drop still runs, outside the cancelled context.
-    const scope = { stage, organizationId, source };
     await runUncancellable(() => dropStage(executor, scope, null)).catch(() => undefined);
     throw e;
   }
